@@ -1,0 +1,6 @@
+/**
+ * Descent's optimizer library: the public API. Pages, components, exercises
+ * and a student's own code import from here.
+ */
+export type { Schedule, LearningRate, OptimizerState, Optimizer, Objective } from "./types.js";
+export { random, type Random } from "./random.js";
