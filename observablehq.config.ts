@@ -1,0 +1,34 @@
+// Observable Framework configuration for Descent.
+// https://observablehq.com/framework/config
+import { existsSync } from "node:fs";
+import type MarkdownIt from "markdown-it";
+import { markdownMath } from "./scripts/site/markdown-math.js";
+import { COURSE } from "./src/course.js";
+
+/** Only chapters whose page exists appear in the sidebar; the rest appear as they are written. */
+const pages = COURSE.map((part) => ({
+  name: part.name,
+  open: true,
+  pages: part.chapters
+    .filter((chapter) => existsSync(new URL(`./src/${chapter.path}.md`, import.meta.url)))
+    .map((chapter) => ({ name: chapter.title, path: `/${chapter.path}` })),
+})).filter((part) => part.pages.length > 0);
+
+export default {
+  title: "Descent",
+  root: "src",
+  pages,
+  // Self-hosted stylesheet (themes, fonts) instead of Framework's default, which links Google Fonts.
+  style: "style.css",
+  globalStylesheets: [],
+  head: `<link rel="icon" href="./favicon.svg" type="image/svg+xml">
+<link rel="stylesheet" href="./assets/fonts.css">
+<link rel="stylesheet" href="./assets/katex.css">`,
+  footer: `Descent — an interactive course on gradient-based optimization. Code and text under the <a href="https://opensource.org/license/mit">MIT licence</a>; datasets under their own licences (see <code>data/README.md</code>).`,
+  toc: true,
+  pager: true,
+  search: true,
+  linkify: true,
+  typographer: false,
+  markdownIt: (md: MarkdownIt) => md.use(markdownMath),
+};

@@ -1,0 +1,43 @@
+/**
+ * Screenshots of built pages, light and dark, wide and narrow, for looking at
+ * what we build: `npm run build && npm run screenshots -- /momentum /adam`.
+ * With no paths, every page. Writes PNGs to test-results/screenshots/.
+ */
+import { mkdirSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { launchChromium, findChromium, INSTALL_HINT } from "../test/e2e/browser.js";
+import { checkPage, describeProblems } from "../test/e2e/check-page.js";
+import { serve } from "../test/e2e/server.js";
+
+const args = process.argv.slice(2);
+const fullPage = !args.includes("--viewport");
+const narrow = args.includes("--narrow");
+const paths = args.filter((a) => !a.startsWith("--"));
+const dist = join(process.cwd(), "dist");
+const out = join(process.cwd(), "test-results", "screenshots");
+mkdirSync(out, { recursive: true });
+
+const chromium = findChromium();
+if (!chromium) throw new Error(`no Chromium found; install it: ${INSTALL_HINT}`);
+const server = await serve(dist);
+const browser = await launchChromium(chromium);
+const list = paths.length
+  ? paths
+  : readdirSync(dist).filter((f) => f.endsWith(".html")).map((f) => "/" + f.replace(/(index)?\.html$/, ""));
+for (const path of list) {
+  for (const colorScheme of ["light", "dark"] as const) {
+    const slug = path.replace(/^\//, "").replace(/\//g, "_") || "index";
+    const name = `${slug}${narrow ? "-narrow" : ""}-${colorScheme}.png`;
+    const problems = await checkPage(browser, server.origin + path, {
+      colorScheme,
+      width: narrow ? 390 : 1280,
+      settle: 1500,
+      inspect: async (page) => {
+        await page.screenshot({ path: join(out, name), fullPage });
+      },
+    });
+    console.log(`${name}${problems.length ? `\n${describeProblems(problems)}` : ""}`);
+  }
+}
+await browser.close();
+await server.close();

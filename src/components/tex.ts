@@ -1,0 +1,52 @@
+/**
+ * Math inside live cells: a tagged template that renders with the same KaTeX
+ * (from node_modules, bundled by Framework, no CDN) and the same macros as the
+ * Markdown math. Interpolated numbers are formatted with `fmt`.
+ *
+ * ```js
+ * import {tex} from "./components/tex.js";
+ * tex`\eta = ${eta} < 2/L = ${2 / L}`
+ * ```
+ *
+ * A formula KaTeX cannot parse throws, so the cell shows Framework's error
+ * (and the browser tests fail) instead of red text.
+ */
+import katex from "katex";
+import { katexOptions } from "./katex-options.js";
+
+/** Formats a number for display in a formula: up to `digits` significant digits, no trailing zeros, × 10^k for large or tiny values. */
+export function fmt(value: number, digits = 4): string {
+  if (!Number.isFinite(value)) return Number.isNaN(value) ? "\\text{NaN}" : value > 0 ? "\\infty" : "-\\infty";
+  if (value === 0) return "0";
+  const abs = Math.abs(value);
+  if (abs >= 1e5 || abs < 1e-4) {
+    const [mantissa, exponent] = value.toExponential(digits - 1).split("e");
+    return `${String(Number(mantissa))} \\times 10^{${Number(exponent)}}`;
+  }
+  return String(Number(value.toPrecision(digits)));
+}
+
+function source(strings: TemplateStringsArray, values: unknown[]): string {
+  let out = strings.raw[0];
+  values.forEach((value, i) => {
+    out += (typeof value === "number" ? fmt(value) : String(value)) + strings.raw[i + 1];
+  });
+  return out;
+}
+
+function render(displayMode: boolean, strings: TemplateStringsArray, values: unknown[]): HTMLElement {
+  const element = document.createElement(displayMode ? "div" : "span");
+  element.className = displayMode ? "math-display" : "math-inline";
+  katex.render(source(strings, values), element, { ...katexOptions, macros: { ...katexOptions.macros }, displayMode });
+  return element;
+}
+
+/** Inline math from a template: tex`x_${i}`. */
+export function tex(strings: TemplateStringsArray, ...values: unknown[]): HTMLElement {
+  return render(false, strings, values);
+}
+
+/** Display math from a template. */
+tex.block = function block(strings: TemplateStringsArray, ...values: unknown[]): HTMLElement {
+  return render(true, strings, values);
+};
