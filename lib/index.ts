@@ -4,3 +4,4 @@
  */
 export type { Schedule, LearningRate, OptimizerState, Optimizer, Objective } from "./types.js";
 export { random, type Random } from "./random.js";
+export * from "./optimizers/index.js";

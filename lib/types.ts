@@ -32,6 +32,15 @@ export interface Optimizer<S extends OptimizerState = OptimizerState, H extends 
   readonly hyper: Readonly<H>;
   init(dim: number): S;
   step(params: Float64Array, grad: Float64Array, state: S): void;
+  /**
+   * Optional. For an optimizer that needs the gradient somewhere other than at
+   * `params` (the look-ahead Nesterov needs it at θ − γu): writes that point
+   * into `out` (same length as `params`, not `params` itself) and returns
+   * `out`. A runner that finds this method evaluates the gradient at the
+   * returned point, not at `params`, before each `step`; `step` still updates
+   * `params`. Allocates nothing and does not change `state`.
+   */
+  gradientPoint?(params: Float64Array, state: S, out: Float64Array): Float64Array;
   /** A new optimizer of the same kind with some hyperparameters changed (validated again). */
   with(changes: Partial<H>): Optimizer<S, H>;
 }
