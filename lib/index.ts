@@ -5,3 +5,6 @@
 export type { Schedule, LearningRate, OptimizerState, Optimizer, Objective } from "./types.js";
 export { random, type Random } from "./random.js";
 export * from "./optimizers/index.js";
+export * from "./datasets.js";
+export * from "./models/index.js";
+export * from "./train.js";
