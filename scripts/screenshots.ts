@@ -1,7 +1,13 @@
 /**
- * Screenshots of built pages, light and dark, wide and narrow, for looking at
- * what we build: `npm run build && npm run screenshots -- /momentum /adam`.
- * With no paths, every page. Writes PNGs to test-results/screenshots/.
+ * Screenshots of pages, light and dark, for looking at what we build, plus the
+ * problems the browser tests would report (console errors, error cells, …):
+ *
+ *   npm run build && npm run screenshots -- /momentum /adam
+ *   npm run screenshots -- --base http://127.0.0.1:3000 /momentum   (a running `npm run dev`)
+ *
+ * Options: --narrow (a 390 px phone width), --viewport (only the first screen,
+ * not the full page). With no paths, every built page. PNGs go to
+ * test-results/screenshots/.
  */
 import { mkdirSync, readdirSync } from "node:fs";
 import { join } from "node:path";
@@ -12,14 +18,16 @@ import { serve } from "../test/e2e/server.js";
 const args = process.argv.slice(2);
 const fullPage = !args.includes("--viewport");
 const narrow = args.includes("--narrow");
-const paths = args.filter((a) => !a.startsWith("--"));
+const baseIndex = args.indexOf("--base");
+const base = baseIndex >= 0 ? args[baseIndex + 1] : null;
+const paths = args.filter((a, i) => !a.startsWith("--") && !(baseIndex >= 0 && i === baseIndex + 1));
 const dist = join(process.cwd(), "dist");
 const out = join(process.cwd(), "test-results", "screenshots");
 mkdirSync(out, { recursive: true });
 
 const chromium = findChromium();
 if (!chromium) throw new Error(`no Chromium found; install it: ${INSTALL_HINT}`);
-const server = await serve(dist);
+const server = base ? { origin: base.replace(/\/$/, ""), close: async () => {} } : await serve(dist);
 const browser = await launchChromium(chromium);
 const list = paths.length
   ? paths

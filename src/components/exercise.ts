@@ -1,0 +1,86 @@
+/**
+ * NumericCheck({id, label, answer, tolerance, hint}): an exercise answered
+ * with a number and checked in the page. The reader types a value (an
+ * expression like `2/4` or `1e-3` is fine), presses Check (or Enter), and gets
+ * a clear pass or a hint. The last result is remembered in the browser
+ * (localStorage key `descent:exercise:<id>`), so progress survives a reload.
+ */
+import { html } from "htl";
+
+export interface NumericCheckOptions {
+  /** A stable id, unique in the course: `<chapter>/<name>`. */
+  id: string;
+  label?: string;
+  answer: number;
+  /** Accepted relative error (default 1e-3), or absolute when |answer| < 1e-9. */
+  tolerance?: number;
+  hint?: string;
+  /** Shown on success: why the answer is what it is. */
+  explanation?: string;
+}
+
+export type ExerciseStatus = "passed" | "failed";
+
+const STORAGE_PREFIX = "descent:exercise:";
+
+/** Parses a number or a small arithmetic expression of numbers (+ − × / ^ and parentheses); NaN when it is neither. */
+export function parseNumber(text: string): number {
+  const source = text.trim().replace(/−/g, "-").replace(/×/g, "*").replace(/\^/g, "**");
+  if (!/^[0-9eE+\-*/(). ]+$/.test(source) || source === "") return NaN;
+  try {
+    const value = Function(`"use strict"; return (${source});`)() as unknown;
+    return typeof value === "number" ? value : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
+/** Whether `value` is within the tolerance of `answer`. */
+export function isClose(value: number, answer: number, tolerance = 1e-3): boolean {
+  if (!Number.isFinite(value)) return false;
+  const scale = Math.abs(answer) < 1e-9 ? 1 : Math.abs(answer);
+  return Math.abs(value - answer) <= tolerance * scale;
+}
+
+export function readStatus(id: string): ExerciseStatus | null {
+  try {
+    const value = localStorage.getItem(STORAGE_PREFIX + id);
+    return value === "passed" || value === "failed" ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+function writeStatus(id: string, status: ExerciseStatus): void {
+  try {
+    localStorage.setItem(STORAGE_PREFIX + id, status);
+  } catch {
+    // storage disabled: the check still works, it is just not remembered
+  }
+}
+
+export function NumericCheck({ id, label = "Your answer", answer, tolerance = 1e-3, hint, explanation }: NumericCheckOptions): HTMLElement {
+  const input = html`<input type="text" inputmode="decimal" aria-label=${label} placeholder="e.g. 0.5 or 2/4" style="width: 10em; font: inherit;">` as HTMLInputElement;
+  const button = html`<button type="button">Check</button>` as HTMLButtonElement;
+  const feedback = html`<span role="status" aria-live="polite" class="exercise-feedback"></span>` as HTMLElement;
+  const previous = readStatus(id);
+  if (previous === "passed") feedback.textContent = "✓ solved before";
+
+  function check() {
+    const value = parseNumber(input.value);
+    if (Number.isNaN(value)) {
+      feedback.textContent = "Type a number (you may write an expression like 2/4).";
+      feedback.dataset.status = "invalid";
+      return;
+    }
+    const ok = isClose(value, answer, tolerance);
+    writeStatus(id, ok ? "passed" : "failed");
+    feedback.dataset.status = ok ? "passed" : "failed";
+    feedback.textContent = ok ? `✓ Correct.${explanation ? " " + explanation : ""}` : `✗ Not yet.${hint ? " Hint: " + hint : ""}`;
+  }
+  button.addEventListener("click", check);
+  input.addEventListener("keydown", (event) => {
+    if (event.key === "Enter") check();
+  });
+  return html`<div class="exercise-check" data-exercise=${id}><label>${label}: ${input}</label> ${button} ${feedback}</div>` as HTMLElement;
+}

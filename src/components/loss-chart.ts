@@ -1,0 +1,39 @@
+/**
+ * LossChart(paths, options): the loss (or its distance to the minimum, or the
+ * gradient norm) against the step for each run, on a log scale by default. A
+ * diverged run ends where it diverged, and its legend entry says so.
+ */
+import * as Plot from "@observablehq/plot";
+import { lossRows, pathLabel, type Path } from "./paths.js";
+
+export interface LossChartOptions {
+  width?: number;
+  height?: number;
+  /** "loss" (f), "gap" (f − f*, needs `minValue`), or "gradNorm" (‖∇f‖). */
+  y?: "loss" | "gap" | "gradNorm";
+  /** The minimum value f*, for `y: "gap"`. */
+  minValue?: number;
+  log?: boolean;
+  colors?: readonly string[];
+  step?: number;
+}
+
+export function LossChart(paths: readonly Path[], options: LossChartOptions = {}): SVGSVGElement | HTMLElement {
+  const { width = 640, height = 260, y = "loss", minValue = 0, log = true, colors, step } = options;
+  const rows = lossRows(paths).map((r) => ({ ...r, value: y === "gradNorm" ? r.gradNorm : y === "gap" ? r.loss - minValue : r.loss }));
+  const plotted = log ? rows.filter((r) => r.value > 0 && Number.isFinite(r.value)) : rows;
+  const label = y === "gradNorm" ? "‖∇f(x)‖" : y === "gap" ? "f(x) − f*" : "f(x)";
+  return Plot.plot({
+    width,
+    height,
+    marginLeft: 56,
+    x: { label: "step", grid: true },
+    y: { type: log ? "log" : "linear", label, grid: true, tickFormat: log ? "~g" : undefined },
+    color: { legend: paths.length > 1, domain: paths.map(pathLabel), ...(colors ? { range: colors as string[] } : {}) },
+    marks: [
+      Plot.line(plotted, { x: "step", y: "value", stroke: "label", strokeWidth: 1.8 }),
+      step === undefined ? null : Plot.ruleX([step], { stroke: "var(--theme-foreground-muted)", strokeDasharray: "3,3" }),
+      Plot.tip(plotted, Plot.pointerX({ x: "step", y: "value", stroke: "label", format: { value: ".4~g" } as Record<string, string> })),
+    ],
+  });
+}
