@@ -17,6 +17,8 @@ const pages = COURSE.map((part) => ({
 export default {
   title: "Descent",
   root: "src",
+  // DESCENT_OUT builds elsewhere (e.g. a scratch build beside a running one); `npm run build` writes dist/.
+  output: process.env.DESCENT_OUT || "dist",
   pages,
   // Self-hosted stylesheet (themes, fonts) instead of Framework's default, which links Google Fonts.
   style: "style.css",
