@@ -253,6 +253,7 @@ export function* trainSteps<D extends Dataset, S extends OptimizerState, H exten
   if (first && (yield first) === "stop") aborted = true;
 
   training: for (let epoch = 0; epoch < epochs && !diverged && !stoppedEarly && !aborted; ++epoch) {
+    let t0 = now(); // like D2L's timer, the epoch's shuffle counts as training time
     let order: ArrayLike<number>;
     if (fixed) order = fixed;
     else if (epochOrder) order = rng.shuffle(epochOrder);
@@ -261,7 +262,6 @@ export function* trainSteps<D extends Dataset, S extends OptimizerState, H exten
       checkOrder(order, n, epoch);
     }
     const m = order.length;
-    let t0 = now();
     for (let s = 0; s < m; s += batchSize) {
       const e = Math.min(s + batchSize, m);
       const batchLoss = model.grad(params, data, order, grad, s, e);
