@@ -50,3 +50,11 @@ export function tex(strings: TemplateStringsArray, ...values: unknown[]): HTMLEl
 tex.block = function block(strings: TemplateStringsArray, ...values: unknown[]): HTMLElement {
   return render(true, strings, values);
 };
+
+/** Renders a TeX string that is already complete (e.g. an optimizer's rule from the registry). */
+export function math(source: string, { display = false }: { display?: boolean } = {}): HTMLElement {
+  const element = document.createElement(display ? "div" : "span");
+  element.className = display ? "math-display" : "math-inline";
+  katex.render(source, element, { ...katexOptions, macros: { ...katexOptions.macros }, displayMode: display });
+  return element;
+}
