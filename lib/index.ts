@@ -8,3 +8,8 @@ export * from "./optimizers/index.js";
 export * from "./datasets.js";
 export * from "./models/index.js";
 export * from "./train.js";
+export * from "./objectives/index.js";
+export * from "./schedules.js";
+export * from "./ewa.js";
+export * from "./line-search.js";
+export * from "./run.js";
