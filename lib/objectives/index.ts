@@ -39,7 +39,7 @@ export const SURFACES: ReadonlyArray<Surface> = Object.freeze([
   {
     objective: beale(),
     start: [1, 1.5],
-    note: "Ruder's Beale surface: momentum methods overshoot along the curved valley before settling at (3, 0.5).",
+    note: "Ruder's Beale surface: with lr = 3e-3, momentum overshoots the valley (down to y ≈ −1.5) before settling at (3, 0.5), Nesterov less (y ≈ −1.1), SGD crawls; at lr = 0.01 momentum diverges.",
   },
   {
     objective: saddle(),
