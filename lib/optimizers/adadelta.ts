@@ -45,7 +45,8 @@ export interface AdadeltaState extends OptimizerState {
 
 const DEFAULTS: AdadeltaHyper = { lr: 1, rho: 0.9, eps: 1e-6 };
 
-function adadeltaStep(theta: Float64Array, g: Float64Array, v: Float64Array, u: Float64Array, lr: number, rho: number, eps: number): void {
+function adadeltaStep(theta: Float64Array, g: Float64Array, v: Float64Array, u: Float64Array, c: Float64Array): void {
+  const lr = c[0], rho = c[1], eps = c[2];
   for (let i = 0; i < theta.length; i++) {
     v[i] = rho * v[i] + (1 - rho) * g[i] * g[i];
     const delta = (Math.sqrt(u[i] + eps) / Math.sqrt(v[i] + eps)) * g[i];
@@ -56,6 +57,8 @@ function adadeltaStep(theta: Float64Array, g: Float64Array, v: Float64Array, u: 
 
 class Adadelta implements Optimizer<AdadeltaState, AdadeltaHyper> {
   readonly name = "adadelta";
+  /** Scalars for the loop (see SCALARS in common.ts); overwritten every step, not state. */
+  private readonly c = new Float64Array(3);
   constructor(readonly hyper: Readonly<AdadeltaHyper>) {}
   init(dim: number): AdadeltaState {
     const n = initDim(this.name, dim);
@@ -65,7 +68,11 @@ class Adadelta implements Optimizer<AdadeltaState, AdadeltaHyper> {
     checkStep(this.name, params, grad, state);
     const t = state.t + 1;
     const h = this.hyper;
-    adadeltaStep(params, grad, state.v, state.u, learningRate(this.name, h.lr, t), h.rho, h.eps);
+    const c = this.c;
+    c[0] = learningRate(this.name, h.lr, t);
+    c[1] = h.rho;
+    c[2] = h.eps;
+    adadeltaStep(params, grad, state.v, state.u, c);
     state.t = t;
   }
   with(changes: Partial<AdadeltaHyper>): Optimizer<AdadeltaState, AdadeltaHyper> {

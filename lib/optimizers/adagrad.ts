@@ -48,7 +48,8 @@ export interface AdagradState extends OptimizerState {
 
 const DEFAULTS: AdagradHyper = { lr: 0.01, lrDecay: 0, eps: 1e-10, initialAccumulatorValue: 0 };
 
-function adagradStep(theta: Float64Array, g: Float64Array, s: Float64Array, clr: number, eps: number): void {
+function adagradStep(theta: Float64Array, g: Float64Array, s: Float64Array, c: Float64Array): void {
+  const clr = c[0], eps = c[1];
   for (let i = 0; i < theta.length; i++) {
     s[i] += g[i] * g[i];
     theta[i] -= clr * g[i] / (Math.sqrt(s[i]) + eps);
@@ -57,6 +58,8 @@ function adagradStep(theta: Float64Array, g: Float64Array, s: Float64Array, clr:
 
 class Adagrad implements Optimizer<AdagradState, AdagradHyper> {
   readonly name = "adagrad";
+  /** Scalars for the loop (see SCALARS in common.ts); overwritten every step, not state. */
+  private readonly c = new Float64Array(2);
   constructor(readonly hyper: Readonly<AdagradHyper>) {}
   init(dim: number): AdagradState {
     const n = initDim(this.name, dim);
@@ -67,7 +70,10 @@ class Adagrad implements Optimizer<AdagradState, AdagradHyper> {
     const t = state.t + 1;
     const h = this.hyper;
     const clr = learningRate(this.name, h.lr, t) / (1 + (t - 1) * h.lrDecay);
-    adagradStep(params, grad, state.s, clr, h.eps);
+    const c = this.c;
+    c[0] = clr;
+    c[1] = h.eps;
+    adagradStep(params, grad, state.s, c);
     state.t = t;
   }
   with(changes: Partial<AdagradHyper>): Optimizer<AdagradState, AdagradHyper> {

@@ -35,7 +35,8 @@ export interface AdagradEpsInsideState extends OptimizerState {
 
 const DEFAULTS: AdagradEpsInsideHyper = { lr: 0.01, eps: 1e-6 };
 
-function adagradEpsInsideStep(theta: Float64Array, g: Float64Array, s: Float64Array, lr: number, eps: number): void {
+function adagradEpsInsideStep(theta: Float64Array, g: Float64Array, s: Float64Array, c: Float64Array): void {
+  const lr = c[0], eps = c[1];
   for (let i = 0; i < theta.length; i++) {
     s[i] += g[i] * g[i];
     theta[i] -= lr * g[i] / Math.sqrt(s[i] + eps);
@@ -44,6 +45,8 @@ function adagradEpsInsideStep(theta: Float64Array, g: Float64Array, s: Float64Ar
 
 class AdagradEpsInside implements Optimizer<AdagradEpsInsideState, AdagradEpsInsideHyper> {
   readonly name = "adagradEpsInside";
+  /** Scalars for the loop (see SCALARS in common.ts); overwritten every step, not state. */
+  private readonly c = new Float64Array(2);
   constructor(readonly hyper: Readonly<AdagradEpsInsideHyper>) {}
   init(dim: number): AdagradEpsInsideState {
     const n = initDim(this.name, dim);
@@ -52,7 +55,10 @@ class AdagradEpsInside implements Optimizer<AdagradEpsInsideState, AdagradEpsIns
   step(params: Float64Array, grad: Float64Array, state: AdagradEpsInsideState): void {
     checkStep(this.name, params, grad, state);
     const t = state.t + 1;
-    adagradEpsInsideStep(params, grad, state.s, learningRate(this.name, this.hyper.lr, t), this.hyper.eps);
+    const c = this.c;
+    c[0] = learningRate(this.name, this.hyper.lr, t);
+    c[1] = this.hyper.eps;
+    adagradEpsInsideStep(params, grad, state.s, c);
     state.t = t;
   }
   with(changes: Partial<AdagradEpsInsideHyper>): Optimizer<AdagradEpsInsideState, AdagradEpsInsideHyper> {

@@ -35,7 +35,8 @@ export interface AdagradNoSqrtState extends OptimizerState {
 
 const DEFAULTS: AdagradNoSqrtHyper = { lr: 0.01, eps: 1e-10 };
 
-function adagradNoSqrtStep(theta: Float64Array, g: Float64Array, s: Float64Array, lr: number, eps: number): void {
+function adagradNoSqrtStep(theta: Float64Array, g: Float64Array, s: Float64Array, c: Float64Array): void {
+  const lr = c[0], eps = c[1];
   for (let i = 0; i < theta.length; i++) {
     s[i] += g[i] * g[i];
     theta[i] -= lr * g[i] / (s[i] + eps);
@@ -44,6 +45,8 @@ function adagradNoSqrtStep(theta: Float64Array, g: Float64Array, s: Float64Array
 
 class AdagradNoSqrt implements Optimizer<AdagradNoSqrtState, AdagradNoSqrtHyper> {
   readonly name = "adagradNoSqrt";
+  /** Scalars for the loop (see SCALARS in common.ts); overwritten every step, not state. */
+  private readonly c = new Float64Array(2);
   constructor(readonly hyper: Readonly<AdagradNoSqrtHyper>) {}
   init(dim: number): AdagradNoSqrtState {
     const n = initDim(this.name, dim);
@@ -52,7 +55,10 @@ class AdagradNoSqrt implements Optimizer<AdagradNoSqrtState, AdagradNoSqrtHyper>
   step(params: Float64Array, grad: Float64Array, state: AdagradNoSqrtState): void {
     checkStep(this.name, params, grad, state);
     const t = state.t + 1;
-    adagradNoSqrtStep(params, grad, state.s, learningRate(this.name, this.hyper.lr, t), this.hyper.eps);
+    const c = this.c;
+    c[0] = learningRate(this.name, this.hyper.lr, t);
+    c[1] = this.hyper.eps;
+    adagradNoSqrtStep(params, grad, state.s, c);
     state.t = t;
   }
   with(changes: Partial<AdagradNoSqrtHyper>): Optimizer<AdagradNoSqrtState, AdagradNoSqrtHyper> {

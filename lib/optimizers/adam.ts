@@ -59,7 +59,8 @@ export function validateAdamHyper(owner: string, o: AdamHyper): AdamHyper {
   };
 }
 
-function adamStep(theta: Float64Array, g: Float64Array, m: Float64Array, v: Float64Array, lr: number, beta1: number, beta2: number, eps: number, t: number): void {
+function adamStep(theta: Float64Array, g: Float64Array, m: Float64Array, v: Float64Array, c: Float64Array): void {
+  const lr = c[0], beta1 = c[1], beta2 = c[2], eps = c[3], t = c[4];
   const stepSize = lr / (1 - beta1 ** t);
   const bc2Sqrt = Math.sqrt(1 - beta2 ** t);
   for (let i = 0; i < theta.length; i++) {
@@ -71,6 +72,8 @@ function adamStep(theta: Float64Array, g: Float64Array, m: Float64Array, v: Floa
 
 class Adam implements Optimizer<AdamState, AdamHyper> {
   readonly name = "adam";
+  /** Scalars for the loop (see SCALARS in common.ts); overwritten every step, not state. */
+  private readonly c = new Float64Array(5);
   constructor(readonly hyper: Readonly<AdamHyper>) {}
   init(dim: number): AdamState {
     const n = initDim(this.name, dim);
@@ -80,7 +83,13 @@ class Adam implements Optimizer<AdamState, AdamHyper> {
     checkStep(this.name, params, grad, state);
     const t = state.t + 1;
     const h = this.hyper;
-    adamStep(params, grad, state.m, state.v, learningRate(this.name, h.lr, t), h.beta1, h.beta2, h.eps, t);
+    const c = this.c;
+    c[0] = learningRate(this.name, h.lr, t);
+    c[1] = h.beta1;
+    c[2] = h.beta2;
+    c[3] = h.eps;
+    c[4] = t;
+    adamStep(params, grad, state.m, state.v, c);
     state.t = t;
   }
   with(changes: Partial<AdamHyper>): Optimizer<AdamState, AdamHyper> {

@@ -48,7 +48,8 @@ export interface AdamaxState extends OptimizerState {
 
 const DEFAULTS: AdamaxHyper = { lr: 2e-3, beta1: 0.9, beta2: 0.999, eps: 1e-8 };
 
-function adamaxStep(theta: Float64Array, g: Float64Array, m: Float64Array, u: Float64Array, lr: number, beta1: number, beta2: number, eps: number, t: number): void {
+function adamaxStep(theta: Float64Array, g: Float64Array, m: Float64Array, u: Float64Array, c: Float64Array): void {
+  const lr = c[0], beta1 = c[1], beta2 = c[2], eps = c[3], t = c[4];
   const stepSize = lr / (1 - beta1 ** t);
   for (let i = 0; i < theta.length; i++) {
     m[i] = beta1 * m[i] + (1 - beta1) * g[i];
@@ -59,6 +60,8 @@ function adamaxStep(theta: Float64Array, g: Float64Array, m: Float64Array, u: Fl
 
 class Adamax implements Optimizer<AdamaxState, AdamaxHyper> {
   readonly name = "adamax";
+  /** Scalars for the loop (see SCALARS in common.ts); overwritten every step, not state. */
+  private readonly c = new Float64Array(5);
   constructor(readonly hyper: Readonly<AdamaxHyper>) {}
   init(dim: number): AdamaxState {
     const n = initDim(this.name, dim);
@@ -68,7 +71,13 @@ class Adamax implements Optimizer<AdamaxState, AdamaxHyper> {
     checkStep(this.name, params, grad, state);
     const t = state.t + 1;
     const h = this.hyper;
-    adamaxStep(params, grad, state.m, state.u, learningRate(this.name, h.lr, t), h.beta1, h.beta2, h.eps, t);
+    const c = this.c;
+    c[0] = learningRate(this.name, h.lr, t);
+    c[1] = h.beta1;
+    c[2] = h.beta2;
+    c[3] = h.eps;
+    c[4] = t;
+    adamaxStep(params, grad, state.m, state.u, c);
     state.t = t;
   }
   with(changes: Partial<AdamaxHyper>): Optimizer<AdamaxState, AdamaxHyper> {

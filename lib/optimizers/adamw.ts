@@ -50,10 +50,8 @@ export interface AdamwState extends OptimizerState {
 
 const DEFAULTS: AdamwHyper = { lr: 1e-3, beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: 1e-2 };
 
-function adamwStep(
-  theta: Float64Array, g: Float64Array, m: Float64Array, v: Float64Array,
-  lr: number, beta1: number, beta2: number, eps: number, weightDecay: number, t: number
-): void {
+function adamwStep(theta: Float64Array, g: Float64Array, m: Float64Array, v: Float64Array, c: Float64Array): void {
+  const lr = c[0], beta1 = c[1], beta2 = c[2], eps = c[3], weightDecay = c[4], t = c[5];
   const decay = 1 - lr * weightDecay;
   const stepSize = lr / (1 - beta1 ** t);
   const bc2Sqrt = Math.sqrt(1 - beta2 ** t);
@@ -67,6 +65,8 @@ function adamwStep(
 
 class Adamw implements Optimizer<AdamwState, AdamwHyper> {
   readonly name = "adamw";
+  /** Scalars for the loop (see SCALARS in common.ts); overwritten every step, not state. */
+  private readonly c = new Float64Array(6);
   constructor(readonly hyper: Readonly<AdamwHyper>) {}
   init(dim: number): AdamwState {
     const n = initDim(this.name, dim);
@@ -76,7 +76,14 @@ class Adamw implements Optimizer<AdamwState, AdamwHyper> {
     checkStep(this.name, params, grad, state);
     const t = state.t + 1;
     const h = this.hyper;
-    adamwStep(params, grad, state.m, state.v, learningRate(this.name, h.lr, t), h.beta1, h.beta2, h.eps, h.weightDecay, t);
+    const c = this.c;
+    c[0] = learningRate(this.name, h.lr, t);
+    c[1] = h.beta1;
+    c[2] = h.beta2;
+    c[3] = h.eps;
+    c[4] = h.weightDecay;
+    c[5] = t;
+    adamwStep(params, grad, state.m, state.v, c);
     state.t = t;
   }
   with(changes: Partial<AdamwHyper>): Optimizer<AdamwState, AdamwHyper> {

@@ -40,10 +40,8 @@ export interface AmsgradState extends OptimizerState {
 
 const DEFAULTS: AmsgradHyper = { lr: 1e-3, beta1: 0.9, beta2: 0.999, eps: 1e-8 };
 
-function amsgradStep(
-  theta: Float64Array, g: Float64Array, m: Float64Array, v: Float64Array, vMax: Float64Array,
-  lr: number, beta1: number, beta2: number, eps: number, t: number
-): void {
+function amsgradStep(theta: Float64Array, g: Float64Array, m: Float64Array, v: Float64Array, vMax: Float64Array, c: Float64Array): void {
+  const lr = c[0], beta1 = c[1], beta2 = c[2], eps = c[3], t = c[4];
   const stepSize = lr / (1 - beta1 ** t);
   const bc2Sqrt = Math.sqrt(1 - beta2 ** t);
   for (let i = 0; i < theta.length; i++) {
@@ -56,6 +54,8 @@ function amsgradStep(
 
 class Amsgrad implements Optimizer<AmsgradState, AmsgradHyper> {
   readonly name = "amsgrad";
+  /** Scalars for the loop (see SCALARS in common.ts); overwritten every step, not state. */
+  private readonly c = new Float64Array(5);
   constructor(readonly hyper: Readonly<AmsgradHyper>) {}
   init(dim: number): AmsgradState {
     const n = initDim(this.name, dim);
@@ -65,7 +65,13 @@ class Amsgrad implements Optimizer<AmsgradState, AmsgradHyper> {
     checkStep(this.name, params, grad, state);
     const t = state.t + 1;
     const h = this.hyper;
-    amsgradStep(params, grad, state.m, state.v, state.vMax, learningRate(this.name, h.lr, t), h.beta1, h.beta2, h.eps, t);
+    const c = this.c;
+    c[0] = learningRate(this.name, h.lr, t);
+    c[1] = h.beta1;
+    c[2] = h.beta2;
+    c[3] = h.eps;
+    c[4] = t;
+    amsgradStep(params, grad, state.m, state.v, state.vMax, c);
     state.t = t;
   }
   with(changes: Partial<AmsgradHyper>): Optimizer<AmsgradState, AmsgradHyper> {

@@ -43,10 +43,8 @@ export interface AmsgradReddiState extends OptimizerState {
 
 const DEFAULTS: AmsgradReddiHyper = { lr: 1e-3, beta1: 0.9, beta2: 0.999, eps: 1e-8 };
 
-function amsgradReddiStep(
-  theta: Float64Array, g: Float64Array, m: Float64Array, v: Float64Array, vHat: Float64Array,
-  lr: number, beta1: number, beta2: number, eps: number
-): void {
+function amsgradReddiStep(theta: Float64Array, g: Float64Array, m: Float64Array, v: Float64Array, vHat: Float64Array, c: Float64Array): void {
+  const lr = c[0], beta1 = c[1], beta2 = c[2], eps = c[3];
   for (let i = 0; i < theta.length; i++) {
     m[i] = beta1 * m[i] + (1 - beta1) * g[i];
     v[i] = beta2 * v[i] + (1 - beta2) * g[i] * g[i];
@@ -57,6 +55,8 @@ function amsgradReddiStep(
 
 class AmsgradReddi implements Optimizer<AmsgradReddiState, AmsgradReddiHyper> {
   readonly name = "amsgradReddi";
+  /** Scalars for the loop (see SCALARS in common.ts); overwritten every step, not state. */
+  private readonly c = new Float64Array(4);
   constructor(readonly hyper: Readonly<AmsgradReddiHyper>) {}
   init(dim: number): AmsgradReddiState {
     const n = initDim(this.name, dim);
@@ -66,7 +66,12 @@ class AmsgradReddi implements Optimizer<AmsgradReddiState, AmsgradReddiHyper> {
     checkStep(this.name, params, grad, state);
     const t = state.t + 1;
     const h = this.hyper;
-    amsgradReddiStep(params, grad, state.m, state.v, state.vHat, learningRate(this.name, h.lr, t), h.beta1, h.beta2, h.eps);
+    const c = this.c;
+    c[0] = learningRate(this.name, h.lr, t);
+    c[1] = h.beta1;
+    c[2] = h.beta2;
+    c[3] = h.eps;
+    amsgradReddiStep(params, grad, state.m, state.v, state.vHat, c);
     state.t = t;
   }
   with(changes: Partial<AmsgradReddiHyper>): Optimizer<AmsgradReddiState, AmsgradReddiHyper> {

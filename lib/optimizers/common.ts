@@ -69,11 +69,11 @@ export function initDim(owner: string, dim: unknown): number {
 }
 
 /** Throws a RangeError naming the mismatch when params, grad and state disagree on the dimension. */
-export function checkStep(owner: string, params: Float64Array, grad: Float64Array, state: OptimizerState): void {
+export function checkStep(owner: string, params: Float64Array, grad: Float64Array, state: OptimizerState, method = "step", gradName = "grad"): void {
   if (params.length !== state.dim) {
-    throw new RangeError(`${owner}.step: params has length ${params.length}, but state.dim is ${state.dim} (the state was made by init(${state.dim}))`);
+    throw new RangeError(`${owner}.${method}: params has length ${params.length}, but state.dim is ${state.dim} (the state was made by init(${state.dim}))`);
   }
   if (grad.length !== params.length) {
-    throw new RangeError(`${owner}.step: grad has length ${grad.length}, but params has length ${params.length}`);
+    throw new RangeError(`${owner}.${method}: ${gradName} has length ${grad.length}, but params has length ${params.length}`);
   }
 }

@@ -49,7 +49,8 @@ export interface MomentumState extends OptimizerState {
 
 const DEFAULTS: Partial<MomentumHyper> = { lr: undefined, momentum: 0.9, dampening: 0 };
 
-function momentumStep(theta: Float64Array, g: Float64Array, v: Float64Array, lr: number, mu: number, dampening: number, t: number): void {
+function momentumStep(theta: Float64Array, g: Float64Array, v: Float64Array, c: Float64Array): void {
+  const lr = c[0], mu = c[1], dampening = c[2], t = c[3];
   if (mu === 0) {
     for (let i = 0; i < theta.length; i++) theta[i] -= lr * g[i];
     return;
@@ -69,6 +70,8 @@ function momentumStep(theta: Float64Array, g: Float64Array, v: Float64Array, lr:
 
 class Momentum implements Optimizer<MomentumState, MomentumHyper> {
   readonly name = "momentum";
+  /** Scalars for the loop (see SCALARS in common.ts); overwritten every step, not state. */
+  private readonly c = new Float64Array(4);
   constructor(readonly hyper: Readonly<MomentumHyper>) {}
   init(dim: number): MomentumState {
     const n = initDim(this.name, dim);
@@ -78,7 +81,12 @@ class Momentum implements Optimizer<MomentumState, MomentumHyper> {
     checkStep(this.name, params, grad, state);
     const t = state.t + 1;
     const h = this.hyper;
-    momentumStep(params, grad, state.v, learningRate(this.name, h.lr, t), h.momentum, h.dampening, t);
+    const c = this.c;
+    c[0] = learningRate(this.name, h.lr, t);
+    c[1] = h.momentum;
+    c[2] = h.dampening;
+    c[3] = t;
+    momentumStep(params, grad, state.v, c);
     state.t = t;
   }
   with(changes: Partial<MomentumHyper>): Optimizer<MomentumState, MomentumHyper> {

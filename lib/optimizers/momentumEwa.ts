@@ -45,7 +45,8 @@ export interface MomentumEwaState extends OptimizerState {
 
 const DEFAULTS: Partial<MomentumEwaHyper> = { lr: undefined, beta: 0.9 };
 
-function momentumEwaStep(theta: Float64Array, g: Float64Array, v: Float64Array, lr: number, beta: number): void {
+function momentumEwaStep(theta: Float64Array, g: Float64Array, v: Float64Array, c: Float64Array): void {
+  const lr = c[0], beta = c[1];
   for (let i = 0; i < theta.length; i++) {
     v[i] = beta * v[i] + (1 - beta) * g[i];
     theta[i] -= lr * v[i];
@@ -54,6 +55,8 @@ function momentumEwaStep(theta: Float64Array, g: Float64Array, v: Float64Array, 
 
 class MomentumEwa implements Optimizer<MomentumEwaState, MomentumEwaHyper> {
   readonly name = "momentumEwa";
+  /** Scalars for the loop (see SCALARS in common.ts); overwritten every step, not state. */
+  private readonly c = new Float64Array(2);
   constructor(readonly hyper: Readonly<MomentumEwaHyper>) {}
   init(dim: number): MomentumEwaState {
     const n = initDim(this.name, dim);
@@ -62,7 +65,10 @@ class MomentumEwa implements Optimizer<MomentumEwaState, MomentumEwaHyper> {
   step(params: Float64Array, grad: Float64Array, state: MomentumEwaState): void {
     checkStep(this.name, params, grad, state);
     const t = state.t + 1;
-    momentumEwaStep(params, grad, state.v, learningRate(this.name, this.hyper.lr, t), this.hyper.beta);
+    const c = this.c;
+    c[0] = learningRate(this.name, this.hyper.lr, t);
+    c[1] = this.hyper.beta;
+    momentumEwaStep(params, grad, state.v, c);
     state.t = t;
   }
   with(changes: Partial<MomentumEwaHyper>): Optimizer<MomentumEwaState, MomentumEwaHyper> {

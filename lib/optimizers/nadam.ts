@@ -56,10 +56,8 @@ export interface NadamState extends OptimizerState {
 
 const DEFAULTS: NadamHyper = { lr: 2e-3, beta1: 0.9, beta2: 0.999, eps: 1e-8, momentumDecay: 4e-3 };
 
-function nadamStep(
-  theta: Float64Array, g: Float64Array, m: Float64Array, v: Float64Array,
-  beta1: number, beta2: number, eps: number, bc2: number, gScale: number, mScale: number
-): void {
+function nadamStep(theta: Float64Array, g: Float64Array, m: Float64Array, v: Float64Array, c: Float64Array): void {
+  const beta1 = c[0], beta2 = c[1], eps = c[2], bc2 = c[3], gScale = c[4], mScale = c[5];
   for (let i = 0; i < theta.length; i++) {
     m[i] = beta1 * m[i] + (1 - beta1) * g[i];
     v[i] = beta2 * v[i] + (1 - beta2) * g[i] * g[i];
@@ -71,6 +69,8 @@ function nadamStep(
 
 class Nadam implements Optimizer<NadamState, NadamHyper> {
   readonly name = "nadam";
+  /** Scalars for the loop (see SCALARS in common.ts); overwritten every step, not state. */
+  private readonly c = new Float64Array(6);
   constructor(readonly hyper: Readonly<NadamHyper>) {}
   init(dim: number): NadamState {
     const n = initDim(this.name, dim);
@@ -87,7 +87,14 @@ class Nadam implements Optimizer<NadamState, NadamHyper> {
     const muProductNext = muProduct * muNext;
     const gScale = (lr * (1 - mu)) / (1 - muProduct);
     const mScale = (lr * muNext) / (1 - muProductNext);
-    nadamStep(params, grad, state.m, state.v, h.beta1, h.beta2, h.eps, 1 - h.beta2 ** t, gScale, mScale);
+    const c = this.c;
+    c[0] = h.beta1;
+    c[1] = h.beta2;
+    c[2] = h.eps;
+    c[3] = 1 - h.beta2 ** t;
+    c[4] = gScale;
+    c[5] = mScale;
+    nadamStep(params, grad, state.m, state.v, c);
     state.muProduct = muProduct;
     state.t = t;
   }

@@ -43,7 +43,8 @@ export interface NesterovState extends OptimizerState {
 
 const DEFAULTS: Partial<NesterovHyper> = { lr: undefined, momentum: 0.9 };
 
-function nesterovStep(theta: Float64Array, g: Float64Array, v: Float64Array, lr: number, mu: number): void {
+function nesterovStep(theta: Float64Array, g: Float64Array, v: Float64Array, c: Float64Array): void {
+  const lr = c[0], mu = c[1];
   for (let i = 0; i < theta.length; i++) {
     v[i] = mu * v[i] + g[i];
     theta[i] -= lr * (g[i] + mu * v[i]);
@@ -52,6 +53,8 @@ function nesterovStep(theta: Float64Array, g: Float64Array, v: Float64Array, lr:
 
 class Nesterov implements Optimizer<NesterovState, NesterovHyper> {
   readonly name = "nesterov";
+  /** Scalars for the loop (see SCALARS in common.ts); overwritten every step, not state. */
+  private readonly c = new Float64Array(2);
   constructor(readonly hyper: Readonly<NesterovHyper>) {}
   init(dim: number): NesterovState {
     const n = initDim(this.name, dim);
@@ -60,7 +63,10 @@ class Nesterov implements Optimizer<NesterovState, NesterovHyper> {
   step(params: Float64Array, grad: Float64Array, state: NesterovState): void {
     checkStep(this.name, params, grad, state);
     const t = state.t + 1;
-    nesterovStep(params, grad, state.v, learningRate(this.name, this.hyper.lr, t), this.hyper.momentum);
+    const c = this.c;
+    c[0] = learningRate(this.name, this.hyper.lr, t);
+    c[1] = this.hyper.momentum;
+    nesterovStep(params, grad, state.v, c);
     state.t = t;
   }
   with(changes: Partial<NesterovHyper>): Optimizer<NesterovState, NesterovHyper> {

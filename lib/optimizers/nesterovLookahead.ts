@@ -49,14 +49,16 @@ export interface NesterovLookaheadState extends OptimizerState {
 const DEFAULTS: Partial<NesterovLookaheadHyper> = { lr: undefined, momentum: 0.9 };
 
 /** out = θ − γu, the point where the next gradient must be evaluated. */
-function lookaheadPoint(theta: Float64Array, u: Float64Array, gamma: number, out: Float64Array): void {
+function lookaheadPoint(theta: Float64Array, u: Float64Array, out: Float64Array, c: Float64Array): void {
+  const gamma = c[1];
   for (let i = 0; i < theta.length; i++) {
     out[i] = theta[i] - gamma * u[i];
   }
 }
 
 /** u ← γu + η g, θ ← θ − u, with g = ∇J(θ − γu). */
-function nesterovLookaheadStep(theta: Float64Array, g: Float64Array, u: Float64Array, lr: number, gamma: number): void {
+function nesterovLookaheadStep(theta: Float64Array, g: Float64Array, u: Float64Array, c: Float64Array): void {
+  const lr = c[0], gamma = c[1];
   for (let i = 0; i < theta.length; i++) {
     u[i] = gamma * u[i] + lr * g[i];
     theta[i] -= u[i];
@@ -65,6 +67,8 @@ function nesterovLookaheadStep(theta: Float64Array, g: Float64Array, u: Float64A
 
 class NesterovLookahead implements Optimizer<NesterovLookaheadState, NesterovLookaheadHyper> {
   readonly name = "nesterovLookahead";
+  /** Scalars for the loop (see SCALARS in common.ts); overwritten every step, not state. */
+  private readonly c = new Float64Array(2);
   constructor(readonly hyper: Readonly<NesterovLookaheadHyper>) {}
   init(dim: number): NesterovLookaheadState {
     const n = initDim(this.name, dim);
@@ -72,15 +76,19 @@ class NesterovLookahead implements Optimizer<NesterovLookaheadState, NesterovLoo
   }
   /** Writes the look-ahead point θ − γu into `out` (which must not be `params`) and returns it. */
   gradientPoint(params: Float64Array, state: NesterovLookaheadState, out: Float64Array): Float64Array {
-    checkStep(`${this.name}.gradientPoint`, params, out, state);
+    checkStep(this.name, params, out, state, "gradientPoint", "out");
     if (out === params) throw new RangeError(`${this.name}.gradientPoint: out must not be params itself`);
-    lookaheadPoint(params, state.u, this.hyper.momentum, out);
+    this.c[1] = this.hyper.momentum;
+    lookaheadPoint(params, state.u, out, this.c);
     return out;
   }
   step(params: Float64Array, grad: Float64Array, state: NesterovLookaheadState): void {
     checkStep(this.name, params, grad, state);
     const t = state.t + 1;
-    nesterovLookaheadStep(params, grad, state.u, learningRate(this.name, this.hyper.lr, t), this.hyper.momentum);
+    const c = this.c;
+    c[0] = learningRate(this.name, this.hyper.lr, t);
+    c[1] = this.hyper.momentum;
+    nesterovLookaheadStep(params, grad, state.u, c);
     state.t = t;
   }
   with(changes: Partial<NesterovLookaheadHyper>): Optimizer<NesterovLookaheadState, NesterovLookaheadHyper> {

@@ -59,7 +59,8 @@ export interface RmspropState extends OptimizerState {
 const DEFAULTS: RmspropHyper = { lr: 0.01, alpha: 0.99, eps: 1e-8, momentum: 0, centered: false };
 
 /** The default case: not centered, no momentum. */
-function rmspropStep(theta: Float64Array, g: Float64Array, v: Float64Array, lr: number, alpha: number, eps: number): void {
+function rmspropStep(theta: Float64Array, g: Float64Array, v: Float64Array, c: Float64Array): void {
+  const lr = c[0], alpha = c[1], eps = c[2];
   for (let i = 0; i < theta.length; i++) {
     v[i] = alpha * v[i] + (1 - alpha) * g[i] * g[i];
     theta[i] -= lr * g[i] / (Math.sqrt(v[i]) + eps);
@@ -68,9 +69,9 @@ function rmspropStep(theta: Float64Array, g: Float64Array, v: Float64Array, lr: 
 
 /** The general case, centered and/or with momentum. */
 function rmspropStepGeneral(
-  theta: Float64Array, g: Float64Array, v: Float64Array, gBar: Float64Array, b: Float64Array,
-  lr: number, alpha: number, eps: number, mu: number, centered: boolean
+  theta: Float64Array, g: Float64Array, v: Float64Array, gBar: Float64Array, b: Float64Array, c: Float64Array
 ): void {
+  const lr = c[0], alpha = c[1], eps = c[2], mu = c[3], centered = c[4] === 1;
   for (let i = 0; i < theta.length; i++) {
     v[i] = alpha * v[i] + (1 - alpha) * g[i] * g[i];
     let d: number;
@@ -91,6 +92,8 @@ function rmspropStepGeneral(
 
 class Rmsprop implements Optimizer<RmspropState, RmspropHyper> {
   readonly name = "rmsprop";
+  /** Scalars for the loop (see SCALARS in common.ts); overwritten every step, not state. */
+  private readonly c = new Float64Array(5);
   constructor(readonly hyper: Readonly<RmspropHyper>) {}
   init(dim: number): RmspropState {
     const n = initDim(this.name, dim);
@@ -101,14 +104,19 @@ class Rmsprop implements Optimizer<RmspropState, RmspropHyper> {
     checkStep(this.name, params, grad, state);
     const t = state.t + 1;
     const h = this.hyper;
-    const lr = learningRate(this.name, h.lr, t);
+    const c = this.c;
+    c[0] = learningRate(this.name, h.lr, t);
+    c[1] = h.alpha;
+    c[2] = h.eps;
+    c[3] = h.momentum;
+    c[4] = h.centered ? 1 : 0;
     if (!h.centered && h.momentum === 0) {
-      rmspropStep(params, grad, state.v, lr, h.alpha, h.eps);
+      rmspropStep(params, grad, state.v, c);
     } else {
       if ((h.centered && state.gBar.length !== state.dim) || (h.momentum > 0 && state.b.length !== state.dim)) {
         throw new RangeError(`${this.name}.step: the state lacks a buffer for centered=${h.centered}, momentum=${h.momentum}; make it with this optimizer's init`);
       }
-      rmspropStepGeneral(params, grad, state.v, state.gBar, state.b, lr, h.alpha, h.eps, h.momentum, h.centered);
+      rmspropStepGeneral(params, grad, state.v, state.gBar, state.b, c);
     }
     state.t = t;
   }

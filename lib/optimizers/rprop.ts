@@ -57,10 +57,8 @@ export interface RpropState extends OptimizerState {
 
 const DEFAULTS: RpropHyper = { lr: 0.01, etaMinus: 0.5, etaPlus: 1.2, stepMin: 1e-6, stepMax: 50 };
 
-function rpropStep(
-  theta: Float64Array, g: Float64Array, gPrev: Float64Array, delta: Float64Array,
-  etaMinus: number, etaPlus: number, stepMin: number, stepMax: number
-): void {
+function rpropStep(theta: Float64Array, g: Float64Array, gPrev: Float64Array, delta: Float64Array, c: Float64Array): void {
+  const etaMinus = c[0], etaPlus = c[1], stepMin = c[2], stepMax = c[3];
   for (let i = 0; i < theta.length; i++) {
     const agreement = g[i] * gPrev[i];
     const factor = agreement > 0 ? etaPlus : agreement < 0 ? etaMinus : 1;
@@ -73,6 +71,8 @@ function rpropStep(
 
 class Rprop implements Optimizer<RpropState, RpropHyper> {
   readonly name = "rprop";
+  /** Scalars for the loop (see SCALARS in common.ts); overwritten every step, not state. */
+  private readonly c = new Float64Array(4);
   constructor(readonly hyper: Readonly<RpropHyper>) {}
   init(dim: number): RpropState {
     const n = initDim(this.name, dim);
@@ -81,7 +81,12 @@ class Rprop implements Optimizer<RpropState, RpropHyper> {
   step(params: Float64Array, grad: Float64Array, state: RpropState): void {
     checkStep(this.name, params, grad, state);
     const h = this.hyper;
-    rpropStep(params, grad, state.gPrev, state.stepSize, h.etaMinus, h.etaPlus, h.stepMin, h.stepMax);
+    const c = this.c;
+    c[0] = h.etaMinus;
+    c[1] = h.etaPlus;
+    c[2] = h.stepMin;
+    c[3] = h.stepMax;
+    rpropStep(params, grad, state.gPrev, state.stepSize, c);
     state.t += 1;
   }
   with(changes: Partial<RpropHyper>): Optimizer<RpropState, RpropHyper> {

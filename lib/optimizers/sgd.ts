@@ -30,7 +30,8 @@ export type SgdState = OptimizerState;
 const DEFAULTS: Partial<SgdHyper> = { lr: undefined };
 
 /** θ ← θ − η g, one line per equation. */
-function sgdStep(theta: Float64Array, g: Float64Array, lr: number): void {
+function sgdStep(theta: Float64Array, g: Float64Array, c: Float64Array): void {
+  const lr = c[0];
   for (let i = 0; i < theta.length; i++) {
     theta[i] -= lr * g[i];
   }
@@ -38,6 +39,8 @@ function sgdStep(theta: Float64Array, g: Float64Array, lr: number): void {
 
 class Sgd implements Optimizer<SgdState, SgdHyper> {
   readonly name = "sgd";
+  /** Scalars for the loop (see SCALARS in common.ts); overwritten every step, not state. */
+  private readonly c = new Float64Array(1);
   constructor(readonly hyper: Readonly<SgdHyper>) {}
   init(dim: number): SgdState {
     return { t: 0, dim: initDim(this.name, dim) };
@@ -45,7 +48,9 @@ class Sgd implements Optimizer<SgdState, SgdHyper> {
   step(params: Float64Array, grad: Float64Array, state: SgdState): void {
     checkStep(this.name, params, grad, state);
     const t = state.t + 1;
-    sgdStep(params, grad, learningRate(this.name, this.hyper.lr, t));
+    const c = this.c;
+    c[0] = learningRate(this.name, this.hyper.lr, t);
+    sgdStep(params, grad, c);
     state.t = t;
   }
   with(changes: Partial<SgdHyper>): Optimizer<SgdState, SgdHyper> {
