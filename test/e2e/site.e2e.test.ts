@@ -8,9 +8,9 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { launchChromium } from "./browser.js";
 import { checkPage, describeProblems } from "./check-page.js";
 import { serve, type StaticServer } from "./server.js";
-import { chromiumPath } from "./setup.js";
+import { chromiumPath, distDir } from "./setup.js";
 
-const dist = join(process.cwd(), "dist");
+const dist = distDir;
 
 function pages(dir = dist): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

@@ -1,0 +1,72 @@
+/**
+ * The page's side of the sandbox: sends code to a worker and waits for the
+ * answer, with a time limit. Code stuck in a loop cannot be interrupted inside
+ * a worker, so on time-out the worker is terminated (the page never notices)
+ * and the next run starts a fresh one.
+ */
+import type { AdapterName, RunResponse } from "./protocol.js";
+
+export interface SandboxOptions {
+  /** The bundled worker's URL (FileAttachment("workers/sandbox.js").href). */
+  url: string;
+  /** Default time limit per run, in ms. */
+  timeout?: number;
+}
+
+export class Sandbox {
+  readonly url: string;
+  readonly timeout: number;
+  #worker: Worker | null = null;
+  #nextId = 1;
+
+  constructor({ url, timeout = 3000 }: SandboxOptions) {
+    this.url = url;
+    this.timeout = timeout;
+  }
+
+  #start(): Worker {
+    if (!this.#worker) this.#worker = new Worker(this.url, { type: "module" });
+    return this.#worker;
+  }
+
+  /** Stops the worker (and whatever it runs). */
+  terminate(): void {
+    this.#worker?.terminate();
+    this.#worker = null;
+  }
+
+  run(code: string, adapter: AdapterName = "data", params: Record<string, unknown> = {}, timeout = this.timeout): Promise<RunResponse> {
+    const worker = this.#start();
+    const id = this.#nextId++;
+    const started = performance.now();
+    return new Promise<RunResponse>((resolve) => {
+      const done = (response: RunResponse) => {
+        clearTimeout(timer);
+        worker.removeEventListener("message", onMessage);
+        worker.removeEventListener("error", onError);
+        resolve(response);
+      };
+      const onMessage = (event: MessageEvent<RunResponse>) => {
+        if (event.data?.id === id) done(event.data);
+      };
+      const onError = (event: ErrorEvent) => {
+        event.preventDefault();
+        this.terminate();
+        done({ id, ok: false, error: { name: "Error", message: `The sandbox failed: ${event.message || "unknown error"}` }, logs: [], ms: performance.now() - started });
+      };
+      const timer = setTimeout(() => {
+        this.terminate();
+        done({
+          id,
+          ok: false,
+          error: { name: "Timeout", message: `Stopped after ${(timeout / 1000).toLocaleString("en")} s: the code was still running (an endless loop, or too many steps?). The page is fine; edit the code and run it again.` },
+          logs: [],
+          ms: performance.now() - started,
+        });
+      }, timeout);
+      worker.addEventListener("message", onMessage);
+      worker.addEventListener("error", onError);
+      worker.postMessage({ id, code, adapter, params });
+    });
+  }
+}

@@ -1,0 +1,113 @@
+// Editable cells in the built site: typing and running changes the chart; an
+// endless loop is stopped while the page stays responsive; edits persist and
+// reset; a share link loads code without running it.
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { encodeShare } from "../../src/components/editor-cell-storage.js";
+import { launchChromium } from "./browser.js";
+import { serve, type StaticServer } from "./server.js";
+import { chromiumPath, distDir } from "./setup.js";
+
+const CELL = '.editor-cell[data-cell="playground/optimizer"]';
+
+async function openPlayground(browser: Browser, origin: string, hash = ""): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${origin}/playground${hash}`, { waitUntil: "networkidle" });
+  await page.waitForSelector(`${CELL} .cm-content`);
+  return page;
+}
+
+/** Replaces the cell's code as a reader would: focus the editor, select all, type. */
+async function typeCode(page: Page, code: string): Promise<void> {
+  await page.click(`${CELL} .cm-content`);
+  await page.keyboard.press("Control+A");
+  await page.keyboard.insertText(code);
+}
+
+async function statusText(page: Page): Promise<string> {
+  return (await page.textContent(`${CELL} .editor-cell-status`)) ?? "";
+}
+
+/** The race chart: the SVG markup of the first chart card after the cell. */
+async function raceChart(page: Page): Promise<string> {
+  await page.waitForSelector(".card svg");
+  return page.locator(".card svg").first().innerHTML();
+}
+
+describe.runIf(chromiumPath)("editor cells on /playground", () => {
+  let browser: Browser;
+  let server: StaticServer;
+
+  beforeAll(async () => {
+    if (!existsSync(join(distDir, "playground.html"))) throw new Error(`${distDir} has no playground.html: build the site first`);
+    server = await serve(distDir);
+    browser = await launchChromium(chromiumPath!);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test("typing new code and pressing Run changes the chart", async () => {
+    const page = await openPlayground(browser, server.origin);
+    await page.waitForFunction((cell) => document.querySelector(`${cell} .editor-cell-status`)?.textContent?.startsWith("Ran in"), CELL);
+    const before = await raceChart(page);
+    await typeCode(page, "return {factory: sgd, hyper: {lr: 0.05}, asSgd: {lr: 0.05}};");
+    await page.click(`${CELL} button:has-text("Run")`);
+    await page.waitForFunction((b) => document.querySelector(".card svg")?.innerHTML !== b, before, { timeout: 10_000 });
+    expect(await raceChart(page)).not.toBe(before);
+    expect(await page.textContent(".checklist")).toContain("4 of 4 checks pass");
+    await page.context().close();
+  });
+
+  test("an endless loop is stopped after the time limit and the page stays responsive", async () => {
+    const page = await openPlayground(browser, server.origin);
+    await typeCode(page, "while (true) {}");
+    await page.keyboard.press("Control+Enter");
+    // While the loop runs in the worker, the main thread still answers at once.
+    const checkbox = page.getByLabel("momentum", { exact: true });
+    const started = Date.now();
+    await checkbox.check({ timeout: 1000 });
+    expect(await checkbox.isChecked()).toBe(true);
+    expect(Date.now() - started).toBeLessThan(1000);
+    await page.waitForFunction((cell) => /Stopped after 4 s/.test(document.querySelector(`${cell} .editor-cell-status`)?.textContent ?? ""), CELL, { timeout: 15_000 });
+    expect(await statusText(page)).toMatch(/endless loop/);
+    await page.context().close();
+  });
+
+  test("an error shows its message and line", async () => {
+    const page = await openPlayground(browser, server.origin);
+    await typeCode(page, "const a = 1;\nconst b = a.missing.value;\nreturn b;");
+    await page.keyboard.press("Control+Enter");
+    await page.waitForFunction((cell) => /TypeError \(line 2/.test(document.querySelector(`${cell} .editor-cell-status`)?.textContent ?? ""), CELL);
+    expect(await page.locator(`${CELL} .cm-lintRange-error`).count()).toBeGreaterThan(0);
+    await page.context().close();
+  });
+
+  test("edits persist across a reload with an 'edited' badge, and Reset restores the original", async () => {
+    const page = await openPlayground(browser, server.origin);
+    await typeCode(page, "// mine\nreturn {factory: sgd, hyper: {lr: 0.02}};");
+    await page.reload({ waitUntil: "networkidle" });
+    await page.waitForSelector(`${CELL} .cm-content`);
+    expect(await page.textContent(`${CELL} .cm-content`)).toContain("// mine");
+    expect(await page.isVisible(`${CELL} .editor-cell-badge`)).toBe(true);
+    await page.click(`${CELL} button:has-text("Reset")`);
+    expect(await page.textContent(`${CELL} .cm-content`)).toContain("Heavy-ball momentum");
+    expect(await page.isVisible(`${CELL} .editor-cell-badge`)).toBe(false);
+    await page.context().close();
+  });
+
+  test("a share link loads the code but does not run it until Run", async () => {
+    const shared = "globalThis.ranShared = true;\nreturn {factory: sgd, hyper: {lr: 0.05}};";
+    const page = await openPlayground(browser, server.origin, "#" + encodeShare("playground/optimizer", shared));
+    expect(await page.textContent(`${CELL} .cm-content`)).toContain("ranShared");
+    expect(await page.textContent(`${CELL} .editor-cell-notice`)).toMatch(/press Run/);
+    expect(await statusText(page)).toMatch(/not run yet/);
+    await page.click(`${CELL} button:has-text("Run")`);
+    await page.waitForFunction((cell) => document.querySelector(`${cell} .editor-cell-status`)?.textContent?.startsWith("Ran in"), CELL);
+    await page.context().close();
+  });
+});

@@ -1,0 +1,54 @@
+import { afterEach, describe, expect, test, vi } from "vitest";
+import { Sandbox } from "../../src/components/sandbox/client.js";
+import type { RunRequest } from "../../src/components/sandbox/protocol.js";
+
+/** A stand-in for the browser's Worker: answers by `reply`, or never. */
+class FakeWorker extends EventTarget {
+  static instances: FakeWorker[] = [];
+  static reply: ((request: RunRequest) => unknown) | null = null;
+  terminated = false;
+  constructor(readonly url: string) {
+    super();
+    FakeWorker.instances.push(this);
+  }
+  postMessage(request: RunRequest) {
+    const reply = FakeWorker.reply;
+    if (reply) queueMicrotask(() => this.dispatchEvent(Object.assign(new Event("message"), { data: reply(request) })));
+  }
+  terminate() {
+    this.terminated = true;
+  }
+}
+
+describe("new Sandbox({url, timeout}).run(code, adapter, params)", () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.useRealTimers();
+    FakeWorker.instances = [];
+  });
+
+  test("resolves with the worker's answer for the same id", async () => {
+    vi.stubGlobal("Worker", FakeWorker);
+    FakeWorker.reply = (r) => ({ id: r.id, ok: true, value: r.code.length, logs: [], ms: 1 });
+    const sandbox = new Sandbox({ url: "w.js" });
+    await expect(sandbox.run("return 1")).resolves.toMatchObject({ ok: true, value: 8 });
+  });
+
+  test("stops a run past the time limit, terminates the worker and starts a fresh one next time", async () => {
+    vi.useFakeTimers();
+    vi.stubGlobal("Worker", FakeWorker);
+    FakeWorker.reply = null; // an endless loop never answers
+    const sandbox = new Sandbox({ url: "w.js", timeout: 500 });
+    const pending = sandbox.run("while (true) {}");
+    vi.advanceTimersByTime(501);
+    const response = await pending;
+    expect(response.ok).toBe(false);
+    expect(!response.ok && response.error.name).toBe("Timeout");
+    expect(!response.ok && response.error.message).toMatch(/Stopped after 0\.5 s/);
+    expect(FakeWorker.instances[0].terminated).toBe(true);
+    FakeWorker.reply = (r) => ({ id: r.id, ok: true, value: "again", logs: [], ms: 1 });
+    vi.useRealTimers();
+    await expect(sandbox.run("return 1")).resolves.toMatchObject({ ok: true, value: "again" });
+    expect(FakeWorker.instances).toHaveLength(2);
+  });
+});
