@@ -31,10 +31,10 @@ async function statusText(page: Page): Promise<string> {
   return (await page.textContent(`${CELL} .editor-cell-status`)) ?? "";
 }
 
-/** The race chart: the SVG markup of the first chart card after the cell. */
+/** The race chart: the markup of the first chart card after the cell (legend and plot). */
 async function raceChart(page: Page): Promise<string> {
   await page.waitForSelector(".card svg");
-  return page.locator(".card svg").first().innerHTML();
+  return page.locator(".card").first().innerHTML();
 }
 
 describe.runIf(chromiumPath)("editor cells on /playground", () => {
@@ -57,7 +57,7 @@ describe.runIf(chromiumPath)("editor cells on /playground", () => {
     const before = await raceChart(page);
     await typeCode(page, "return {factory: sgd, hyper: {lr: 0.05}, asSgd: {lr: 0.05}};");
     await page.click(`${CELL} button:has-text("Run")`);
-    await page.waitForFunction((b) => document.querySelector(".card svg")?.innerHTML !== b, before, { timeout: 10_000 });
+    await page.waitForFunction((b) => document.querySelector(".card")?.innerHTML !== b, before, { timeout: 10_000 });
     expect(await raceChart(page)).not.toBe(before);
     expect(await page.textContent(".checklist")).toContain("4 of 4 checks pass");
     await page.context().close();
@@ -106,8 +106,13 @@ describe.runIf(chromiumPath)("editor cells on /playground", () => {
     expect(await page.textContent(`${CELL} .cm-content`)).toContain("ranShared");
     expect(await page.textContent(`${CELL} .editor-cell-notice`)).toMatch(/press Run/);
     expect(await statusText(page)).toMatch(/not run yet/);
+    // The chart shows the original code's optimizer, not the shared one…
+    await page.waitForSelector(".card svg");
+    expect(await page.locator(".card").first().textContent()).toContain("my optimizer");
     await page.click(`${CELL} button:has-text("Run")`);
     await page.waitForFunction((cell) => document.querySelector(`${cell} .editor-cell-status`)?.textContent?.startsWith("Ran in"), CELL);
+    // …until Run: then the shared optimizer (the library's sgd) races.
+    await page.waitForFunction(() => !document.querySelector(".card")?.textContent?.includes("my optimizer"));
     await page.context().close();
   });
 });
