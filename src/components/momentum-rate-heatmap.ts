@@ -1,0 +1,123 @@
+/**
+ * RateHeatmap(rate, options): the convergence rate of a two-parameter method
+ * (learning rate η × momentum β) as a colour map, where a click picks a
+ * setting. Cells whose rate is ≥ 1 (no convergence) are drawn in the
+ * "diverges" colour, never left blank. The element is an input: its `value` is
+ * the picked `{lr, beta, rate}`, and it emits `input` on each click, so a page
+ * can write `const picked = view(RateHeatmap(...))`.
+ *
+ * ```js
+ * RateHeatmap((lr, beta) => momentumRate(lr, beta, [0.2, 4]), {width, lr: [0, 1.05], value: {lr: 0.6, beta: 0.5}})
+ * ```
+ */
+import * as Plot from "@observablehq/plot";
+
+export interface RatePick {
+  lr: number;
+  beta: number;
+  rate: number;
+}
+
+export interface RateHeatmapOptions {
+  width?: number;
+  height?: number;
+  /** The η range drawn. */
+  lr?: [number, number];
+  /** The β range drawn (default [0, 1)). */
+  beta?: [number, number];
+  /** The initial pick. */
+  value?: { lr: number; beta: number };
+  /** Extra Plot marks (curves, the optimum) drawn over the map, in (η, β) coordinates. */
+  marks?: Plot.Markish[];
+  /** The lowest rate of the colour scale (default: the smallest sampled). */
+  minRate?: number;
+}
+
+type RateInput = HTMLDivElement & { value: RatePick };
+
+export function RateHeatmap(rate: (lr: number, beta: number) => number, options: RateHeatmapOptions = {}): RateInput {
+  const { lr = [0, 1], beta = [0, 0.99], marks = [] } = options;
+  // Framework's reactive width can be 0 for a moment while the page lays out.
+  const width = Math.max(240, options.width || 640);
+  const height = options.height ?? Math.round(Math.min(420, Math.max(260, width * 0.62)));
+  // A coarse sample gives the colour domain and the hover read-out.
+  const samples: RatePick[] = [];
+  const nx = 48, ny = 40;
+  for (let j = 0; j < ny; ++j) {
+    for (let i = 0; i < nx; ++i) {
+      const l = lr[0] + ((i + 0.5) * (lr[1] - lr[0])) / nx;
+      const b = beta[0] + ((j + 0.5) * (beta[1] - beta[0])) / ny;
+      samples.push({ lr: l, beta: b, rate: rate(l, b) });
+    }
+  }
+  const lo = options.minRate ?? Math.min(...samples.map((s) => s.rate));
+  const start = options.value ?? { lr: (lr[0] + lr[1]) / 2, beta: (beta[0] + beta[1]) / 2 };
+  const root = document.createElement("div") as RateInput;
+  root.className = "rate-heatmap";
+  root.value = { ...start, rate: rate(start.lr, start.beta) };
+  const legend = Plot.legend({
+    color: { type: "linear", domain: [lo, 1], scheme: "viridis", label: "rate max|σ| (smaller converges faster)" },
+    width: Math.min(width, 360),
+  });
+  const note = document.createElement("div");
+  note.className = "rate-heatmap-note";
+  note.style.font = "12px var(--sans-serif)";
+  note.style.color = "var(--theme-foreground-muted)";
+  note.innerHTML = `<span style="display:inline-block;width:12px;height:12px;background:var(--theme-red);opacity:.45;vertical-align:-2px"></span> rate ≥ 1: diverges &nbsp;·&nbsp; click or tap the map to run that setting`;
+  let plot: (SVGSVGElement | HTMLElement) & Plot.Plot;
+
+  function draw(): void {
+    const picked = root.value;
+    const next = Plot.plot({
+      width,
+      height,
+      marginLeft: 48,
+      marginBottom: 40,
+      x: { domain: lr, label: "learning rate η", grid: false },
+      y: { domain: beta, label: "momentum β", grid: false },
+      color: { type: "linear", domain: [lo, 1], scheme: "viridis" },
+      marks: [
+        Plot.frame({ fill: "var(--theme-red)", fillOpacity: 0.45 }),
+        Plot.raster({
+          x1: lr[0],
+          x2: lr[1],
+          y1: beta[0],
+          y2: beta[1],
+          pixelSize: 2,
+          fill: (x: number, y: number) => {
+            const r = rate(x, y);
+            return r < 1 ? r : NaN;
+          },
+        }),
+        ...marks,
+        Plot.dot([picked], { x: "lr", y: "beta", r: 7, stroke: "white", strokeWidth: 3 }),
+        Plot.dot([picked], { x: "lr", y: "beta", r: 7, stroke: "black", strokeWidth: 1.5 }),
+        Plot.tip(samples, Plot.pointer({ x: "lr", y: "beta", channels: { rate: "rate" }, format: { x: ".3f", y: ".3f", rate: ".4f" } as Record<string, string> })),
+      ],
+    });
+    next.style.cursor = "crosshair";
+    next.addEventListener("click", (e) => pick(e as MouseEvent));
+    if (plot) plot.replaceWith(next);
+    else root.append(next);
+    plot = next;
+  }
+
+  function pick(event: MouseEvent): void {
+    const box = plot.getBoundingClientRect();
+    const scale = width / box.width;
+    const px = (event.clientX - box.left) * scale;
+    const py = (event.clientY - box.top) * scale;
+    const x = plot.scale("x")!, y = plot.scale("y")!;
+    const l = (x as { invert(v: number): number }).invert(px);
+    const b = (y as { invert(v: number): number }).invert(py);
+    if (!(l >= lr[0] && l <= lr[1] && b >= beta[0] && b <= beta[1])) return;
+    root.value = { lr: l, beta: b, rate: rate(l, b) };
+    draw();
+    root.dispatchEvent(new Event("input", { bubbles: true }));
+  }
+
+  root.append(legend);
+  draw();
+  root.append(note);
+  return root;
+}
