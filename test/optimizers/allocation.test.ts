@@ -9,9 +9,12 @@
  * The detector is proven on a deliberately allocating step, which it must catch.
  */
 import { Session } from "node:inspector/promises";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as lib from "../../lib/optimizers/index.js";
 import type { Optimizer, OptimizerState } from "../../lib/types.js";
+
+// Heap sampling over tens of thousands of steps takes seconds on a busy 2-core machine.
+vi.setConfig({ testTimeout: 120_000 });
 
 interface ProfileNode {
   callFrame: { functionName: string; url: string; lineNumber: number };
