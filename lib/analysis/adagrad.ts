@@ -1,0 +1,147 @@
+/**
+ * Numerics for the Adagrad chapter (src/adagrad.md): the test problems it
+ * needs beyond lib/objectives, and small helpers to look inside a run.
+ *
+ * - `noisyRavine`: the seeds' ravine 0.1·x₁² + 2·x₂² with Gaussian noise added
+ *   to every gradient, so that the squared gradients do not die out and Adagrad's
+ *   sum s_t grows linearly (the regime where its step falls like t^−½).
+ * - `longSlope`: f(x) = √(1 + x²) − 1, a 1-D slope whose gradient stays near ±1
+ *   for |x| ≫ 1; the optimizer has a long way to walk, and Adagrad's shrinking
+ *   step makes the walk last ~ (distance / 2η)² steps.
+ * - `capturing(optimizer)`: the same optimizer, with a handle on the state it
+ *   creates, so a page can read Adagrad's `s` after `train` has run.
+ * - `documentFrequency(data)`: in how many examples each feature occurs.
+ * - `firstStep(optimizer, g)`: the size of an optimizer's first step on a
+ *   gradient g (per coordinate), to compare ε conventions.
+ */
+import type { SparseDataset } from "../datasets.js";
+import { random } from "../random.js";
+import type { Objective, Optimizer, OptimizerState } from "../types.js";
+import { rejectUnknownKeys, requireInRange, requireInteger } from "../validate.js";
+
+export interface NoisyRavineOptions {
+  /** Standard deviation σ of the noise added to each gradient coordinate (default 1). */
+  sigma?: number;
+  /** Seed of the noise (default 0): the noise at step t is the same in every run. */
+  seed?: number;
+}
+
+/**
+ * The ravine f(x) = 0.1·x₁² + 2·x₂² whose gradient at step t is
+ * (0.2·x₁ + σξ_{t,1}, 4·x₂ + σξ_{t,2}), ξ standard normal, fixed by the seed and t.
+ * `value` is the noise-free f. Without t (a plain call) the gradient is exact.
+ */
+export function noisyRavine(options: NoisyRavineOptions = {}): Objective {
+  rejectUnknownKeys("noisyRavine", options, ["sigma", "seed"]);
+  const sigma = requireInRange("noisyRavine", "sigma", options.sigma ?? 1, 0, Infinity);
+  const seed = requireInteger("noisyRavine", "seed", options.seed ?? 0, 0, 2 ** 32 - 1);
+  const rng = random(seed);
+  let noise = new Float64Array(0);
+  const noiseAt = (t: number, i: number): number => {
+    const k = 2 * (t - 1) + i;
+    if (k >= noise.length) {
+      const grown = new Float64Array(Math.max(2 * noise.length, k + 2, 1024));
+      grown.set(noise);
+      for (let j = noise.length; j < grown.length; ++j) grown[j] = rng.normal();
+      noise = grown;
+    }
+    return noise[k];
+  };
+  return {
+    name: "noisy-ravine",
+    dim: 2,
+    value: (x) => 0.1 * x[0] * x[0] + 2 * x[1] * x[1],
+    grad(x, out, t) {
+      const exact = t === undefined || !(t >= 1) || sigma === 0;
+      out[0] = 0.2 * x[0] + (exact ? 0 : sigma * noiseAt(Math.floor(t), 0));
+      out[1] = 4 * x[1] + (exact ? 0 : sigma * noiseAt(Math.floor(t), 1));
+      return out;
+    },
+    domain: [
+      [-6, 2],
+      [-3, 3],
+    ],
+    minima: [[0, 0]],
+    minValue: 0,
+  };
+}
+
+/** f(x) = √(1 + x²) − 1 in one dimension: f′(x) = x/√(1 + x²), which is ≈ ±1 far from 0. */
+export function longSlope(): Objective {
+  return {
+    name: "long-slope",
+    dim: 1,
+    value: (x) => Math.sqrt(1 + x[0] * x[0]) - 1,
+    grad(x, out) {
+      out[0] = x[0] / Math.sqrt(1 + x[0] * x[0]);
+      return out;
+    },
+    hessian(x, out) {
+      out[0] = 1 / (1 + x[0] * x[0]) ** 1.5;
+      return out;
+    },
+    domain: [[-2, 100]],
+    minima: [[0]],
+    minValue: 0,
+  };
+}
+
+/**
+ * Adagrad's distance after t steps under a constant gradient magnitude:
+ * Σ_{k=1}^{t} η/√k (ε neglected), ≈ 2η√t.
+ */
+export function adagradDistance(lr: number, t: number): number {
+  requireInteger("adagradDistance", "t", t, 0);
+  let d = 0;
+  for (let k = 1; k <= t; ++k) d += lr / Math.sqrt(k);
+  return d;
+}
+
+/** The smallest t at which adagradDistance(lr, t) ≥ distance. */
+export function adagradStepsToTravel(lr: number, distance: number): number {
+  requireInRange("adagradStepsToTravel", "lr", lr, 0, Infinity, { loOpen: true });
+  requireInRange("adagradStepsToTravel", "distance", distance, 0, 1e9);
+  let d = 0;
+  let t = 0;
+  while (d < distance) d += lr / Math.sqrt(++t);
+  return t;
+}
+
+/**
+ * Wraps an optimizer so that the state it creates can be read afterwards:
+ * `const c = capturing(adagrad({lr}))`, train with `c.optimizer`, then `c.state()`
+ * is the state of the last run (null before any). Steps are delegated unchanged.
+ */
+export function capturing<S extends OptimizerState, H extends object>(
+  optimizer: Optimizer<S, H>
+): { optimizer: Optimizer<S, H>; state: () => S | null } {
+  let last: S | null = null;
+  const wrap = (inner: Optimizer<S, H>): Optimizer<S, H> => ({
+    name: inner.name,
+    hyper: inner.hyper,
+    init(dim: number): S {
+      last = inner.init(dim);
+      return last;
+    },
+    step: (params, grad, state) => inner.step(params, grad, state),
+    with: (changes) => wrap(inner.with(changes)),
+  });
+  return { optimizer: wrap(optimizer), state: () => last };
+}
+
+/** For each feature (column) of a sparse dataset, the number of examples in which it is nonzero. */
+export function documentFrequency(data: SparseDataset): Float64Array {
+  const counts = new Float64Array(data.d);
+  const { indices, indptr, n } = data;
+  for (let p = 0; p < indptr[n]; ++p) counts[indices[p]] += 1;
+  return counts;
+}
+
+/** |Δθ| of an optimizer's first step from θ = 0 on the gradient g (one coordinate per entry of g). */
+export function firstStep(optimizer: Optimizer<any, any>, g: ArrayLike<number>): Float64Array {
+  const n = g.length;
+  const params = new Float64Array(n);
+  const grad = Float64Array.from(g);
+  optimizer.step(params, grad, optimizer.init(n));
+  return params.map(Math.abs);
+}

@@ -1,0 +1,159 @@
+/**
+ * Numerics for the Adam chapter (src/adam.md).
+ *
+ * - `uncorrectedStepRatio(t, β₁, β₂)`: how much larger Adam's step would be at
+ *   step t without bias correction, (1 − β₁ᵗ)/√(1 − β₂ᵗ) (ε neglected).
+ * - `adamUncorrected`: Adam with neither moment bias-corrected (the rule before
+ *   Kingma & Ba add the correction), for comparison runs.
+ * - `reddiPeriodic`: Reddi, Kale & Kumar's online problem with any period, e.g.
+ *   their §5 synthetic experiment f_t(x) = 1010x if t mod 101 = 1, −10x otherwise.
+ * - `scaled(objective, c)`: c·f, to test invariance to the scale of the loss.
+ */
+import type { LearningRate, Objective, Optimizer, OptimizerState } from "../types.js";
+import { checkStep, initDim, learningRate, readOptions, validateEps, validateLr, validateRate } from "../optimizers/common.js";
+import { rejectUnknownKeys, requireInRange, requireInteger } from "../validate.js";
+
+/** Uncorrected over corrected Adam step at step t (t ≥ 1): (1 − β₁ᵗ)/√(1 − β₂ᵗ). */
+export function uncorrectedStepRatio(t: number, beta1: number, beta2: number): number {
+  requireInteger("uncorrectedStepRatio", "t", t, 1);
+  requireInRange("uncorrectedStepRatio", "beta1", beta1, 0, 1, { hiOpen: true });
+  requireInRange("uncorrectedStepRatio", "beta2", beta2, 0, 1, { hiOpen: true });
+  return (1 - beta1 ** t) / Math.sqrt(1 - beta2 ** t);
+}
+
+export interface AdamUncorrectedHyper {
+  readonly lr: LearningRate;
+  readonly beta1: number;
+  readonly beta2: number;
+  readonly eps: number;
+}
+
+export interface AdamUncorrectedState extends OptimizerState {
+  readonly m: Float64Array;
+  readonly v: Float64Array;
+}
+
+const DEFAULTS: AdamUncorrectedHyper = { lr: 1e-3, beta1: 0.9, beta2: 0.999, eps: 1e-8 };
+
+class AdamUncorrected implements Optimizer<AdamUncorrectedState, AdamUncorrectedHyper> {
+  readonly name = "adamUncorrected";
+  constructor(readonly hyper: Readonly<AdamUncorrectedHyper>) {}
+  init(dim: number): AdamUncorrectedState {
+    const n = initDim(this.name, dim);
+    return { t: 0, dim: n, m: new Float64Array(n), v: new Float64Array(n) };
+  }
+  step(params: Float64Array, grad: Float64Array, state: AdamUncorrectedState): void {
+    checkStep(this.name, params, grad, state);
+    const t = state.t + 1;
+    const { beta1, beta2, eps } = this.hyper;
+    const lr = learningRate(this.name, this.hyper.lr, t);
+    const { m, v } = state;
+    for (let i = 0; i < params.length; i++) {
+      m[i] = beta1 * m[i] + (1 - beta1) * grad[i];
+      v[i] = beta2 * v[i] + (1 - beta2) * grad[i] * grad[i];
+      params[i] -= (lr * m[i]) / (Math.sqrt(v[i]) + eps);
+    }
+    state.t = t;
+  }
+  with(changes: Partial<AdamUncorrectedHyper>): Optimizer<AdamUncorrectedState, AdamUncorrectedHyper> {
+    return adamUncorrected({ ...this.hyper, ...changes });
+  }
+}
+
+/**
+ * Adam without bias correction: m and v as in Adam, θ ← θ − η m/(√v + ε).
+ * Not a framework optimizer; it shows what the correction is for.
+ */
+export function adamUncorrected(options: Partial<AdamUncorrectedHyper> = {}): Optimizer<AdamUncorrectedState, AdamUncorrectedHyper> {
+  const o = readOptions("adamUncorrected", options, DEFAULTS);
+  return new AdamUncorrected(
+    Object.freeze({
+      lr: validateLr("adamUncorrected", o.lr),
+      beta1: validateRate("adamUncorrected", "beta1", o.beta1),
+      beta2: validateRate("adamUncorrected", "beta2", o.beta2),
+      eps: validateEps("adamUncorrected", o.eps),
+    })
+  );
+}
+
+export interface ReddiPeriodicOptions {
+  /** Steps per period; the large gradient comes at t ≡ 1 (mod period). Default 101. */
+  period?: number;
+  /** The gradient at t ≡ 1 (mod period). Default 1010. */
+  large?: number;
+  /** Minus the gradient at the other steps. Default 10. */
+  small?: number;
+}
+
+/**
+ * f_t(x) = large·x when t mod period = 1, −small·x otherwise, on x ∈ [−1, 1]
+ * (project with `projectBox(-1, 1)`). The period's losses sum to
+ * (large − (period − 1)·small)·x, so when that is positive the best point is −1.
+ * Defaults: Reddi et al.'s §5 synthetic experiment (period 101, 1010, 10);
+ * period 3 gives lib's `reddiOnline`. Without t, `value` is the mean loss.
+ */
+export function reddiPeriodic(options: ReddiPeriodicOptions = {}): Objective {
+  rejectUnknownKeys("reddiPeriodic", options, ["period", "large", "small"]);
+  const period = requireInteger("reddiPeriodic", "period", options.period ?? 101, 2);
+  const small = requireInRange("reddiPeriodic", "small", options.small ?? 10, 0, Infinity, { loOpen: true });
+  const large = requireInRange("reddiPeriodic", "large", options.large ?? 1010, (period - 1) * small, Infinity, { loOpen: true });
+  const mean = (large - (period - 1) * small) / period;
+  const slope = (t: number | undefined) => (t === undefined ? mean : t % period === 1 ? large : -small);
+  return {
+    name: "reddi-periodic",
+    dim: 1,
+    value: (x, t) => slope(t) * x[0],
+    grad(_x, out, t) {
+      out[0] = slope(t);
+      return out;
+    },
+    domain: [[-1, 1]],
+    minima: [[-1]],
+    minValue: -mean,
+  };
+}
+
+/** The objective c·f: same minimizers, gradients scaled by c. */
+export function scaled(objective: Objective, c: number): Objective {
+  requireInRange("scaled", "c", c, 0, Infinity, { loOpen: true });
+  return {
+    ...objective,
+    name: `${c}·${objective.name}`,
+    value: (x, t) => c * objective.value(x, t),
+    grad(x, out, t) {
+      objective.grad(x, out, t);
+      for (let i = 0; i < out.length; ++i) out[i] *= c;
+      return out;
+    },
+    ...(objective.hessian
+      ? {
+          hessian(x: Float64Array, out: Float64Array) {
+            objective.hessian!(x, out);
+            for (let i = 0; i < out.length; ++i) out[i] *= c;
+            return out;
+          },
+        }
+      : {}),
+    ...(objective.minValue !== undefined ? { minValue: c * objective.minValue } : {}),
+  };
+}
+
+/** Where Adam's ε goes: after the bias correction, outside the root (torch, optax, Algorithm 1); ε̂ on the uncorrected √v (TensorFlow/Keras, the formula before §2.1); inside the root (optax's eps_root). */
+export type AdamEpsForm = "outside" | "hat" | "inside";
+
+/**
+ * |Δθ|/η of Adam's first step for a gradient g (m₀ = v₀ = 0, t = 1), in each ε
+ * convention: |g|/(|g| + ε); |g|/(|g| + ε̂/√(1 − β₂)); |g|/√(g² + ε).
+ */
+export function adamFirstStepRatio(g: number, eps: number, beta2: number, form: AdamEpsForm): number {
+  requireInRange("adamFirstStepRatio", "eps", eps, 0, Infinity, { loOpen: true });
+  requireInRange("adamFirstStepRatio", "beta2", beta2, 0, 1, { hiOpen: true });
+  const beta1 = 0.9; // cancels: m₁/(1 − β₁) = g
+  const m = (1 - beta1) * g, v = (1 - beta2) * g * g;
+  const mHat = m / (1 - beta1), vHat = v / (1 - beta2);
+  const step =
+    form === "outside" ? mHat / (Math.sqrt(vHat) + eps)
+    : form === "inside" ? mHat / Math.sqrt(vHat + eps)
+    : ((Math.sqrt(1 - beta2) / (1 - beta1)) * m) / (Math.sqrt(v) + eps);
+  return Math.abs(step);
+}

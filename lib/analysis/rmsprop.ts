@@ -1,0 +1,58 @@
+/**
+ * Numerics for the RMSprop and Adadelta chapter (src/rmsprop-adadelta.md).
+ *
+ * - `leakyWeights(gamma, t)`: the weight each past squared gradient carries in
+ *   RMSprop's E[g²]_t = γ E[g²]_{t−1} + (1 − γ) g_t², E[g²]_0 = 0: the gradient
+ *   of step t − τ carries (1 − γ)γ^τ (τ = 0..t−1), and the weights sum to 1 − γᵗ.
+ * - `hintonMinibatches`: Hinton's example of why Rprop fails with minibatches,
+ *   as an online objective: the gradient is +small on nine minibatches out of
+ *   ten and −large on the tenth, so that it averages to zero over a period.
+ */
+import type { Objective } from "../types.js";
+import { rejectUnknownKeys, requireInRange, requireInteger } from "../validate.js";
+
+/** The weights (1 − γ)γ^τ, τ = 0..t−1, of g²_{t−τ} in RMSprop's leaky average after t steps. */
+export function leakyWeights(gamma: number, t: number): Float64Array {
+  requireInRange("leakyWeights", "gamma", gamma, 0, 1, { hiOpen: true });
+  requireInteger("leakyWeights", "t", t, 0);
+  const w = new Float64Array(t);
+  let p = 1 - gamma;
+  for (let tau = 0; tau < t; ++tau, p *= gamma) w[tau] = p;
+  return w;
+}
+
+export interface HintonMinibatchesOptions {
+  /** The gradient on the ordinary minibatches (default 0.1). */
+  small?: number;
+  /** The gradient on the last minibatch of each period (default −0.9). */
+  large?: number;
+  /** Minibatches per period (default 10): steps t ≡ 0 (mod period) get `large`. */
+  period?: number;
+}
+
+/**
+ * f_t(x) = g_t·x with g_t = small, except g_t = large when t ≡ 0 (mod period):
+ * Hinton's weight that "gets a gradient of +0.1 on nine minibatches and −0.9 on
+ * the tenth". With the defaults the gradient sums to 0 over each period, so SGD
+ * comes back to where it started every ten steps. Without t, `value` is the
+ * period's mean loss (0 with the defaults).
+ */
+export function hintonMinibatches(options: HintonMinibatchesOptions = {}): Objective {
+  rejectUnknownKeys("hintonMinibatches", options, ["small", "large", "period"]);
+  const small = requireInRange("hintonMinibatches", "small", options.small ?? 0.1, -1e6, 1e6);
+  const large = requireInRange("hintonMinibatches", "large", options.large ?? -0.9, -1e6, 1e6);
+  const period = requireInteger("hintonMinibatches", "period", options.period ?? 10, 1);
+  const mean = ((period - 1) * small + large) / period;
+  const slope = (t: number | undefined) => (t === undefined ? mean : t % period === 0 ? large : small);
+  return {
+    name: "hinton-minibatches",
+    dim: 1,
+    value: (x, t) => slope(t) * x[0],
+    grad(_x, out, t) {
+      out[0] = slope(t);
+      return out;
+    },
+    domain: [[-1, 1]],
+    minima: [],
+  };
+}
