@@ -1,5 +1,7 @@
-/** Picks an adapter by name (see adapters.ts and playground.ts). */
+/** Picks an adapter by name (see adapters.ts, apply.ts, playground.ts and exercise.ts). */
 import { adaptData, adaptObjective, adaptOptimizer, adaptSchedule } from "./adapters.js";
+import { adaptApply } from "./apply.js";
+import { adaptExercise } from "./exercise.js";
 import { adaptPlayground } from "./playground.js";
 import type { AdapterName } from "./protocol.js";
 
@@ -14,8 +16,12 @@ export function adapt(name: AdapterName, value: unknown, params: Record<string, 
       return adaptOptimizer(value, params);
     case "objective":
       return adaptObjective(value, params);
+    case "apply":
+      return adaptApply(value, params);
     case "playground":
       return adaptPlayground(value, params);
+    case "exercise":
+      return adaptExercise(value, params);
     default:
       throw new TypeError(`unknown adapter ${JSON.stringify(name)}`);
   }

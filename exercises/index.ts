@@ -1,0 +1,97 @@
+/**
+ * The catalogue of Descent's exercises: every exercise of every chapter, with
+ * its id, points and statement. The course map's progress, the exported
+ * progress file, the assignment kit (`npm run assignment`) and the grader
+ * (`npm run grade`) all read it.
+ *
+ * Kinds:
+ * - `code`: a module `exercises/<chapter>/<name>.ts` whose solution is marked
+ *   `// BEGIN SOLUTION … // END SOLUTION`, with visible checks
+ *   (`<name>.check.ts`, run by `<name>.test.ts` and in the page by
+ *   `CodeExercise`) and hidden tests (`<name>.hidden.test.ts`). Graded by the kit.
+ * - `numeric`: a number typed into the page (`NumericCheck` with this id).
+ * - `concept`: a derivation or explanation with a worked solution in the page
+ *   (`<details class="solution">`); graded by hand, listed in the student
+ *   edition's README as written questions.
+ *
+ * Ids are `<chapter>/<name>`, the chapter being a slug of src/course.ts, and
+ * never change once published: readers' progress is stored under them.
+ */
+export type ExerciseKind = "code" | "numeric" | "concept";
+
+export interface ExerciseInfo {
+  readonly id: string;
+  /** The chapter's slug (src/course.ts). */
+  readonly chapter: string;
+  readonly title: string;
+  readonly points: number;
+  /** What to do, in plain text (`code` spans in backticks). */
+  readonly statement: string;
+  readonly kind: ExerciseKind;
+  /**
+   * For `code`: the share of the points carried by the hidden tests
+   * (default 0.5); the visible tests carry the rest.
+   */
+  readonly hiddenShare?: number;
+}
+
+function code(id: string, title: string, points: number, statement: string): ExerciseInfo {
+  return { id, chapter: id.split("/")[0], title, points, statement, kind: "code" };
+}
+function numeric(id: string, title: string, points: number, statement: string): ExerciseInfo {
+  return { id, chapter: id.split("/")[0], title, points, statement, kind: "numeric" };
+}
+function concept(id: string, title: string, points: number, statement: string): ExerciseInfo {
+  return { id, chapter: id.split("/")[0], title, points, statement, kind: "concept" };
+}
+
+export const EXERCISES: readonly ExerciseInfo[] = Object.freeze([
+  // 1. Gradient descent
+  code("gradient-descent/gd-step", "One step of gradient descent", 5, "Write `gdStep(x, g, lr)`: move x against the gradient, x ← x − η·g, in place."),
+  code("gradient-descent/gd-quadratic", "Gradient descent on a quadratic", 10, "Write `gradientDescent(A, b, x0, lr, steps)`: run gradient descent on f(x) = ½xᵀAx − bᵀx (gradient Ax − b) and return the iterates x₀ … x_steps."),
+  numeric("gradient-descent/parabola-three-steps", "Three steps by hand", 2, "On f(x) = x² with η = 0.2 from x₀ = 10, compute x₃."),
+  numeric("gradient-descent/directional", "A directional derivative", 2, "For f(x, y) = x² + 3y at (1, 2), compute the slope in the direction u = (3/5, 4/5)."),
+  numeric("gradient-descent/max-rate", "The largest stable learning rate", 2, "Gradient descent on f(x₁, x₂) = 3x₁² + x₁x₂ + x₂²: below what learning rate does it converge from every start?"),
+  numeric("gradient-descent/double-well-start", "Which valley?", 2, "On the double well f(x) = x⁴ − 4x² + x, where does gradient descent with η = 0.01 from x₀ = 0.1 end?"),
+  concept("gradient-descent/euler-flow", "Euler's method converges to the flow", 5, "For f(x) = (λ/2)x², solve the gradient flow exactly and show that gradient descent with η = t/k approaches it at time t as k → ∞."),
+  // 2. Choosing the learning rate
+  code("learning-rate/max-stable-lr", "The largest stable learning rate from the Hessian", 10, "Write `maxStableLr(H)`, the limit 2/L with L the largest eigenvalue of the Hessian H, and `contractionFactor(H, lr)`, the worst per-step factor max |1 − ηλᵢ|."),
+  // 3. Learning-rate schedules
+  code("schedules/step-decay", "Step decay", 5, "Write `stepDecay(lr0, d, r)`, returning the schedule t ↦ η₀·d^⌊t/r⌋ of the 1-based step t."),
+  numeric("schedules/recursive-eta4", "Unroll the recursion", 2, "With η₀ = 0.1 and d = 0.5, compute η₄ of the notes' recursive time-based decay."),
+  numeric("schedules/exponential-reach", "How far can exponential decay go?", 2, "Exponential decay with η₀ = 0.1, d = 0.01 and gradients of norm at most 1: what is the largest distance the iterate can travel?"),
+  numeric("schedules/noise-floor", "The floor of a constant rate", 2, "SGD on f(x) = ½x² with gradient noise σ = 1 and η = 0.1: what is E f(x_t) once it has settled?"),
+  concept("schedules/step-decay-sum", "Step decay, summed", 5, "Show that step decay η(t) = η₀·d^⌊t/r⌋ has Σ η(t) = η₀(r/(1 − d) − 1) for 0 ≤ d < 1, and say what a finite sum means for convergence."),
+  // 5. Exponentially weighted averages
+  code("ewa/bias-corrected", "The bias-corrected average", 5, "Write `biasCorrectedAverage(values, beta)`, returning v̂_t = v_t/(1 − β^t) for t = 1 … n, with v_t = βv_{t−1} + (1 − β)θ_t and v₀ = 0."),
+  numeric("ewa/weight-age-10", "One weight", 2, "With β = 0.9, what weight does v_t give to the value of age 10?"),
+  numeric("ewa/bias-steps-099", "How long is the bias?", 2, "With β = 0.99, after how many steps is the relative bias β^t below 1%?"),
+  // 6. Momentum
+  code("momentum/momentum-step", "A momentum step in torch's convention", 10, "Write `momentumStep(x, g, state, hyper)`: v ← μv + g, x ← x − ηv, as torch.optim.SGD(momentum=μ) does."),
+  numeric("momentum/stability-limit", "Stability limit", 2, "On the ravine with β = 0.25, what is the largest learning rate for which momentum converges?"),
+  numeric("momentum/weight-sum", "The total weight", 2, "With β = 0.95, what is the total weight momentum's buffer gives all past gradients?"),
+  numeric("momentum/optimal-rate-kappa-100", "The optimal rate", 2, "Curvatures between μ = 1 and L = 100: what is the best rate momentum can achieve?"),
+  numeric("momentum/ewa-to-torch-lr", "Converting hyperparameters", 2, "The EWA form with η′ = 0.1, β = 0.9: what lr gives the same trajectory in torch.optim.SGD(momentum=0.9)?"),
+  // 7. Nesterov
+  code("nesterov/nesterov-step", "Nesterov momentum as frameworks write it", 10, "Write `nesterovStep(x, g, state, hyper)`: v ← μv + g, x ← x − η(g + μv), as torch.optim.SGD(nesterov=True) does."),
+  concept("nesterov/lookahead-equivalence", "The look-ahead in disguise", 5, "Show that the look-ahead form u ← γu + η∇f(θ − γu), θ ← θ − u and the framework form v ← μv + g, x ← x − η(g + μv) give the same iterates under x = θ − γu, v = u/η."),
+  // 8. Adagrad
+  code("adagrad/adagrad-step", "Adagrad's step", 10, "Write `adagradStep(x, g, state, hyper)`: s ← s + g², x ← x − ηg/(√s + ε), compared with the library's adagrad on random problems."),
+  numeric("adagrad/first-step", "Adagrad's first step", 2, "Adagrad with η = 0.4 on the ravine from (−5, −2): what is x₁ after the first step?"),
+  numeric("adagrad/long-walk", "The long walk", 2, "Under a constant gradient of magnitude 1, how many Adagrad steps with η = 0.5 travel a distance of 20?"),
+  numeric("adagrad/eps-inside", "ε inside", 2, "With ε = 10⁻⁶ inside the root, for which first gradients |g₁| is the first step smaller than η/2?"),
+  // 9. RMSprop and Adadelta
+  code("rmsprop-adadelta/rmsprop-step", "RMSprop's step", 10, "Write `rmspropStep(x, g, state, hyper)`: v ← αv + (1 − α)g², x ← x − ηg/(√v + ε), as torch.optim.RMSprop does."),
+  // 10. Adam
+  code("adam/adam-step", "Adam's step with bias correction", 15, "Write `adamStep(x, g, state, hyper)`: Adam's moments m and v, their bias corrections m̂ = m/(1 − β₁ᵗ) and v̂ = v/(1 − β₂ᵗ), and the step x ← x − ηm̂/(√v̂ + ε), compared with the library's adam."),
+  concept("adam/why-bias-correction", "Why correct the bias?", 5, "Without bias correction and with β₂ = 0.999, how large is Adam's first step relative to η, and why? Show that with the correction the first step is η·sign(g) for ε → 0."),
+]);
+
+export function exerciseById(id: string): ExerciseInfo | undefined {
+  return EXERCISES.find((e) => e.id === id);
+}
+
+/** The exercises of the given chapters (all when none is given), in course order. */
+export function exercisesOf(chapters?: readonly string[]): ExerciseInfo[] {
+  return EXERCISES.filter((e) => !chapters || chapters.length === 0 || chapters.includes(e.chapter));
+}

@@ -1,0 +1,48 @@
+/** Checks for momentum/momentum-step: the step against the library's `momentum` (torch.optim.SGD) on random problems. */
+import { momentum } from "../../lib/optimizers/momentum.js";
+import { buffer, compareSteps, gradientSequence, quadraticProblem, random, requireFunction, type ExerciseCheck } from "../check.js";
+import type * as Exercise from "./momentum-step.js";
+
+type Submission = typeof Exercise;
+
+export function momentumCase(submission: Submission, seed: number, dim: number, hyper: { lr: number; momentum: number }, steps: number, kind: "quadratic" | "gradients"): string {
+  const step = requireFunction(submission, "momentumStep") as Submission["momentumStep"];
+  const rng = random(seed);
+  const problem = kind === "quadratic" ? quadraticProblem(rng, dim) : gradientSequence(rng, dim, steps);
+  const { lr, momentum: mu } = hyper;
+  return compareSteps({
+    step,
+    initState: (n) => ({ t: 0, v: new Float64Array(n) }),
+    hyper,
+    reference: momentum({ lr, momentum: mu }),
+    problem,
+    steps,
+    mistakes: [
+      {
+        message: "Your buffer is an exponentially weighted average, v ← μv + (1 − μ)g (the textbook form, the library's momentumEwa). torch sums the gradients without the (1 − μ): v ← μv + g.",
+        step: (x, g, _t, mem) => { const v = buffer(mem, "v", x.length); x.forEach((_, i) => { v[i] = mu * v[i] + (1 - mu) * g[i]; x[i] -= lr * v[i]; }); },
+      },
+      {
+        message: "Your step uses the gradient, not the buffer: x ← x − η·g is plain gradient descent. Move along v.",
+        step: (x, g) => x.forEach((_, i) => (x[i] -= lr * g[i])),
+      },
+      {
+        message: "Your step moves along the *old* buffer: update v first (v ← μv + g), then move x ← x − ηv with the new v.",
+        step: (x, g, _t, mem) => { const v = buffer(mem, "v", x.length); x.forEach((_, i) => { x[i] -= lr * v[i]; v[i] = mu * v[i] + g[i]; }); },
+      },
+      {
+        message: "Your step goes uphill: subtract η·v from x.",
+        step: (x, g, _t, mem) => { const v = buffer(mem, "v", x.length); x.forEach((_, i) => { v[i] = mu * v[i] + g[i]; x[i] += lr * v[i]; }); },
+      },
+    ],
+  });
+}
+
+export const check: ExerciseCheck<Submission> = {
+  id: "momentum/momentum-step",
+  exports: ["momentumStep"],
+  cases: [
+    { name: "matches torch-style momentum for 30 steps on a random 3-D quadratic (η = 0.1, μ = 0.9)", run: (s) => momentumCase(s, 41, 3, { lr: 0.1, momentum: 0.9 }, 30, "quadratic") },
+    { name: "matches on random gradients (η = 0.05, μ = 0.5)", run: (s) => momentumCase(s, 42, 5, { lr: 0.05, momentum: 0.5 }, 12, "gradients") },
+  ],
+};

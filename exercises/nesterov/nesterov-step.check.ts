@@ -1,0 +1,44 @@
+/** Checks for nesterov/nesterov-step: the step against the library's `nesterov` (torch's nesterov=True) on random problems. */
+import { nesterov } from "../../lib/optimizers/nesterov.js";
+import { buffer, compareSteps, gradientSequence, quadraticProblem, random, requireFunction, type ExerciseCheck } from "../check.js";
+import type * as Exercise from "./nesterov-step.js";
+
+type Submission = typeof Exercise;
+
+export function nesterovCase(submission: Submission, seed: number, dim: number, hyper: { lr: number; momentum: number }, steps: number, kind: "quadratic" | "gradients"): string {
+  const step = requireFunction(submission, "nesterovStep") as Submission["nesterovStep"];
+  const rng = random(seed);
+  const problem = kind === "quadratic" ? quadraticProblem(rng, dim) : gradientSequence(rng, dim, steps);
+  const { lr, momentum: mu } = hyper;
+  return compareSteps({
+    step,
+    initState: (n) => ({ t: 0, v: new Float64Array(n) }),
+    hyper,
+    reference: nesterov({ lr, momentum: mu }),
+    problem,
+    steps,
+    mistakes: [
+      {
+        message: "This is heavy-ball momentum (x ← x − ηv). Nesterov steps along g + μv: the gradient, plus the new buffer once more.",
+        step: (x, g, _t, mem) => { const v = buffer(mem, "v", x.length); x.forEach((_, i) => { v[i] = mu * v[i] + g[i]; x[i] -= lr * v[i]; }); },
+      },
+      {
+        message: "You used the buffer from *before* this step in g + μv: update v ← μv + g first, then step along g + μ·(new v).",
+        step: (x, g, _t, mem) => { const v = buffer(mem, "v", x.length); x.forEach((_, i) => { x[i] -= lr * (g[i] + mu * v[i]); v[i] = mu * v[i] + g[i]; }); },
+      },
+      {
+        message: "You stepped along v + μg; the step is g + μv (the gradient, plus μ times the updated buffer).",
+        step: (x, g, _t, mem) => { const v = buffer(mem, "v", x.length); x.forEach((_, i) => { v[i] = mu * v[i] + g[i]; x[i] -= lr * (v[i] + mu * g[i]); }); },
+      },
+    ],
+  });
+}
+
+export const check: ExerciseCheck<Submission> = {
+  id: "nesterov/nesterov-step",
+  exports: ["nesterovStep"],
+  cases: [
+    { name: "matches torch's Nesterov for 30 steps on a random 3-D quadratic (η = 0.1, μ = 0.9)", run: (s) => nesterovCase(s, 51, 3, { lr: 0.1, momentum: 0.9 }, 30, "quadratic") },
+    { name: "matches on random gradients (η = 0.05, μ = 0.6)", run: (s) => nesterovCase(s, 52, 4, { lr: 0.05, momentum: 0.6 }, 12, "gradients") },
+  ],
+};

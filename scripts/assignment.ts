@@ -1,0 +1,48 @@
+#!/usr/bin/env -S npx tsx
+/**
+ * `npm run assignment -- <chapter…> [--out dir] [--title "…"] [--force]`
+ *
+ * Writes a student edition of the chosen chapters' exercises (all chapters
+ * with exercises when none is named): a standalone folder that installs with
+ * `npm install` and runs its visible tests with `npm test`, in which every
+ * solution region is a stub that throws "not implemented" and no hidden test
+ * is present. Grade the students' copies with `npm run grade`.
+ */
+import { relative, resolve } from "node:path";
+import { chaptersWithExercises, writeStudentEdition } from "./coursework/edition.js";
+
+function usage(): never {
+  console.error(`usage: npm run assignment -- <chapter…> [--out dir] [--title "…"] [--force]\nchapters with exercises: ${chaptersWithExercises().join(", ")}`);
+  process.exit(2);
+}
+
+const args = process.argv.slice(2);
+const chapters: string[] = [];
+let out = "assignment";
+let title: string | undefined;
+let force = false;
+for (let i = 0; i < args.length; i++) {
+  const a = args[i];
+  if (a === "--out") out = args[++i] ?? usage();
+  else if (a === "--title") title = args[++i] ?? usage();
+  else if (a === "--force") force = true;
+  else if (a === "--help" || a === "-h") usage();
+  else if (a.startsWith("--")) usage();
+  else chapters.push(...a.split(",").filter(Boolean));
+}
+
+try {
+  const dir = resolve(process.cwd(), out);
+  const m = writeStudentEdition({ chapters, out: dir, title, force });
+  const code = m.exercises.filter((e) => e.kind === "code");
+  const written = m.exercises.filter((e) => e.kind === "concept");
+  console.log(`Student edition written to ${relative(process.cwd(), dir) || "."}/`);
+  console.log(`  chapters: ${m.chapters.join(", ")}`);
+  console.log(`  autograded: ${code.length} exercises, ${m.points.autograded} points${written.length ? `; written: ${written.length} exercises, ${m.points.written} points` : ""}`);
+  for (const e of code) console.log(`    ${e.file}  (${e.points} points)`);
+  console.log(`Next: cd ${relative(process.cwd(), dir) || "."} && npm install && npm test   (the visible tests fail until the stubs are written)`);
+  console.log(`Grade a student's copy: npm run grade -- <their folder> --chapters ${m.chapters.join(",")}`);
+} catch (error) {
+  console.error(`assignment: ${(error as Error).message}`);
+  process.exit(1);
+}

@@ -1,0 +1,40 @@
+/**
+ * The page-side exercise catalogue (src/data/exercises.json): every
+ * exercise's id, chapter, title, points, statement and kind, and for code
+ * exercises the starter code (the stubbed module as JavaScript) and the names
+ * of the visible checks. It holds no solution and no hidden test: a test
+ * checks that (test/coursework/leaks.test.ts).
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { CHECKS } from "../../exercises/checks.js";
+import { EXERCISES, type ExerciseKind } from "../../exercises/index.js";
+import { exerciseFiles, ROOT } from "./files.js";
+import { starterScript, stubSolutions } from "./solutions.js";
+
+export interface CatalogueEntry {
+  id: string;
+  chapter: string;
+  title: string;
+  points: number;
+  statement: string;
+  kind: ExerciseKind;
+  /** Code exercises: the starter code for the page's editor. */
+  starter?: string;
+  /** Code exercises: the names the code returns. */
+  exports?: string[];
+  /** Code exercises: the names of the visible checks. */
+  checks?: string[];
+}
+
+export function buildCatalogue(): CatalogueEntry[] {
+  return EXERCISES.map((e) => {
+    const entry: CatalogueEntry = { id: e.id, chapter: e.chapter, title: e.title, points: e.points, statement: e.statement, kind: e.kind };
+    if (e.kind !== "code") return entry;
+    const check = CHECKS[e.id];
+    if (!check) throw new Error(`exercises/checks.ts has no check for the code exercise ${e.id}`);
+    const file = exerciseFiles(e.id).module;
+    const stubbed = stubSolutions(readFileSync(join(ROOT, file), "utf8"), file);
+    return { ...entry, starter: starterScript(stubbed, check.exports), exports: [...check.exports], checks: check.cases.map((c) => c.name) };
+  });
+}

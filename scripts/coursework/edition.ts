@@ -1,0 +1,178 @@
+/**
+ * The student edition of an assignment: a standalone folder with the chosen
+ * chapters' exercise modules (solutions replaced by stubs), their visible
+ * checks and tests, the part of lib/ they need, and a package.json whose
+ * `npm test` runs the visible tests. Hidden tests and solutions stay behind.
+ */
+import { execFileSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { EXERCISES, type ExerciseInfo } from "../../exercises/index.js";
+import { exerciseFiles, importClosure, ROOT } from "./files.js";
+import { stubSolutions } from "./solutions.js";
+
+export const MARKER = "descent-assignment.json";
+
+export interface AssignmentManifest {
+  format: "descent-assignment";
+  version: 1;
+  title: string;
+  chapters: string[];
+  created: string;
+  /** The instructor tree's commit, when known. */
+  source?: string;
+  exercises: Array<{ id: string; title: string; points: number; kind: string; statement: string; file?: string }>;
+  points: { autograded: number; written: number };
+}
+
+/** The chapters that have exercises, in course order. */
+export function chaptersWithExercises(): string[] {
+  return [...new Set(EXERCISES.map((e) => e.chapter))];
+}
+
+/** Validates chapter names (throws listing the valid ones); none means every chapter. */
+export function resolveChapters(chapters: readonly string[]): string[] {
+  const valid = chaptersWithExercises();
+  const unknown = chapters.filter((c) => !valid.includes(c));
+  if (unknown.length) throw new Error(`no exercises for ${unknown.map((c) => JSON.stringify(c)).join(", ")}; chapters with exercises: ${valid.join(", ")}`);
+  return chapters.length ? valid.filter((c) => chapters.includes(c)) : valid;
+}
+
+function versionOf(pkg: string): string {
+  const json = JSON.parse(readFileSync(join(ROOT, "node_modules", pkg, "package.json"), "utf8")) as { version: string };
+  return json.version;
+}
+
+function gitCommit(): string | undefined {
+  try {
+    return execFileSync("git", ["rev-parse", "HEAD"], { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+  } catch {
+    return undefined;
+  }
+}
+
+function write(dir: string, path: string, text: string): void {
+  const file = join(dir, path);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, text);
+}
+
+function readme(m: AssignmentManifest, code: ExerciseInfo[], written: ExerciseInfo[]): string {
+  const lines = [
+    `# ${m.title}`,
+    "",
+    `Exercises from the course **Descent** (chapters: ${m.chapters.join(", ")}).`,
+    "",
+    "## Getting started",
+    "",
+    "You need Node.js 20 or later.",
+    "",
+    "```sh",
+    "npm install",
+    "npm test            # runs the visible tests",
+    "npm test -- adam    # only the tests whose file name contains “adam”",
+    "npm run typecheck   # optional: TypeScript's checks",
+    "```",
+    "",
+    "Each exercise is a file `exercises/<chapter>/<name>.ts` whose functions throw `not implemented`. Replace each `// TODO` stub with your code; keep the function names and signatures. The comment at the top of each file says exactly what to compute. The library the course is built on is in `lib/` (it is the reference the tests compare with; `import` from it as the exercise files do).",
+    "",
+    "The visible tests (`*.test.ts`) tell you, when they fail, what was expected, what your code gave, and often which common mistake it matches. Your grade also counts **hidden tests** of the same functions on other problems: a solution that only passes the visible tests by special-casing them will not get full marks.",
+    "",
+    "## Autograded exercises",
+    "",
+    "| exercise | file | points |",
+    "|---|---|---|",
+    ...code.map((e) => `| ${e.title} | \`exercises/${e.id}.ts\` | ${e.points} |`),
+    "",
+  ];
+  if (written.length) {
+    lines.push("## Written exercises", "", "Answer these on paper or in a document, as your instructor asks; they are graded by hand.", "");
+    written.forEach((e, i) => lines.push(`${i + 1}. **${e.title}** (${e.points} points). ${e.statement}`));
+    lines.push("");
+  }
+  lines.push(
+    "## Handing in",
+    "",
+    "Submit the `exercises/` folder (or the whole folder without `node_modules/`). Only the exercise modules `exercises/<chapter>/<name>.ts` are graded; changes to tests, checks or `lib/` are ignored.",
+    ""
+  );
+  return lines.join("\n");
+}
+
+export interface EditionOptions {
+  chapters: readonly string[];
+  out: string;
+  title?: string;
+  /** Replace an existing student edition in `out` (only one this kit wrote). */
+  force?: boolean;
+}
+
+/** Writes the student edition; returns its manifest. */
+export function writeStudentEdition({ chapters: asked, out, title, force = false }: EditionOptions): AssignmentManifest {
+  const chapters = resolveChapters(asked);
+  if (existsSync(out) && readdirSync(out).length > 0) {
+    if (!force) throw new Error(`${out} is not empty; choose another --out or pass --force to replace a student edition there`);
+    if (!existsSync(join(out, MARKER))) throw new Error(`${out} is not empty and holds no ${MARKER}: refusing to delete it`);
+    rmSync(out, { recursive: true, force: true });
+  }
+  mkdirSync(out, { recursive: true });
+
+  const chosen = EXERCISES.filter((e) => chapters.includes(e.chapter));
+  const code = chosen.filter((e) => e.kind === "code");
+  const written = chosen.filter((e) => e.kind === "concept");
+  if (code.length === 0 && written.length === 0) throw new Error(`chapters ${chapters.join(", ")} have no code or written exercises`);
+
+  // Exercise files: modules stubbed, checks and visible tests as they are; no hidden test.
+  const copied: string[] = [];
+  for (const e of code) {
+    const f = exerciseFiles(e.id);
+    write(out, f.module, stubSolutions(readFileSync(join(ROOT, f.module), "utf8"), f.module));
+    for (const path of [f.check, f.test]) {
+      write(out, path, readFileSync(join(ROOT, path), "utf8"));
+      copied.push(path);
+    }
+  }
+  // The harness, and the part of lib/ everything imports (plus the library's public API).
+  const entries = ["lib/index.ts", "exercises/check.ts", ...code.flatMap((e) => [exerciseFiles(e.id).module, exerciseFiles(e.id).check])];
+  for (const path of importClosure(entries)) {
+    if (path.startsWith("lib/") || path === "exercises/check.ts") cpSync(join(ROOT, path), join(out, path));
+  }
+  if (existsSync(join(ROOT, "LICENSE"))) cpSync(join(ROOT, "LICENSE"), join(out, "LICENSE"));
+
+  const name = `descent-assignment-${chapters.length === chaptersWithExercises().length ? "all" : chapters.join("-")}`.slice(0, 200);
+  write(out, "package.json", JSON.stringify({
+    name,
+    version: "1.0.0",
+    private: true,
+    description: `Descent coursework: ${chapters.join(", ")}`,
+    type: "module",
+    engines: { node: ">=20" },
+    scripts: { test: "vitest run", "test:watch": "vitest", typecheck: "tsc --noEmit -p ." },
+    devDependencies: { typescript: versionOf("typescript"), vitest: versionOf("vitest") },
+  }, null, 2) + "\n");
+  write(out, "tsconfig.json", JSON.stringify({
+    compilerOptions: {
+      target: "ES2022", lib: ["ES2022", "DOM"], module: "ESNext", moduleResolution: "Bundler", strict: true,
+      noImplicitOverride: true, verbatimModuleSyntax: true, skipLibCheck: true, noEmit: true, types: [],
+    },
+    include: ["lib", "exercises", "vitest.config.ts"],
+  }, null, 2) + "\n");
+  write(out, "vitest.config.ts", `import { defineConfig } from "vitest/config";\n\nexport default defineConfig({\n  test: { include: ["exercises/**/*.test.ts"], testTimeout: 10_000 },\n});\n`);
+  write(out, ".gitignore", "node_modules/\n");
+
+  const manifest: AssignmentManifest = {
+    format: "descent-assignment",
+    version: 1,
+    title: title ?? `Descent coursework: ${chapters.join(", ")}`,
+    chapters,
+    created: new Date().toISOString(),
+    ...(gitCommit() ? { source: gitCommit() } : {}),
+    exercises: chosen
+      .filter((e) => e.kind !== "numeric")
+      .map((e) => ({ id: e.id, title: e.title, points: e.points, kind: e.kind, statement: e.statement, ...(e.kind === "code" ? { file: exerciseFiles(e.id).module } : {}) })),
+    points: { autograded: code.reduce((s, e) => s + e.points, 0), written: written.reduce((s, e) => s + e.points, 0) },
+  };
+  write(out, MARKER, JSON.stringify(manifest, null, 2) + "\n");
+  write(out, "README.md", readme(manifest, code, written));
+  return manifest;
+}

@@ -1,0 +1,60 @@
+#!/usr/bin/env -S npx tsx
+/**
+ * `npm run grade -- <submission-dir> [--out dir] [--chapters a,b] [--hidden-visibility v] [--timeout s]`
+ *
+ * Runs the visible and hidden tests against a student's exercise modules and
+ * writes `results.json` (Gradescope's autograder format) and `report.md` to
+ * --out (default: grade-results/). Exits 0 whatever the score; 1 on a usage
+ * or setup error.
+ *
+ * The chapters graded are --chapters, else those of the submission's
+ * descent-assignment.json (which the student could edit: pass --chapters
+ * when it matters), else every exercise whose module the submission holds.
+ * On Gradescope: `npm run grade -- /autograder/submission --out /autograder/results --chapters …`.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
+import { grade, type Visibility } from "./coursework/grading.js";
+
+function usage(): never {
+  console.error("usage: npm run grade -- <submission-dir> [--out dir] [--chapters a,b] [--hidden-visibility hidden|after_due_date|after_published|visible] [--timeout seconds]");
+  process.exit(2);
+}
+
+const args = process.argv.slice(2);
+let submission: string | undefined;
+let out = "grade-results";
+let chapters: string[] | undefined;
+let hiddenVisibility: Visibility = "after_published";
+let timeout = 120;
+for (let i = 0; i < args.length; i++) {
+  const a = args[i];
+  if (a === "--out") out = args[++i] ?? usage();
+  else if (a === "--chapters") chapters = (args[++i] ?? usage()).split(",").map((s) => s.trim()).filter(Boolean);
+  else if (a === "--hidden-visibility") {
+    const v = args[++i];
+    if (!["hidden", "after_due_date", "after_published", "visible"].includes(v ?? "")) usage();
+    hiddenVisibility = v as Visibility;
+  } else if (a === "--timeout") {
+    timeout = Number(args[++i]);
+    if (!(timeout > 0)) usage();
+  } else if (a === "--help" || a === "-h" || a.startsWith("--")) usage();
+  else if (!submission) submission = a;
+  else usage();
+}
+if (!submission) usage();
+
+try {
+  const report = grade({ submission: resolve(process.cwd(), submission), chapters, hiddenVisibility, timeout });
+  const dir = resolve(process.cwd(), out);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, "results.json"), JSON.stringify(report.results, null, 2) + "\n");
+  writeFileSync(join(dir, "report.md"), report.markdown);
+  const max = report.exercises.reduce((s, e) => s + e.maxScore, 0);
+  for (const e of report.exercises) console.log(`${String(e.score).padStart(7)} / ${String(e.maxScore).padEnd(4)} ${e.id}${e.submitted ? "" : "  (not submitted)"}`);
+  console.log(`Score: ${report.results.score} / ${max}`);
+  console.log(`Wrote ${relative(process.cwd(), join(dir, "results.json"))} and ${relative(process.cwd(), join(dir, "report.md"))}`);
+} catch (error) {
+  console.error(`grade: ${(error as Error).message}`);
+  process.exit(1);
+}

@@ -1,0 +1,189 @@
+/**
+ * A reader's progress through the exercises, kept in this browser.
+ *
+ * Every checked exercise stores its status under `descent:exercise:<id>`
+ * ("passed" or "failed"): NumericCheck (exercise.ts) and CodeExercise
+ * (code-exercise.ts) both write there. This module reads them all, sums them
+ * per chapter with the points of the catalogue (src/data/exercises.json), and
+ * writes the file a student hands in ("Export my progress").
+ */
+import { html } from "htl";
+
+export const STORAGE_PREFIX = "descent:exercise:";
+export type Status = "passed" | "failed";
+
+/** The catalogue's fields this module needs (src/data/exercises.json has more). */
+export interface CatalogueItem {
+  id: string;
+  chapter: string;
+  title: string;
+  points: number;
+  kind: "code" | "numeric" | "concept";
+}
+
+/** The part of the Storage interface used here (a Map-backed fake works in tests). */
+export interface StatusStorage {
+  readonly length: number;
+  key(index: number): string | null;
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
+function storage(): StatusStorage | null {
+  try {
+    return globalThis.localStorage ?? null;
+  } catch {
+    return null; // storage disabled
+  }
+}
+
+/** Every stored exercise status, by id. */
+export function readStatuses(store: StatusStorage | null = storage()): Record<string, Status> {
+  const out: Record<string, Status> = {};
+  if (!store) return out;
+  for (let i = 0; i < store.length; i++) {
+    const key = store.key(i);
+    if (!key?.startsWith(STORAGE_PREFIX)) continue;
+    const value = store.getItem(key);
+    if (value === "passed" || value === "failed") out[key.slice(STORAGE_PREFIX.length)] = value;
+  }
+  return out;
+}
+
+/**
+ * Records a status. With `keepPassed` (code exercises), a pass is never
+ * overwritten by a later failure: progress records the best attempt.
+ */
+export function recordStatus(id: string, status: Status, { keepPassed = false, store = storage() }: { keepPassed?: boolean; store?: StatusStorage | null } = {}): void {
+  if (!store) return;
+  try {
+    if (keepPassed && status === "failed" && store.getItem(STORAGE_PREFIX + id) === "passed") return;
+    store.setItem(STORAGE_PREFIX + id, status);
+  } catch {
+    return; // storage full or disabled: the check still works, it is just not remembered
+  }
+  globalThis.dispatchEvent?.(new CustomEvent("descent:progress", { detail: { id, status } }));
+}
+
+export interface ChapterProgress {
+  chapter: string;
+  /** Exercises the page checks (code and numeric) and how many of them are solved. */
+  checked: number;
+  solved: number;
+  attempted: number;
+  points: number;
+  maxPoints: number;
+}
+
+/** Sums the statuses per chapter; an exercise that is not in the catalogue counts in its chapter with 0 points. */
+export function chapterProgress(catalogue: readonly CatalogueItem[], statuses: Record<string, Status> = readStatuses()): Record<string, ChapterProgress> {
+  const out: Record<string, ChapterProgress> = {};
+  const get = (chapter: string) => (out[chapter] ??= { chapter, checked: 0, solved: 0, attempted: 0, points: 0, maxPoints: 0 });
+  const known = new Set<string>();
+  for (const e of catalogue) {
+    known.add(e.id);
+    if (e.kind === "concept") continue;
+    const p = get(e.chapter);
+    p.checked += 1;
+    p.maxPoints += e.points;
+    const s = statuses[e.id];
+    if (s) p.attempted += 1;
+    if (s === "passed") {
+      p.solved += 1;
+      p.points += e.points;
+    }
+  }
+  for (const [id, s] of Object.entries(statuses)) {
+    if (known.has(id)) continue;
+    const p = get(id.split("/")[0]);
+    p.checked += 1;
+    p.attempted += 1;
+    if (s === "passed") p.solved += 1;
+  }
+  return out;
+}
+
+export interface ProgressFile {
+  format: "descent-progress";
+  version: 1;
+  course: "Descent";
+  student: string;
+  exported: string;
+  exercises: Array<{ id: string; chapter: string; title: string; kind: string; status: Status | "not attempted"; points: number; maxPoints: number }>;
+  totals: { solved: number; checked: number; points: number; maxPoints: number };
+}
+
+/** The file a student hands in: name, date, every checked exercise's status and points. */
+export function progressFile(student: string, catalogue: readonly CatalogueItem[], statuses: Record<string, Status> = readStatuses(), now = new Date()): ProgressFile {
+  const exercises: ProgressFile["exercises"] = catalogue
+    .filter((e) => e.kind !== "concept")
+    .map((e) => {
+      const status = statuses[e.id] ?? "not attempted";
+      return { id: e.id, chapter: e.chapter, title: e.title, kind: e.kind, status, points: status === "passed" ? e.points : 0, maxPoints: e.points };
+    });
+  const known = new Set(catalogue.map((e) => e.id));
+  for (const [id, status] of Object.entries(statuses)) {
+    if (!known.has(id)) exercises.push({ id, chapter: id.split("/")[0], title: id, kind: "numeric", status, points: 0, maxPoints: 0 });
+  }
+  const totals = {
+    solved: exercises.filter((e) => e.status === "passed").length,
+    checked: exercises.length,
+    points: exercises.reduce((s, e) => s + e.points, 0),
+    maxPoints: exercises.reduce((s, e) => s + e.maxPoints, 0),
+  };
+  return { format: "descent-progress", version: 1, course: "Descent", student: student.trim(), exported: now.toISOString(), exercises, totals };
+}
+
+/** A file name for the export: descent-progress-<name>-<date>.json. */
+export function progressFileName(student: string, now = new Date()): string {
+  const slug = student.trim().toLowerCase().normalize("NFKD").replace(/[^\w]+/g, "-").replace(/^-+|-+$/g, "") || "student";
+  return `descent-progress-${slug}-${now.toISOString().slice(0, 10)}.json`;
+}
+
+/** A one-line summary: "3 of 8 checked exercises solved · 27 of 60 points". */
+export function progressSummary(p: { solved: number; checked: number; points: number; maxPoints: number }): string {
+  return `${p.solved} of ${p.checked} checked exercise${p.checked === 1 ? "" : "s"} solved · ${p.points} of ${p.maxPoints} points`;
+}
+
+/** The "Export my progress" form: a name field, a summary, and a button that downloads the JSON file. */
+export function ProgressExport(catalogue: readonly CatalogueItem[]): HTMLElement {
+  const name = html`<input type="text" name="student" autocomplete="name" placeholder="Your name" aria-label="Your name" style="font: inherit; width: 14em; max-width: 100%;">` as HTMLInputElement;
+  const button = html`<button type="button">Export my progress</button>` as HTMLButtonElement;
+  const summary = html`<p class="progress-summary"></p>` as HTMLElement;
+  const note = html`<span class="progress-note" role="status" aria-live="polite"></span>` as HTMLElement;
+  const refresh = () => {
+    const file = progressFile(name.value, catalogue);
+    summary.textContent = `In this browser: ${progressSummary(file.totals)}.`;
+  };
+  try {
+    name.value = localStorage.getItem("descent:student-name") ?? "";
+  } catch {
+    // storage disabled
+  }
+  name.addEventListener("input", () => {
+    try {
+      localStorage.setItem("descent:student-name", name.value);
+    } catch {
+      // storage disabled
+    }
+  });
+  button.addEventListener("click", () => {
+    if (!name.value.trim()) {
+      note.textContent = "Type your name first: the file carries it.";
+      name.focus();
+      return;
+    }
+    const now = new Date();
+    const file = progressFile(name.value, catalogue, readStatuses(), now);
+    const url = URL.createObjectURL(new Blob([JSON.stringify(file, null, 2)], { type: "application/json" }));
+    const link = html`<a href=${url} download=${progressFileName(name.value, now)} hidden></a>` as HTMLAnchorElement;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    note.textContent = `Saved ${progressFileName(name.value, now)}.`;
+  });
+  refresh();
+  globalThis.addEventListener?.("descent:progress", refresh);
+  return html`<div class="progress-export">${summary}<div class="progress-export-form">${name} ${button} ${note}</div></div>` as HTMLElement;
+}
