@@ -33,7 +33,9 @@ export interface ContourMapOptions {
 }
 
 export function ContourMap(objective: Objective, paths: readonly Path[], options: ContourMapOptions = {}): SVGSVGElement | HTMLElement {
-  const { width = 640, levels = 18, scale = "auto", dots = true, step, colors, marks = [] } = options;
+  const { width: requestedWidth = 640, levels = 18, scale = "auto", dots = true, step, colors, marks = [] } = options;
+  // Framework's resize() can report a width near 0 mid-layout; clipped Plot marks then log errors.
+  const width = Math.max(240, requestedWidth);
   const x = options.x ?? objective.domain[0];
   const y = options.y ?? objective.domain[1];
   const aspect = Math.min(1, Math.max(0.45, (y[1] - y[0]) / (x[1] - x[0])));

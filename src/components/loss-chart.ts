@@ -19,7 +19,9 @@ export interface LossChartOptions {
 }
 
 export function LossChart(paths: readonly Path[], options: LossChartOptions = {}): SVGSVGElement | HTMLElement {
-  const { width = 640, height = 260, y = "loss", minValue = 0, log = true, colors, step } = options;
+  const { width: requestedWidth = 640, height = 260, y = "loss", minValue = 0, log = true, colors, step } = options;
+  // Framework's resize() can report a width near 0 mid-layout; clipped Plot marks then log errors.
+  const width = Math.max(240, requestedWidth);
   const rows = lossRows(paths).map((r) => ({ ...r, value: y === "gradNorm" ? r.gradNorm : y === "gap" ? r.loss - minValue : r.loss }));
   const plotted = log ? rows.filter((r) => r.value > 0 && Number.isFinite(r.value)) : rows;
   const label = y === "gradNorm" ? "‖∇f(x)‖" : y === "gap" ? "f(x) − f*" : "f(x)";
