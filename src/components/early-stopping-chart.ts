@@ -3,7 +3,6 @@
  * with the best validation epoch and the epoch where patience ran out marked.
  */
 import * as Plot from "@observablehq/plot";
-import { decadeTicks } from "./log-ticks.js";
 
 export interface EarlyStoppingRun {
   /** Training loss after each epoch (of the full run, not stopped). */
@@ -21,7 +20,7 @@ export function EarlyStoppingChart(run: EarlyStoppingRun, options: { width?: num
   const rows = [
     ...Array.from(run.train, (loss, k) => ({ epoch: k + 1, loss, set: "training" })),
     ...Array.from(run.validation, (loss, k) => ({ epoch: k + 1, loss, set: "validation" })),
-  ].filter((r) => Number.isFinite(r.loss) && r.loss > 0);
+  ].filter((r) => Number.isFinite(r.loss));
   // Two labels on two lines, so they never overlap when the epochs are close.
   const marks = [
     { epoch: run.bestEpoch, text: `best: epoch ${run.bestEpoch}`, dy: -30 },
@@ -33,7 +32,7 @@ export function EarlyStoppingChart(run: EarlyStoppingRun, options: { width?: num
     marginLeft: 56,
     marginTop: 44,
     x: { label: "epoch", grid: true },
-    y: { type: "log", label: "loss", grid: true, tickFormat: "~g", ticks: decadeTicks(rows.map((r) => r.loss)) },
+    y: { label: null, grid: true },
     color: { legend: true, domain: ["training", "validation"] },
     marks: [
       Plot.ruleX(marks, { x: "epoch", stroke: "var(--theme-foreground-muted)", strokeDasharray: "4,3" }),
