@@ -59,7 +59,7 @@ export const check: ExerciseCheck<Submission> = {
           const want = x.map((xi, i) => xi - 0.2 * g[i]);
           gdStep(x, g, 0.2);
           const i = x.findIndex((xi, k) => Math.abs(xi - want[k]) > 1e-12);
-          if (i >= 0) fail(`With ${n} coordinates, x[${i}] should be ${show(want[i])} after the step but is ${show(x[i])}. Loop over every coordinate (i < x.length).`);
+          if (i >= 0) fail(`With ${n} coordinates, x[${i}] should be ${show(want[i])} after the step but is ${show(x[i])}.${i > 0 ? " Loop over every coordinate (i < x.length)." : ""}`);
         }
         return "Correct in 1 and 50 dimensions.";
       },

@@ -17,6 +17,7 @@ import { basename, join, relative } from "node:path";
 import { EXERCISES, exerciseById, type ExerciseInfo } from "../../exercises/index.js";
 import { MARKER, resolveChapters, type AssignmentManifest } from "./edition.js";
 import { exerciseFiles, ROOT } from "./files.js";
+import { gradescopeProblems } from "./gradescope-schema.js";
 
 export type Visibility = "hidden" | "after_due_date" | "after_published" | "visible";
 
@@ -232,6 +233,8 @@ export function grade({ submission, chapters, hiddenVisibility = "after_publishe
       stdout_visibility: "hidden",
       tests,
     };
+    const problems = gradescopeProblems(results);
+    if (problems.length) throw new Error(`the grader built an invalid results.json: ${problems.join("; ")}`);
     return { results, markdown: markdownReport(results, summary, max), exercises: summary };
   } finally {
     rmSync(dir, { recursive: true, force: true });
