@@ -9,7 +9,7 @@ export function adagradCase(submission: Submission, seed: number, dim: number, h
   const step = requireFunction(submission, "adagradStep") as Submission["adagradStep"];
   const rng = random(seed);
   const problem = kind === "quadratic" ? quadraticProblem(rng, dim) : gradientSequence(rng, dim, steps, { scale });
-  const { lr, eps } = hyper;
+  const lr = hyper.lr, eps = hyper.eps;
   const rule = (denominator: (s: number) => number, accumulate = true) => (x: Float64Array, g: Float64Array, _t: number, mem: Record<string, Float64Array>) => {
     const s = buffer(mem, "s", x.length);
     x.forEach((_, i) => { s[i] = (accumulate ? s[i] : 0) + g[i] ** 2; x[i] -= g[i] === 0 && s[i] === 0 ? 0 : lr * g[i] / denominator(s[i]); });

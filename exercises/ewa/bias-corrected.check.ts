@@ -5,14 +5,9 @@ import type * as Exercise from "./bias-corrected.js";
 
 type Submission = typeof Exercise;
 
+/** The uncorrected averages divided by 1 − β^exponent(t): what a wrong correction gives. */
 function corrected(values: ArrayLike<number>, beta: number, exponent: (t: number) => number): Float64Array {
-  const out = new Float64Array(values.length);
-  let v = 0;
-  for (let t = 1; t <= values.length; t++) {
-    v = beta * v + (1 - beta) * values[t - 1];
-    out[t - 1] = v / (1 - beta ** exponent(t));
-  }
-  return out;
+  return ewa(values, beta).map((v, i) => v / (1 - beta ** exponent(i + 1)));
 }
 
 export function averageCase(submission: Submission, values: number[], beta: number, label: string): string {

@@ -10,11 +10,9 @@ type Submission = typeof Exercise;
 /** The iterates of x ← x − η·G(x) for a gradient rule G: what a known mistake produces. */
 function wrongRun(A: number[][], b: number[], x0: number[], steps: number, move: (x: number[], ax: number[]) => number[]): number[][] {
   const rows = [x0.slice()];
-  let x = x0.slice();
-  for (let t = 0; t < steps; t++) {
-    const ax = A.map((row) => row.reduce((s, a, j) => s + a * x[j], 0));
-    x = move(x, ax);
-    rows.push(x);
+  while (rows.length <= steps) {
+    const here = rows[rows.length - 1];
+    rows.push(move(here, A.map((row) => row.reduce((s, a, j) => s + a * here[j], 0))));
   }
   return rows;
 }
@@ -25,11 +23,11 @@ export function quadraticCase(submission: Submission, A: number[][], b: number[]
   const out = gradientDescent(A.map((r) => r.slice()), b.slice(), x0, lr, steps) as unknown;
   if (x0.some((v, i) => v !== x0Copy[i])) fail("Your function modified x0; copy it first (x0.slice()).");
   const rows = requireArray(out, steps + 1, `The list of iterates (x₀ … x_${steps})`) as unknown as ArrayLike<number>[];
-  const n = x0.length;
+  const dim = x0.length;
   const traj = minimize(quadratic(A, b), sgd({ lr }), x0, { steps, divergeAbove: Infinity });
-  const expected = Array.from({ length: steps + 1 }, (_, k) => traj.x.subarray(k * n, (k + 1) * n));
+  const expected = Array.from({ length: steps + 1 }, (_, k) => traj.x.subarray(k * dim, (k + 1) * dim));
   for (let k = 0; k <= steps; k++) {
-    const row = requireArray(rows[k], n, `Iterate ${k}`);
+    const row = requireArray(rows[k], dim, `Iterate ${k}`);
     const i = firstMismatch(row, expected[k]);
     if (i < 0) continue;
     const mistakes: Mistake[] = [
@@ -40,7 +38,7 @@ export function quadraticCase(submission: Submission, A: number[][], b: number[]
     ];
     const hint = diagnose(Array.from(rows), mistakes, { rtol: 1e-7, atol: 1e-10 });
     fail(
-      `On ${label} (η = ${show(lr)}), iterate ${k} differs first${n > 1 ? ` at coordinate ${i}` : ""}: expected ${showArray(expected[k])}, got ${showArray(row)}.` +
+      `On ${label} (η = ${show(lr)}), iterate ${k} differs first${dim > 1 ? ` at coordinate ${i}` : ""}: expected ${showArray(expected[k])}, got ${showArray(row)}.` +
         (k === 0 ? " The first entry must be x₀ itself." : k > 1 ? ` Iterates 0…${k - 1} matched.` : "") +
         (hint ? ` ${hint}` : "")
     );

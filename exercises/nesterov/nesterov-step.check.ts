@@ -9,7 +9,7 @@ export function nesterovCase(submission: Submission, seed: number, dim: number, 
   const step = requireFunction(submission, "nesterovStep") as Submission["nesterovStep"];
   const rng = random(seed);
   const problem = kind === "quadratic" ? quadraticProblem(rng, dim) : gradientSequence(rng, dim, steps);
-  const { lr, momentum: mu } = hyper;
+  const lr = hyper.lr, mu = hyper.momentum;
   return compareSteps({
     step,
     initState: (n) => ({ t: 0, v: new Float64Array(n) }),

@@ -9,7 +9,7 @@ export function rmspropCase(submission: Submission, seed: number, dim: number, h
   const step = requireFunction(submission, "rmspropStep") as Submission["rmspropStep"];
   const rng = random(seed);
   const problem = kind === "quadratic" ? quadraticProblem(rng, dim) : gradientSequence(rng, dim, steps, { scale, sparsity: 0.1 });
-  const { lr, alpha, eps } = hyper;
+  const lr = hyper.lr, alpha = hyper.alpha, eps = hyper.eps;
   const rule = (average: (v: number, g2: number) => number, denominator: (v: number, t: number) => number) => (x: Float64Array, g: Float64Array, t: number, mem: Record<string, Float64Array>) => {
     const v = buffer(mem, "v", x.length);
     x.forEach((_, i) => { v[i] = average(v[i], g[i] ** 2); x[i] -= lr * g[i] / denominator(v[i], t); });
