@@ -2,9 +2,9 @@
 /**
  * `npm run dev`: Framework's preview server with live reload, plus one thing
  * it cannot know: the sandbox worker (src/workers/sandbox.js.ts) is a data
- * loader that bundles lib/, and Framework re-runs a loader only when the
- * loader file itself changes. So this script watches lib/ and the sandbox
- * code, and touches the loader when they change: editing lib/ then updates the
+ * loader that bundles lib/ (and the exercises' checks), and Framework re-runs
+ * a loader only when the loader file itself changes. So this script watches
+ * lib/, exercises/ and the sandbox code, and touches the loaders when they change: editing lib/ then updates the
  * pages' own cells (Framework follows those imports) and the editable cells.
  * Extra arguments go to `observable preview` (e.g. `npm run dev -- --port 3100`).
  */
@@ -16,7 +16,9 @@ import { fileURLToPath } from "node:url";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const loader = join(root, "src", "workers", "sandbox.js.ts");
-const watched = [join(root, "lib"), join(root, "src", "components", "sandbox"), join(root, "src", "workers", "sandbox-worker.ts")];
+const watched = [join(root, "lib"), join(root, "exercises"), join(root, "src", "components", "sandbox"), join(root, "src", "workers", "sandbox-worker.ts")];
+// The exercise catalogue (starter code, checks) is a loader too.
+const catalogue = join(root, "src", "data", "exercises.json.ts");
 
 let timer;
 function touchLoader() {
@@ -25,6 +27,7 @@ function touchLoader() {
     const now = new Date();
     try {
       utimesSync(loader, now, now);
+      utimesSync(catalogue, now, now);
     } catch (error) {
       console.warn(`dev: could not touch ${loader}: ${error.message}`);
     }
