@@ -51,4 +51,21 @@ describe("new Sandbox({url, timeout}).run(code, adapter, params)", () => {
     await expect(sandbox.run("return 1")).resolves.toMatchObject({ ok: true, value: "again" });
     expect(FakeWorker.instances).toHaveLength(2);
   });
+
+  test("a page that was busy past the time limit does not turn a finished run into a time-out", async () => {
+    vi.stubGlobal("Worker", FakeWorker);
+    // The worker answers after 150 ms, but the page's main thread is blocked for 400 ms,
+    // so the 300 ms timer fires late, before the answer is handled.
+    FakeWorker.reply = null;
+    const sandbox = new Sandbox({ url: "w.js", timeout: 300 });
+    const pending = sandbox.run("return 1");
+    const worker = FakeWorker.instances[0];
+    setTimeout(() => worker.dispatchEvent(Object.assign(new Event("message"), { data: { id: 1, ok: true, value: "done", logs: [], ms: 150 } })), 350);
+    const until = performance.now() + 400;
+    while (performance.now() < until) {
+      // a heavy cell
+    }
+    await expect(pending).resolves.toMatchObject({ ok: true, value: "done" });
+    expect(worker.terminated).toBe(false);
+  });
 });

@@ -54,7 +54,21 @@ export class Sandbox {
         this.terminate();
         done({ id, ok: false, error: { name: "Error", message: `The sandbox failed: ${event.message || "unknown error"}` }, logs: [], ms: performance.now() - started });
       };
-      const timer = setTimeout(() => {
+      // If the page itself was busy (a heavy cell blocking the main thread),
+      // the timer fires late and the worker's answer may be waiting behind it:
+      // give the run the time the page lost (at most one more time limit)
+      // before declaring it stuck.
+      let due = started + timeout;
+      let extended = false;
+      const onTimer = () => {
+        const late = performance.now() - due;
+        if (!extended && late > 100) {
+          extended = true;
+          const extra = Math.min(late, timeout);
+          due = performance.now() + extra;
+          timer = setTimeout(onTimer, extra);
+          return;
+        }
         this.terminate();
         done({
           id,
@@ -63,7 +77,8 @@ export class Sandbox {
           logs: [],
           ms: performance.now() - started,
         });
-      }, timeout);
+      };
+      let timer = setTimeout(onTimer, timeout);
       worker.addEventListener("message", onMessage);
       worker.addEventListener("error", onError);
       worker.postMessage({ id, code, adapter, params });
