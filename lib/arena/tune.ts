@@ -2,7 +2,8 @@
  * A fair race: before racing, give every optimizer its best learning rate on
  * the chosen surface, start and step budget. The search is a grid on a log
  * scale over the learning-rate control's whole range (`pointsPerDecade` per
- * factor of 10), then a finer grid between the best point's neighbours; runs
+ * factor of 10), then a finer grid between the best point's neighbours (every
+ * learning rate rounded to 3 significant digits); runs
  * are compared by `compareRuns` (reach the target in the fewest steps; failing
  * that, do not diverge; failing that, the lowest final loss).
  *
@@ -53,6 +54,9 @@ export interface TuneOptions {
   refine?: number;
 }
 
+export const POINTS_PER_DECADE = 4;
+export const REFINE_POINTS = 8;
+
 /** `count` points spaced evenly in log between lo and hi, both included. */
 export function logGrid(lo: number, hi: number, count: number): number[] {
   if (!(lo > 0 && hi >= lo)) throw new RangeError(`logGrid: need 0 < lo ≤ hi, got lo = ${lo}, hi = ${hi}`);
@@ -60,6 +64,11 @@ export function logGrid(lo: number, hi: number, count: number): number[] {
   if (count === 1) return [Math.sqrt(lo * hi)];
   const a = Math.log(lo), b = Math.log(hi);
   return Array.from({ length: count }, (_, k) => Math.exp(a + ((b - a) * k) / (count - 1)));
+}
+
+/** Rounds to 3 significant digits and drops repeats. */
+function round3(values: number[]): number[] {
+  return [...new Set(values.map((v) => Number(v.toPrecision(3))))];
 }
 
 function pointOf(run: RaceRun, lr: number): TunePoint {
@@ -75,12 +84,13 @@ export function* tuneLearningRate(
   target: number,
   options: TuneOptions = {}
 ): Generator<TuneProgress, TuneResult, void> {
-  const { pointsPerDecade = 4, refine = 8 } = options;
+  const { pointsPerDecade = POINTS_PER_DECADE, refine = REFINE_POINTS } = options;
   requireInteger("tuneLearningRate", "pointsPerDecade", pointsPerDecade, 1, 100);
   requireInteger("tuneLearningRate", "refine", refine, 0, 100);
   const spec = optimizerInfo(racer.name).hyper.find((h) => h.name === "lr")!;
   const decades = Math.log10(spec.max / spec.min);
-  const grid = logGrid(spec.min, spec.max, Math.max(2, Math.round(decades * pointsPerDecade) + 1));
+  // Learning rates rounded to 3 significant digits: what runs is what the control and the link show.
+  const grid = round3(logGrid(spec.min, spec.max, Math.max(2, Math.round(decades * pointsPerDecade) + 1)));
   let total = grid.length + refine;
   let done = 0;
   const tried: Array<{ lr: number; run: RaceRun }> = [];
@@ -96,7 +106,7 @@ export function* tuneLearningRate(
   const coarse = best(tried);
   const k = grid.indexOf(coarse.lr);
   const lo = grid[Math.max(0, k - 1)], hi = grid[Math.min(grid.length - 1, k + 1)];
-  const fine = refine > 0 && hi > lo ? logGrid(lo, hi, refine + 2).slice(1, -1).filter((lr) => lr !== coarse.lr) : [];
+  const fine = refine > 0 && hi > lo ? round3(logGrid(lo, hi, refine + 2).slice(1, -1)).filter((lr) => !grid.includes(lr)) : [];
   total = grid.length + fine.length;
   for (const lr of fine) yield attempt(lr);
 

@@ -10,12 +10,14 @@ import { standings } from "../lib/arena/race.js";
 import { arenaColor } from "./arena-colors.js";
 import { num } from "./format.js";
 import { injectArenaStyle } from "./arena-style.js";
-import { defaultConfig, SURFACE_NAMES, SURFACE_TITLES, type SurfaceName } from "../lib/arena/config.js";
+import { DEFAULT_STEPS, defaultConfig, SURFACE_NAMES, SURFACE_TITLES, type SurfaceName } from "../lib/arena/config.js";
 import { tuneAll } from "../lib/arena/tune.js";
 import { optimizerInfo } from "../lib/optimizers/registry.js";
 
 export interface FairRaceRow {
   readonly surface: string;
+  /** The step budget of the races. */
+  readonly steps: number;
   readonly results: ReadonlyArray<{ readonly name: OptimizerName; readonly title: string; readonly result: TuneResult }>;
 }
 
@@ -27,8 +29,9 @@ export async function fairRaces(surfaces: readonly SurfaceName[] = SURFACE_NAMES
   const rows: Array<FairRaceRow & { readonly name: SurfaceName }> = [];
   for (const surface of surfaces) {
     await new Promise((resolve) => setTimeout(resolve, 0));
-    const tuned = tuneAll(defaultConfig(surface));
-    rows.push({ name: surface, surface: SURFACE_TITLES[surface], results: tuned.map(({ racer, result }) => ({ name: racer.name, title: optimizerInfo(racer.name).title, result })) });
+    const config = defaultConfig(surface);
+    const tuned = tuneAll(config);
+    rows.push({ name: surface, surface: SURFACE_TITLES[surface], steps: config.steps, results: tuned.map(({ racer, result }) => ({ name: racer.name, title: optimizerInfo(racer.name).title, result })) });
   }
   return rows;
 }
@@ -38,7 +41,7 @@ export function FairRaceTable(rows: readonly FairRaceRow[]): HTMLElement {
   const wrap = document.createElement("div");
   wrap.className = "arena-table";
   const table = document.createElement("table");
-  table.createCaption().textContent = "Steps until the loss stays within the target, each optimizer at its own tuned η (in brackets); — never within 500 steps. Bold: the winner.";
+  table.createCaption().textContent = `Steps until the loss stays within the target, each optimizer at its own tuned η (in brackets); — never within the ${rows[0]?.steps ?? DEFAULT_STEPS} steps. Bold: the winner.`;
   const head = table.createTHead().insertRow();
   const corner = document.createElement("th");
   corner.textContent = "surface";

@@ -16,7 +16,7 @@ const CSS = String.raw`
 .arena-bar { display: flex; flex-wrap: wrap; gap: 0.5rem 0.9rem; align-items: end; margin-bottom: 0.5rem; }
 .arena-field { display: flex; flex-direction: column; gap: 0.15rem; font-size: 12px; color: var(--theme-foreground-muted); }
 .arena-field input[type=number] { width: 6.2em; }
-.arena-field.arena-start input[type=number] { width: 5.2em; }
+.arena-field.arena-start-field input[type=number] { width: 5.2em; }
 .arena-field .arena-pair { display: flex; gap: 0.25rem; }
 .arena-actions { display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: center; }
 .arena-status { font-size: 12px; color: var(--theme-foreground-muted); min-height: 1.3em; display: flex; gap: 0.5rem; align-items: center; flex-wrap: wrap; }

@@ -104,7 +104,7 @@ export function Arena(options: ArenaOptions = {}): ArenaElement {
     "div",
     { className: "arena-bar" },
     field("surface", surfaceSelect),
-    Object.assign(field("start (x₁, x₂)", startX, startY), { className: "arena-field arena-start" }),
+    Object.assign(field("start (x₁, x₂)", startX, startY), { className: "arena-field arena-start-field" }),
     field("steps", stepsInput),
     field("target loss", targetInput),
     el("div", { className: "arena-actions" }, tuneButton, resetButton, copyButton)
