@@ -1,0 +1,183 @@
+/**
+ * Numerics for the "More strategies" chapter: annealed gradient noise
+ * (Neelakantan et al., 2015), example orders for curricula, and the epoch where
+ * early stopping with patience halts.
+ */
+import type { Dataset } from "../datasets.js";
+import type { Model } from "../models/model.js";
+import { random, type Random } from "../random.js";
+import type { Objective, Optimizer, OptimizerState } from "../types.js";
+import { minimize } from "../run.js";
+import { rejectUnknownKeys, requireInRange, requireInteger } from "../validate.js";
+
+/** σ_t² = η / (1 + t)^γ, the annealed variance of Neelakantan et al. (t is the 1-based step). */
+export function noiseVariance(eta: number, gamma: number, t: number): number {
+  return eta / (1 + t) ** gamma;
+}
+
+export interface GradientNoiseOptions {
+  /** η of the noise schedule (not the learning rate); the paper tries 0.01, 0.3 and 1. */
+  eta: number;
+  /** γ, the decay exponent; 0.55 in the paper. */
+  gamma?: number;
+  /** Seeds the noise (default 0). */
+  seed?: number;
+}
+
+export interface NoisyState<S extends OptimizerState> extends OptimizerState {
+  /** The wrapped optimizer's state. */
+  readonly inner: S;
+  /** The noisy gradient of the last step (g + noise). */
+  readonly noisy: Float64Array;
+  /** The generator of the noise. */
+  readonly rng: Random;
+}
+
+/**
+ * Wraps an optimizer so that every gradient it receives carries annealed
+ * Gaussian noise (Neelakantan et al. 2015):
+ *
+ * $$\tilde g_t = g_t + \mathcal N(0, \sigma_t^2 I),\qquad \sigma_t^2 = \frac{\eta}{(1+t)^{\gamma}}$$
+ *
+ * with t the 1-based step. The wrapper works with `minimize` and `train` alike.
+ * `eta = 0` is the wrapped optimizer exactly.
+ */
+export function withGradientNoise<S extends OptimizerState, H extends object>(
+  optimizer: Optimizer<S, H>,
+  options: GradientNoiseOptions
+): Optimizer<NoisyState<S>, H & { noiseEta: number; noiseGamma: number }> {
+  rejectUnknownKeys("withGradientNoise", options, ["eta", "gamma", "seed"]);
+  const eta = requireInRange("withGradientNoise", "eta", options.eta, 0, Infinity);
+  const gamma = requireInRange("withGradientNoise", "gamma", options.gamma ?? 0.55, 0, Infinity);
+  const seed = requireInteger("withGradientNoise", "seed", options.seed ?? 0, -(2 ** 53), 2 ** 53);
+  const hyper = Object.freeze({ ...optimizer.hyper, noiseEta: eta, noiseGamma: gamma });
+  return {
+    name: `${optimizer.name}+noise`,
+    hyper,
+    init(dim: number): NoisyState<S> {
+      return { t: 0, dim, inner: optimizer.init(dim), noisy: new Float64Array(dim), rng: random(seed) };
+    },
+    step(params, grad, state) {
+      if (grad.length !== state.dim) throw new RangeError(`withGradientNoise: grad has length ${grad.length}, expected ${state.dim}`);
+      const t = state.t + 1;
+      const sigma = Math.sqrt(noiseVariance(eta, gamma, t));
+      const { noisy, rng } = state;
+      for (let i = 0; i < grad.length; ++i) noisy[i] = grad[i] + (sigma > 0 ? sigma * rng.normal() : 0);
+      optimizer.step(params, noisy, state.inner);
+      state.t = t;
+    },
+    with(changes) {
+      const { noiseEta, noiseGamma, ...rest } = changes as Partial<H & { noiseEta: number; noiseGamma: number }>;
+      return withGradientNoise(optimizer.with(rest as Partial<H>), { eta: noiseEta ?? eta, gamma: noiseGamma ?? gamma, seed });
+    },
+  };
+}
+
+export interface EscapeResult {
+  /** Final positions, one per seed (first coordinate for a 1-D objective; all coordinates flattened otherwise). */
+  readonly finals: Float64Array;
+  /** Final values f(x_T). */
+  readonly values: Float64Array;
+  /** Fraction of the seeds whose final value is within `tol` of the global minimum value. */
+  readonly globalFraction: number;
+  readonly meanValue: number;
+}
+
+/**
+ * Runs `make()` wrapped in gradient noise from `x0`, once per seed, and counts
+ * how often it ends at the global minimum. To tell which minimum a run ended
+ * in despite the last noisy steps, `polish` noiseless steps of `make()`
+ * (default 200) follow from its final point; the value reached is `values[s]`,
+ * and a hit is a value within `tol` of `objective.minValue`. Seed s uses noise
+ * seed s; `eta = 0` is the noiseless run.
+ */
+export function escapeStatistics(
+  objective: Objective,
+  make: () => Optimizer<OptimizerState, object>,
+  x0: readonly number[],
+  options: { eta: number; gamma?: number; seeds: number; steps: number; tol?: number; polish?: number }
+): EscapeResult {
+  const seeds = requireInteger("escapeStatistics", "seeds", options.seeds, 1);
+  const steps = requireInteger("escapeStatistics", "steps", options.steps, 1);
+  const tol = options.tol ?? 1e-2;
+  const polish = requireInteger("escapeStatistics", "polish", options.polish ?? 200, 0);
+  const min = objective.minValue ?? 0;
+  const dim = objective.dim;
+  const finals = new Float64Array(seeds * dim);
+  const values = new Float64Array(seeds);
+  let hits = 0;
+  for (let s = 0; s < seeds; ++s) {
+    const opt = withGradientNoise(make() as Optimizer<OptimizerState, Record<string, unknown>>, { eta: options.eta, gamma: options.gamma ?? 0.55, seed: s });
+    const run = minimize(objective, opt, x0, { steps });
+    const last = run.steps;
+    for (let j = 0; j < dim; ++j) finals[s * dim + j] = run.x[last * dim + j];
+    if (run.diverged) values[s] = Infinity;
+    else if (polish === 0) values[s] = run.loss[last];
+    else {
+      // which minimum did the noisy run end in? a few noiseless steps settle it
+      const settle = minimize(objective, make(), Array.from(finals.subarray(s * dim, s * dim + dim)), { steps: polish });
+      values[s] = settle.diverged ? Infinity : settle.loss[settle.steps];
+    }
+    if (values[s] - min <= tol) hits++;
+  }
+  let mean = 0;
+  for (const v of values) mean += v;
+  return { finals, values, globalFraction: hits / seeds, meanValue: mean / seeds };
+}
+
+/**
+ * Where early stopping with `patience` halts on a validation curve (losses
+ * after epochs 1, 2, …): it stops after `patience` epochs without an
+ * improvement larger than `minDelta`. The same rule as `train`'s `earlyStopping`.
+ * Returns 1-based epochs; `stopEpoch` is null if patience never runs out.
+ */
+export function earlyStopPoint(validation: ArrayLike<number>, patience: number, minDelta = 0): { bestEpoch: number; stopEpoch: number | null; bestLoss: number } {
+  requireInteger("earlyStopPoint", "patience", patience, 1);
+  requireInRange("earlyStopPoint", "minDelta", minDelta, 0, Infinity);
+  let best = Infinity;
+  let bestEpoch = 0;
+  let since = 0;
+  for (let e = 0; e < validation.length; ++e) {
+    if (validation[e] < best - minDelta) {
+      best = validation[e];
+      bestEpoch = e + 1;
+      since = 0;
+    } else if (++since >= patience) {
+      return { bestEpoch, stopEpoch: e + 1, bestLoss: best };
+    }
+  }
+  return { bestEpoch, stopEpoch: null, bestLoss: best };
+}
+
+/** Example indices sorted by label (all of class 0, then class 1, …), each class in its original order: the worst order for SGD. */
+export function sortedByLabel(data: Dataset): Int32Array {
+  return Int32Array.from({ length: data.n }, (_, i) => i).sort((a, b) => data.y[a] - data.y[b] || a - b);
+}
+
+/** Example indices from easiest to hardest: by the per-example loss under reference parameters. */
+export function byDifficulty<D extends Dataset>(model: Model<D>, data: D, params: Float64Array): Int32Array {
+  const order = Int32Array.from({ length: data.n }, (_, i) => i);
+  const loss = Float64Array.from(order, (i) => model.loss(params, data, order, i, i + 1));
+  return order.sort((a, b) => loss[a] - loss[b] || a - b);
+}
+
+/**
+ * Orders for `train`'s `shuffle` option:
+ * - "baby-steps" (Bengio et al. 2009): epoch e trains on the easiest fraction
+ *   min(1, (e + 1)/ramp) of `easy`, shuffled;
+ * - "mixed" (Zaremba & Sutskever 2014): each epoch, half the examples from the
+ *   current curriculum pool and half uniformly from all, shuffled together;
+ * - "easy-to-hard": the whole easy order, unshuffled, every epoch (the naive curriculum).
+ */
+export function curriculumOrder(kind: "baby-steps" | "mixed" | "easy-to-hard", easy: ArrayLike<number>, ramp: number): (epoch: number, rng: Random) => Int32Array {
+  requireInteger("curriculumOrder", "ramp", ramp, 1);
+  const n = easy.length;
+  if (kind === "easy-to-hard") return () => Int32Array.from(easy);
+  return (epoch, rng) => {
+    const pool = Math.max(1, Math.round(Math.min(1, (epoch + 1) / ramp) * n));
+    if (kind === "baby-steps") return rng.shuffle(Int32Array.from({ length: pool }, (_, k) => easy[k]));
+    const out = new Int32Array(pool);
+    for (let k = 0; k < pool; ++k) out[k] = k % 2 === 0 ? easy[rng.int(pool)] : easy[rng.int(n)];
+    return rng.shuffle(out);
+  };
+}

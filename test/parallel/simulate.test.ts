@@ -1,0 +1,113 @@
+import { describe, expect, it } from "vitest";
+import { sampleDuration } from "../../lib/parallel/delays.js";
+import { conflictStatistics, problemLoss, residual, sparseLeastSquares } from "../../lib/parallel/problem.js";
+import { simulate, timeToLoss } from "../../lib/parallel/simulate.js";
+import { random } from "../../lib/random.js";
+
+describe("sparseLeastSquares(options)", () => {
+  it("has k distinct coordinates per row and zero loss at x* without noise", () => {
+    const p = sparseLeastSquares({ n: 50, d: 20, k: 4, seed: 1 });
+    for (let i = 0; i < p.n; ++i) expect(new Set(p.cols.subarray(i * 4, i * 4 + 4)).size).toBe(4);
+    expect(problemLoss(p, p.xStar)).toBeLessThan(1e-25);
+    expect(problemLoss(p, new Float64Array(20))).toBeGreaterThan(0.1);
+    expect(residual(p, 3, p.xStar)).toBeCloseTo(0, 12);
+  });
+  it("conflict statistics: Ω = k, and a dense problem has Δ = ρ = 1", () => {
+    const dense = sparseLeastSquares({ n: 30, d: 10, k: 10 });
+    expect(conflictStatistics(dense)).toEqual({ omega: 10, delta: 1, rho: 1 });
+    const sparse = conflictStatistics(sparseLeastSquares({ n: 400, d: 400, k: 2 }));
+    expect(sparse.delta).toBeLessThan(0.05);
+    expect(sparse.rho).toBeLessThan(0.1);
+  });
+});
+
+describe("sampleDuration(dist, rng)", () => {
+  it("has mean 1 for every distribution", () => {
+    const rng = random(2);
+    for (const dist of [{ kind: "constant" }, { kind: "uniform", spread: 0.5 }, { kind: "exponential" }, { kind: "straggler", p: 0.1, factor: 10 }] as const) {
+      let s = 0;
+      for (let i = 0; i < 40000; ++i) s += sampleDuration(dist, rng);
+      expect(s / 40000).toBeCloseTo(1, 1);
+    }
+  });
+});
+
+describe("simulate(problem, options)", () => {
+  const p = sparseLeastSquares({ n: 300, d: 60, k: 3, seed: 4 });
+
+  it("hogwild with one worker is sequential SGD, step by step", () => {
+    const r = simulate(p, { algorithm: "hogwild", workers: 1, lr: 0.5, grads: 200, evalEvery: 200, seed: 5 });
+    const x = new Float64Array(p.d);
+    const pick = random(5 * 7919 + 0 + 1);
+    for (let s = 0; s < 200; ++s) {
+      const i = pick.int(p.n);
+      const res = residual(p, i, x);
+      for (let m = i * p.k; m < (i + 1) * p.k; ++m) x[p.cols[m]] -= 0.5 * res * p.vals[m];
+    }
+    expect(r.finalLoss).toBeCloseTo(problemLoss(p, x), 12);
+    expect(r.meanStaleness).toBe(0);
+  });
+
+  it("is deterministic under a seed", () => {
+    const a = simulate(p, { algorithm: "hogwild", workers: 8, lr: 0.5, grads: 500, seed: 1 });
+    const b = simulate(p, { algorithm: "hogwild", workers: 8, lr: 0.5, grads: 500, seed: 1 });
+    expect(a.curve).toEqual(b.curve);
+  });
+
+  it("with constant delays, P workers see staleness P − 1 once started, and time ≈ grads / P", () => {
+    const r = simulate(p, { algorithm: "hogwild", workers: 4, lr: 0.5, grads: 400, delay: { kind: "constant" } });
+    expect(r.staleness[3]).toBeGreaterThan(390);
+    expect(r.time).toBeCloseTo(100, 0);
+  });
+
+  it("sync with one worker equals hogwild with one worker", () => {
+    const a = simulate(p, { algorithm: "sync", workers: 1, lr: 0.5, grads: 300, evalEvery: 100, seed: 2 });
+    const b = simulate(p, { algorithm: "hogwild", workers: 1, lr: 0.5, grads: 300, evalEvery: 100, seed: 2 });
+    expect(a.finalLoss).toBeCloseTo(b.finalLoss, 12);
+  });
+
+  it("every algorithm converges on a sparse problem; a too-large step diverges and says so", () => {
+    for (const algorithm of ["hogwild", "sync", "downpour", "easgd"] as const) {
+      const r = simulate(p, { algorithm, workers: 4, lr: 0.3, grads: 6000, seed: 3 });
+      expect(r.diverged).toBe(false);
+      expect(r.finalLoss).toBeLessThan(0.1 * r.curve[0].loss);
+    }
+    const dense = sparseLeastSquares({ n: 200, d: 30, k: 30, seed: 1 });
+    const wild = simulate(dense, { algorithm: "hogwild", workers: 32, lr: 1.5, grads: 5000, delay: { kind: "constant" } });
+    expect(wild.diverged).toBe(true);
+    expect(wild.finalLoss).toBe(Infinity);
+  });
+
+  it("staleness costs progress per gradient near the stability limit, not far below it", () => {
+    const q = sparseLeastSquares({ n: 400, d: 80, k: 10, seed: 1 });
+    const run = (lr: number, workers: number) => simulate(q, { algorithm: "hogwild", workers, lr, grads: 4000, latency: 2, seed: 1 }).finalLoss;
+    expect(run(1.5, 64)).toBeGreaterThan(10 * run(1.5, 1));
+    expect(run(0.3, 64)).toBeLessThan(3 * run(0.3, 1));
+  });
+
+  it("sync all-reduce pays for its slowest worker: with exponential delays a round lasts ≈ H_P = 1 + 1/2 + … + 1/P", () => {
+    const r = simulate(p, { algorithm: "sync", workers: 16, lr: 0.1, grads: 16 * 400 });
+    let H = 0;
+    for (let i = 1; i <= 16; ++i) H += 1 / i;
+    expect(r.time / 400).toBeCloseTo(H, 0);
+  });
+
+  it("the delay-compensated and staleness-scaled corrections are no-ops with one worker", () => {
+    const base = simulate(p, { algorithm: "hogwild", workers: 1, lr: 0.5, grads: 300 });
+    for (const correction of ["staleness", "delay-compensated"] as const) {
+      expect(simulate(p, { algorithm: "hogwild", workers: 1, lr: 0.5, grads: 300, correction }).finalLoss).toBeCloseTo(base.finalLoss, 12);
+    }
+  });
+
+  it("timeToLoss finds the first time the curve reaches the target", () => {
+    const r = simulate(p, { algorithm: "hogwild", workers: 2, lr: 0.5, grads: 2000 });
+    const t = timeToLoss(r, r.curve[0].loss / 10);
+    expect(t).toBeGreaterThan(0);
+    expect(timeToLoss(r, -1)).toBe(Infinity);
+  });
+
+  it("validates its options", () => {
+    expect(() => simulate(p, { algorithm: "magic" as never, workers: 1, lr: 1, grads: 1 })).toThrow(/algorithm/);
+    expect(() => simulate(p, { algorithm: "hogwild", workers: 0, lr: 1, grads: 1 })).toThrow(/workers/);
+  });
+});
