@@ -41,3 +41,7 @@ self.onmessage = async (event: MessageEvent<RunRequest>) => {
     self.postMessage({ id, ok: false, error: { name: "ShapeError", message: `The result could not be sent back to the page: ${(error as Error).message}` }, logs: evaluation.logs, ms: performance.now() - start });
   }
 };
+
+// Tell the page the worker has loaded: its time limits count from here, so a
+// slow start (a large bundle on a busy machine) is not charged to the reader's code.
+self.postMessage({ ready: true });
