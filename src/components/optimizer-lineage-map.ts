@@ -40,7 +40,7 @@ export function LineageMap(lineage: { nodes: readonly LineageMapNode[]; edges: r
     marginBottom: 26,
     marginLeft: vertical ? 40 : 48,
     marginRight: vertical ? 40 : 48,
-    x: { axis: null, domain: vertical ? [0, 4] : [0, 4] },
+    x: { axis: null, domain: vertical ? [-0.55, 4.55] : [-0.1, 4.1] },
     y: { axis: null, domain: vertical ? [0, 4] : [4, 0] },
     marks: [
       Plot.arrow(edges, {
