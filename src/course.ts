@@ -55,6 +55,7 @@ export const COURSE: readonly Part[] = [
     name: "Workshop",
     chapters: [
       { path: "playground", title: "Playground", outcome: "write your own optimizer in the page and race it against the library's." },
+      { path: "exercises", title: "Coding exercises", outcome: "implement each chapter's update rule yourself, checked in the page against the library." },
       { path: "reference", title: "Optimizer reference", outcome: "look up every optimizer's update rule, defaults and torch.optim equivalent." },
       { path: "instructors", title: "For instructors", outcome: "assign chapters as coursework, generate a student edition and grade submissions." },
     ],
