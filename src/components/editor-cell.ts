@@ -43,6 +43,11 @@ export interface EditorCellOptions {
   /** A page-specific check of the adapted result: a message if it is wrong, else null. */
   check?: (value: unknown) => string | null;
   title?: string;
+  /**
+   * Framework's `invalidation` promise of the cell that makes this editor: when
+   * the cell re-runs (its inputs changed), the old editor's worker is stopped.
+   */
+  invalidation?: Promise<unknown>;
 }
 
 const highlight = HighlightStyle.define([
@@ -73,6 +78,7 @@ function describeError(response: Extract<RunResponse, { ok: false }>): string {
 export function EditorCell(options: EditorCellOptions): HTMLElement & { value: unknown } {
   const { id, code: original, worker, adapter = "data", params = {}, timeout = 3000, check, title = "Edit this experiment" } = options;
   const sandbox = new Sandbox({ url: worker, timeout });
+  options.invalidation?.then(() => sandbox.terminate());
   const shared = decodeShare(location.hash, id);
   const stored = readEdited(id);
   const initial = shared.code ?? stored ?? original;
