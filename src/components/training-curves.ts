@@ -3,7 +3,12 @@
  * or against time, as D2L's figures in §11.5 — optionally as the gap to the
  * least-squares minimum on a log scale, where the noise floors show. A run that
  * diverged ends there and says so in the legend; an unfinished run (still
- * training) is drawn as far as it got.
+ * training) is drawn as far as it got. A `train` result has the fields of a
+ * run; give it a label:
+ *
+ * ```js
+ * TrainingCurves([{label: "SGD", ...train(model, data, sgd({lr: 0.01}), {epochs: 4})}], {width, minLoss: 0.183, minLossLabel: "least squares"})
+ * ```
  */
 import * as Plot from "@observablehq/plot";
 import { decadeTicks } from "./log-ticks.js";
@@ -25,6 +30,8 @@ export interface TrainingCurvesOptions {
   x?: "epoch" | "time";
   /** The least-squares minimum: draw it as a rule, or plot loss − minLoss with `gap`. */
   minLoss?: number;
+  /** A label written on the minLoss rule (e.g. "least squares"); none by default. */
+  minLossLabel?: string;
   gap?: boolean;
   /** A log y axis (default: with `gap`). */
   logY?: boolean;
@@ -40,7 +47,7 @@ export function runLabel(run: TrainingRun): string {
 }
 
 export function TrainingCurves(runs: readonly TrainingRun[], options: TrainingCurvesOptions = {}): SVGSVGElement | HTMLElement {
-  const { width = 640, height = 280, x = "epoch", minLoss, gap = false, yDomain, colors, rules = [] } = options;
+  const { width = 640, height = 280, x = "epoch", minLoss, minLossLabel, gap = false, yDomain, colors, rules = [] } = options;
   const logY = options.logY ?? gap;
   const rows = runs.flatMap((run) => {
     const label = runLabel(run);
@@ -69,6 +76,7 @@ export function TrainingCurves(runs: readonly TrainingRun[], options: TrainingCu
     color: { legend: true, domain: runs.map(runLabel), ...(colors ? { range: colors as string[] } : {}) },
     marks: [
       !gap && minLoss !== undefined ? Plot.ruleY([minLoss], { stroke: "var(--theme-foreground-muted)", strokeDasharray: "4,3" }) : null,
+      !gap && minLoss !== undefined && minLossLabel ? Plot.text([minLoss], { y: (d: number) => d, frameAnchor: "left", textAnchor: "start", text: () => minLossLabel, dx: 4, dy: -7, fill: "var(--theme-foreground-muted)" }) : null,
       Plot.ruleY(rules.filter((v) => Number.isFinite(v) && (!logY || v > 0)), { stroke: "var(--theme-foreground-muted)", strokeDasharray: "4,3" }),
       Plot.line(clipped, { x, y: "value", stroke: "label", strokeWidth: 1.8 }),
       Plot.tip(clipped, Plot.pointer({ x, y: "value", stroke: "label", format: { value: ".4~g", time: ".3~g", epoch: ".3~g" } as Record<string, string> })),
