@@ -7,7 +7,7 @@
 import type { TuneResult } from "../lib/arena/tune.js";
 import type { OptimizerName } from "../lib/optimizers/registry.js";
 import { standings } from "../lib/arena/race.js";
-import { arenaColor } from "./arena-colors.js";
+import { optimizerColor } from "./optimizer-colors.js";
 import { num } from "./format.js";
 import { injectArenaStyle } from "./arena-style.js";
 import { DEFAULT_STEPS, defaultConfig, SURFACE_NAMES, SURFACE_TITLES, type SurfaceName } from "../lib/arena/config.js";
@@ -51,7 +51,7 @@ export function FairRaceTable(rows: readonly FairRaceRow[]): HTMLElement {
     th.scope = "col";
     const swatch = document.createElement("span");
     swatch.className = "arena-swatch";
-    swatch.style.background = arenaColor(r.name);
+    swatch.style.background = optimizerColor(r.name);
     th.append(swatch, r.title);
     head.append(th);
   }

@@ -8,7 +8,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import type { TunePoint } from "../lib/arena/tune.js";
-import { arenaColor } from "./arena-colors.js";
+import { optimizerColor } from "./optimizer-colors.js";
 import type { OptimizerName } from "../lib/optimizers/registry.js";
 
 export interface SensitivityCurve {
@@ -55,7 +55,7 @@ export function SensitivityChart(curves: readonly SensitivityCurve[], options: S
       ticks: [0, steps / 4, steps / 2, (3 * steps) / 4, steps],
       grid: true,
     },
-    color: { legend: true, domain: titles, range: curves.map((c) => arenaColor(c.name)) },
+    color: { legend: true, domain: titles, range: curves.map((c) => optimizerColor(c.name)) },
     marks: [
       Plot.ruleY([notReached], { stroke: "var(--theme-foreground-faintest)", strokeWidth: 10 }),
       Plot.ruleY([diverged], { stroke: "var(--theme-foreground-faintest)", strokeWidth: 10 }),

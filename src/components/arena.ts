@@ -18,7 +18,7 @@ import { decodeArena, encodeArena, isArenaHash } from "../lib/arena/hash.js";
 import { runRacer, type RaceRun } from "../lib/arena/race.js";
 import { tuneLearningRate, type TuneResult } from "../lib/arena/tune.js";
 import { optimizerInfo, optimizers, type OptimizerName } from "../lib/optimizers/registry.js";
-import { arenaColor } from "./arena-colors.js";
+import { optimizerColor } from "./optimizer-colors.js";
 import { racerRow, type RacerRow } from "./arena-controls.js";
 import { ArenaLossChart } from "./arena-loss.js";
 import { ArenaMap } from "./arena-map.js";
@@ -140,7 +140,7 @@ export function Arena(options: ArenaOptions = {}): ArenaElement {
   const variantGrid = el("div", { className: "arena-racer-grid" });
   const variants = el("details", {}, el("summary", { className: "arena-variants", textContent: "Textbook variants" }), variantGrid);
   for (const info of optimizers) {
-    const row = racerRow(info, arenaColor(info.name), group, {
+    const row = racerRow(info, optimizerColor(info.name), group, {
       onToggle: (name, racing) => toggleRacer(name, racing),
       onFocus: (name) => setConfig({ focus: name }, { replay: false }),
       onHyper: (name, key, value, done) => setHyper(name, key, value, done),
@@ -257,11 +257,11 @@ export function Arena(options: ArenaOptions = {}): ArenaElement {
     layout();
     const t2 = performance.now();
     map.setRuns(
-      runs.map((r) => ({ name: r.name, title: r.title, color: arenaColor(r.name), x: r.trajectory.x, steps: r.trajectory.steps, divergedAt: r.trajectory.divergedAt })),
+      runs.map((r) => ({ name: r.name, title: r.title, color: optimizerColor(r.name), x: r.trajectory.x, steps: r.trajectory.steps, divergedAt: r.trajectory.divergedAt })),
       focus
     );
     loss.setRuns(
-      runs.map((r) => ({ name: r.name, color: arenaColor(r.name), loss: r.trajectory.loss, steps: r.trajectory.steps, divergedAt: r.trajectory.divergedAt })),
+      runs.map((r) => ({ name: r.name, color: optimizerColor(r.name), loss: r.trajectory.loss, steps: r.trajectory.steps, divergedAt: r.trajectory.divergedAt })),
       config.steps,
       floorOf(o),
       config.target
@@ -275,7 +275,7 @@ export function Arena(options: ArenaOptions = {}): ArenaElement {
       target: config.target,
       unbounded: !Number.isFinite(floorOf(o)),
       lr: new Map(config.racers.map((r) => [r.name, Number(r.hyper.lr)])),
-      colors: new Map(config.racers.map((r) => [r.name, arenaColor(r.name)])),
+      colors: new Map(config.racers.map((r) => [r.name, optimizerColor(r.name)])),
     });
     const t4 = performance.now();
     drawFrame();
@@ -300,7 +300,7 @@ export function Arena(options: ArenaOptions = {}): ArenaElement {
     legend.replaceChildren(
       ...runs.map((r) => {
         const b = el("button", { type: "button" }, el("span", { className: "arena-swatch" }), r.title);
-        (b.firstChild as HTMLElement).style.background = arenaColor(r.name);
+        (b.firstChild as HTMLElement).style.background = optimizerColor(r.name);
         b.setAttribute("aria-pressed", String(r.name === focus));
         if (r.trajectory.diverged) b.append(el("span", { className: unbounded ? "" : "arena-diverged-note", textContent: unbounded ? ` — off to −∞ at step ${r.trajectory.divergedAt}` : ` — diverged at step ${r.trajectory.divergedAt}` }));
         b.addEventListener("click", () => setConfig({ focus: r.name }));

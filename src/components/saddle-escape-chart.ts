@@ -7,7 +7,7 @@
 import * as Plot from "@observablehq/plot";
 import { escapeSteps, gdEscapeSteps } from "../lib/arena/escape.js";
 import { optimizerInfo, type OptimizerName } from "../lib/optimizers/registry.js";
-import { arenaColor } from "./arena-colors.js";
+import { optimizerColor } from "./optimizer-colors.js";
 
 export interface SaddleEscapeOptions {
   lr: number;
@@ -33,7 +33,7 @@ export function SaddleEscapeChart({ lr, width = 640, height = 300, names = ["sgd
     marginLeft: 52,
     x: { type: "log", label: "|y₀|, the start's distance from the ridge →", reverse: true, tickFormat: (d: number) => `1e${Math.round(Math.log10(d))}` },
     y: { label: "↑ steps until |y| ≥ 1", grid: true, zero: true },
-    color: { legend: true, domain: names.map((n) => optimizerInfo(n).title), range: names.map(arenaColor) },
+    color: { legend: true, domain: names.map((n) => optimizerInfo(n).title), range: names.map(optimizerColor) },
     marks: [
       Plot.line(formula, { x: "y0", y: "steps", strokeDasharray: "5,4", stroke: "var(--theme-foreground-muted)" }),
       Plot.text(formula.slice(-1), { x: "y0", y: "steps", text: () => "GD, closed form", dy: -10, textAnchor: "end", fill: "var(--theme-foreground-muted)", fontSize: 11 }),
