@@ -1,8 +1,10 @@
 /**
  * SeriesChart(rows, options): labelled lines y against x — a coordinate against
  * the step, an effective learning rate on log–log axes, a loss against the
- * learning rate. One line (and optionally dots) per `series`, a legend when
- * there is more than one, a tooltip, optional reference rules.
+ * learning rate, a loss against simulated time. One line (and optionally dots)
+ * per `series`, on linear or log axes, a legend when there is more than one, a
+ * tooltip, optional reference rules and extra marks. Non-finite values are
+ * dropped (a diverged run ends where it diverged; say so in its series label).
  *
  * ```js
  * SeriesChart(positionRows(paths), {width, x: "step", y: "x₁"})
@@ -39,6 +41,7 @@ export interface SeriesChartOptions {
   curve?: "linear" | "step-after";
   /** Runs that diverged, drawn as ✕ along the top edge at their x (e.g. a learning rate), labelled "diverged". */
   diverged?: ReadonlyArray<{ series: string; x: number }>;
+  /** Extra marks drawn under the lines (rules, annotations). */
   marks?: Plot.Markish[];
 }
 
@@ -58,6 +61,7 @@ export function SeriesChart(rows: readonly SeriesRow[], options: SeriesChartOpti
     y: { type: yType, label: options.y ?? "", grid: true, ...(options.yDomain ? { domain: options.yDomain } : {}), ...(yType === "log" ? { tickFormat: "~g" } : {}) },
     color: { legend: domain.length > 1, domain, ...(colors ? { range: colors as string[] } : {}) },
     marks: [
+      ...marks,
       ...rulesY.map((r) => Plot.ruleY([r.y], { stroke: "var(--theme-foreground-muted)", strokeDasharray: "4,3" })),
       ...rulesY.filter((r) => r.label).map((r) => Plot.text([r], { y: "y", text: "label", frameAnchor: "left", dx: 4, dy: -7, fill: "var(--theme-foreground-muted)" })),
       Plot.line(solid, { x: "x", y: "y", z: "series", stroke: "series", strokeWidth: 1.8, curve }),
@@ -66,7 +70,6 @@ export function SeriesChart(rows: readonly SeriesRow[], options: SeriesChartOpti
       diverged.length ? Plot.dot(diverged, { x: "x", frameAnchor: "top", dy: 4, symbol: "times", stroke: "series", r: 4, strokeWidth: 2 }) : null,
       diverged.length ? Plot.text(diverged.slice(0, 1), { x: "x", frameAnchor: "top", dy: 16, text: () => "✕ diverged", textAnchor: "end", fill: "var(--theme-foreground-muted)" }) : null,
       Plot.tip(shown, Plot.pointer({ x: "x", y: "y", stroke: "series", channels: { series: "series" }, format: { x: ".4~g", y: ".4~g" } as Record<string, string> })),
-      ...marks,
     ],
   });
 }
