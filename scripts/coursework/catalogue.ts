@@ -8,24 +8,10 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { CHECKS } from "../../exercises/checks.js";
-import { EXERCISES, type ExerciseKind } from "../../exercises/index.js";
+import { EXERCISES } from "../../exercises/index.js";
+import type { CatalogueEntry } from "../../src/components/exercise-catalogue.js";
 import { exerciseFiles, ROOT } from "./files.js";
 import { starterScript, stubSolutions } from "./solutions.js";
-
-export interface CatalogueEntry {
-  id: string;
-  chapter: string;
-  title: string;
-  points: number;
-  statement: string;
-  kind: ExerciseKind;
-  /** Code exercises: the starter code for the page's editor. */
-  starter?: string;
-  /** Code exercises: the names the code returns. */
-  exports?: string[];
-  /** Code exercises: the names of the visible checks. */
-  checks?: string[];
-}
 
 export function buildCatalogue(): CatalogueEntry[] {
   return EXERCISES.map((e) => {

@@ -16,19 +16,8 @@
 import { html } from "htl";
 import { Checklist } from "./checklist.js";
 import { EditorCell } from "./editor-cell.js";
+import type { CatalogueEntry } from "./exercise-catalogue.js";
 import { readStatuses, recordStatus } from "./progress.js";
-
-export interface CatalogueEntry {
-  id: string;
-  chapter: string;
-  title: string;
-  points: number;
-  statement: string;
-  kind: "code" | "numeric" | "concept";
-  starter?: string;
-  exports?: string[];
-  checks?: string[];
-}
 
 export interface CodeExerciseOptions {
   /** The exercise's id in exercises/index.ts: `<chapter>/<name>`. */

@@ -1,14 +1,8 @@
 /** ExerciseTable(catalogue, titles): every exercise by chapter — kind, points and statement — for the instructors' page. */
 import { html } from "htl";
+import type { CatalogueEntry } from "./exercise-catalogue.js";
 
-export interface ExerciseRow {
-  id: string;
-  chapter: string;
-  title: string;
-  points: number;
-  statement: string;
-  kind: "code" | "numeric" | "concept";
-}
+export type ExerciseRow = Pick<CatalogueEntry, "id" | "chapter" | "title" | "points" | "statement" | "kind">;
 
 const KIND = { code: "code (autograded)", numeric: "number, checked in the page", concept: "written, graded by hand" } as const;
 
