@@ -23,6 +23,7 @@ import { linearRegression } from "./models/linear-regression.js";
 import { logisticRegression } from "./models/logistic-regression.js";
 import { mlp } from "./models/mlp.js";
 import { adadelta, adagrad, adam, adamax, adamw, amsgrad, momentum, nadam, nesterov, rmsprop, sgd } from "./optimizers/index.js";
+import { now, yieldToEventLoop } from "./event-loop.js";
 import { cosine } from "./schedules.js";
 import { trainSteps, type TrainPoint } from "./train.js";
 import type { Optimizer, OptimizerState } from "./types.js";
@@ -238,22 +239,6 @@ export function* comparisonSteps(
     }
   }
   return snapshot(null, true);
-}
-
-const now: () => number = typeof performance !== "undefined" ? () => performance.now() : () => Date.now();
-
-function yieldToEventLoop(): Promise<void> {
-  if (typeof MessageChannel === "function") {
-    return new Promise((resolve) => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => {
-        channel.port1.close();
-        resolve();
-      };
-      channel.port2.postMessage(null);
-    });
-  }
-  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /**

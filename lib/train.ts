@@ -30,6 +30,7 @@
  * `divergedAt`; it never throws on NaN.
  */
 import type { Dataset } from "./datasets.js";
+import { now, yieldToEventLoop } from "./event-loop.js";
 import type { Model } from "./models/model.js";
 import { random, type Random } from "./random.js";
 import type { Optimizer, OptimizerState, Schedule } from "./types.js";
@@ -124,9 +125,6 @@ export interface TrainResult {
 }
 
 const OPTIONS = ["epochs", "batchSize", "seed", "init", "shuffle", "schedule", "evalEvery", "onProgress", "validation", "earlyStopping", "divergence"];
-
-const now: () => number =
-  typeof performance !== "undefined" && typeof performance.now === "function" ? () => performance.now() : () => Date.now();
 
 /** The seed of the shuffling stream, unrelated to the initialization's. */
 function shuffleSeed(seed: number): number {
@@ -350,21 +348,6 @@ export function train<D extends Dataset, S extends OptimizerState, H extends obj
     const next = run.next();
     if (next.done) return next.value;
   }
-}
-
-/** Resolves after the event loop has had a turn (a message, not a clamped timeout, where possible). */
-function yieldToEventLoop(): Promise<void> {
-  if (typeof MessageChannel === "function") {
-    return new Promise((resolve) => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => {
-        channel.port1.close();
-        resolve();
-      };
-      channel.port2.postMessage(null);
-    });
-  }
-  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /**
