@@ -11,6 +11,7 @@
  */
 import type { LearningRate, Objective, Optimizer, OptimizerState } from "../types.js";
 import { checkStep, initDim, learningRate, readOptions, validateEps, validateLr, validateRate } from "../optimizers/common.js";
+import { periodicLinear, periodicLinearMean } from "../objectives/periodic-linear.js";
 import { rejectUnknownKeys, requireInRange, requireInteger } from "../validate.js";
 
 /** Uncorrected over corrected Adam step at step t (t ≥ 1): (1 − β₁ᵗ)/√(1 − β₂ᵗ). */
@@ -97,20 +98,8 @@ export function reddiPeriodic(options: ReddiPeriodicOptions = {}): Objective {
   const period = requireInteger("reddiPeriodic", "period", options.period ?? 101, 2);
   const small = requireInRange("reddiPeriodic", "small", options.small ?? 10, 0, Infinity, { loOpen: true });
   const large = requireInRange("reddiPeriodic", "large", options.large ?? 1010, (period - 1) * small, Infinity, { loOpen: true });
-  const mean = (large - (period - 1) * small) / period;
-  const slope = (t: number | undefined) => (t === undefined ? mean : t % period === 1 ? large : -small);
-  return {
-    name: "reddi-periodic",
-    dim: 1,
-    value: (x, t) => slope(t) * x[0],
-    grad(_x, out, t) {
-      out[0] = slope(t);
-      return out;
-    },
-    domain: [[-1, 1]],
-    minima: [[-1]],
-    minValue: -mean,
-  };
+  const spec = { period, phase: 1, rare: large, usual: -small };
+  return periodicLinear("reddi-periodic", spec, { minima: [[-1]], minValue: -periodicLinearMean(spec) });
 }
 
 /** The objective c·f: same minimizers, gradients scaled by c. */

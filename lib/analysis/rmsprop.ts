@@ -8,6 +8,7 @@
  *   as an online objective: the gradient is +small on nine minibatches out of
  *   ten and −large on the tenth, so that it averages to zero over a period.
  */
+import { periodicLinear } from "../objectives/periodic-linear.js";
 import type { Objective } from "../types.js";
 import { rejectUnknownKeys, requireInRange, requireInteger } from "../validate.js";
 
@@ -42,17 +43,5 @@ export function hintonMinibatches(options: HintonMinibatchesOptions = {}): Objec
   const small = requireInRange("hintonMinibatches", "small", options.small ?? 0.1, -1e6, 1e6);
   const large = requireInRange("hintonMinibatches", "large", options.large ?? -0.9, -1e6, 1e6);
   const period = requireInteger("hintonMinibatches", "period", options.period ?? 10, 1);
-  const mean = ((period - 1) * small + large) / period;
-  const slope = (t: number | undefined) => (t === undefined ? mean : t % period === 0 ? large : small);
-  return {
-    name: "hinton-minibatches",
-    dim: 1,
-    value: (x, t) => slope(t) * x[0],
-    grad(_x, out, t) {
-      out[0] = slope(t);
-      return out;
-    },
-    domain: [[-1, 1]],
-    minima: [],
-  };
+  return periodicLinear("hinton-minibatches", { period, phase: 0, rare: large, usual: small });
 }

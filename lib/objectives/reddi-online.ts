@@ -20,6 +20,7 @@
  */
 import type { Objective } from "../types.js";
 import { rejectUnknownKeys, requireInRange } from "../validate.js";
+import { periodicLinear, periodicLinearMean } from "./periodic-linear.js";
 
 export interface ReddiOnlineOptions {
   /** The gradient revealed at steps t ≡ 1 (mod 3). Default 1010. */
@@ -32,22 +33,13 @@ export function reddiOnline(options: ReddiOnlineOptions = {}): Objective {
   rejectUnknownKeys("reddiOnline", options, ["large", "small"]);
   const small = requireInRange("reddiOnline", "small", options.small ?? 10, 0, Infinity, { loOpen: true });
   const large = requireInRange("reddiOnline", "large", options.large ?? 1010, 2 * small, Infinity, { loOpen: true });
-  const mean = (large - 2 * small) / 3;
-  const slope = (t: number | undefined) => (t === undefined ? mean : t % 3 === 1 ? large : -small);
-  return {
-    name: "reddi-online",
-    dim: 1,
-    value: (x, t) => slope(t) * x[0],
-    grad(_x, out, t) {
-      out[0] = slope(t);
-      return out;
-    },
+  const spec = { period: 3, phase: 1, rare: large, usual: -small };
+  return periodicLinear("reddi-online", spec, {
     hessian(_x, out) {
       out[0] = 0;
       return out;
     },
-    domain: [[-1, 1]],
     minima: [[-1]],
-    minValue: -mean,
-  };
+    minValue: -periodicLinearMean(spec),
+  });
 }
