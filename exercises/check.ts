@@ -233,6 +233,15 @@ export function gradientSequence(rng: Random, dim: number, steps: number, { scal
   return { label: `a sequence of random ${dim}-D gradients (scale ${show(scale)}, some zero)`, dim, x0: randomVector(rng, dim), grad: (_x, t, out) => (out.set(gs[t - 1]), out) };
 }
 
+/**
+ * The problem of one check case, from `seed`: a random `dim`-D quadratic, or a
+ * sequence of `steps` random gradients (`gradients`: their scale and sparsity).
+ */
+export function stepProblem(seed: number, dim: number, steps: number, kind: "quadratic" | "gradients", gradients: { scale?: number; sparsity?: number } = {}): StepProblem {
+  const rng = random(seed);
+  return kind === "quadratic" ? quadraticProblem(rng, dim) : gradientSequence(rng, dim, steps, gradients);
+}
+
 /** The iterates x₀ … x_steps of a step rule on a problem (each row a copy). */
 export function iterates(problem: StepProblem, steps: number, step: (x: Float64Array, g: Float64Array, t: number) => void): Float64Array[] {
   const x = problem.x0.slice();

@@ -1,14 +1,13 @@
 /** Checks for adagrad/adagrad-step: the step against the library's `adagrad` (torch.optim.Adagrad) on random problems. */
 import { adagrad } from "../../lib/optimizers/adagrad.js";
-import { buffer, compareSteps, gradientSequence, quadraticProblem, random, requireFunction, type ExerciseCheck } from "../check.js";
+import { buffer, compareSteps, requireFunction, stepProblem, type ExerciseCheck } from "../check.js";
 import type * as Exercise from "./adagrad-step.js";
 
 type Submission = typeof Exercise;
 
 export function adagradCase(submission: Submission, seed: number, dim: number, hyper: { lr: number; eps: number }, steps: number, kind: "quadratic" | "gradients", scale = 1): string {
   const step = requireFunction(submission, "adagradStep") as Submission["adagradStep"];
-  const rng = random(seed);
-  const problem = kind === "quadratic" ? quadraticProblem(rng, dim) : gradientSequence(rng, dim, steps, { scale });
+  const problem = stepProblem(seed, dim, steps, kind, { scale });
   const lr = hyper.lr, eps = hyper.eps;
   const rule = (denominator: (s: number) => number, accumulate = true) => (x: Float64Array, g: Float64Array, _t: number, mem: Record<string, Float64Array>) => {
     const s = buffer(mem, "s", x.length);

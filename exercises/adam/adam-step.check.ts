@@ -1,6 +1,6 @@
 /** Checks for adam/adam-step: the step against the library's `adam` (torch.optim.Adam) on random problems. */
 import { adam } from "../../lib/optimizers/adam.js";
-import { buffer, compareSteps, gradientSequence, quadraticProblem, random, requireFunction, type ExerciseCheck } from "../check.js";
+import { buffer, compareSteps, requireFunction, stepProblem, type ExerciseCheck } from "../check.js";
 import type * as Exercise from "./adam-step.js";
 
 type Submission = typeof Exercise;
@@ -9,8 +9,7 @@ type Hyper = { lr: number; beta1: number; beta2: number; eps: number };
 
 export function adamCase(submission: Submission, seed: number, dim: number, hyper: Hyper, steps: number, kind: "quadratic" | "gradients", scale = 1): string {
   const step = requireFunction(submission, "adamStep") as Submission["adamStep"];
-  const rng = random(seed);
-  const problem = kind === "quadratic" ? quadraticProblem(rng, dim) : gradientSequence(rng, dim, steps, { scale, sparsity: 0.1 });
+  const problem = stepProblem(seed, dim, steps, kind, { scale, sparsity: 0.1 });
   const { lr, beta1: b1, beta2: b2, eps } = hyper;
   /** A variant of Adam: `update` turns (m, v, t) into the step's size along one coordinate. */
   const rule = (update: (m: number, v: number, t: number) => number) => (x: Float64Array, g: Float64Array, t: number, mem: Record<string, Float64Array>) => {

@@ -1,6 +1,6 @@
 /** Checks for gradient-descent/gd-step: the step against the library's `sgd` on random problems. */
 import { sgd } from "../../lib/optimizers/sgd.js";
-import { compareSteps, fail, gradientSequence, quadraticProblem, random, randomVector, requireFunction, show, showArray, type ExerciseCheck } from "../check.js";
+import { compareSteps, fail, random, randomVector, requireFunction, show, showArray, stepProblem, type ExerciseCheck } from "../check.js";
 import type * as Exercise from "./gd-step.js";
 
 type Submission = typeof Exercise;
@@ -8,8 +8,7 @@ type Submission = typeof Exercise;
 /** Runs the student's gdStep as a step rule (it has no state of its own). */
 export function sgdCase(submission: Submission, seed: number, dim: number, lr: number, steps: number, kind: "quadratic" | "gradients"): string {
   const gdStep = requireFunction(submission, "gdStep") as Submission["gdStep"];
-  const rng = random(seed);
-  const problem = kind === "quadratic" ? quadraticProblem(rng, dim) : gradientSequence(rng, dim, steps);
+  const problem = stepProblem(seed, dim, steps, kind);
   return compareSteps({
     step: (x, g, state: { t: number }, hyper: { lr: number }) => {
       state.t += 1;

@@ -1,14 +1,13 @@
 /** Checks for momentum/momentum-step: the step against the library's `momentum` (torch.optim.SGD) on random problems. */
 import { momentum } from "../../lib/optimizers/momentum.js";
-import { buffer, compareSteps, gradientSequence, quadraticProblem, random, requireFunction, type ExerciseCheck } from "../check.js";
+import { buffer, compareSteps, requireFunction, stepProblem, type ExerciseCheck } from "../check.js";
 import type * as Exercise from "./momentum-step.js";
 
 type Submission = typeof Exercise;
 
 export function momentumCase(submission: Submission, seed: number, dim: number, hyper: { lr: number; momentum: number }, steps: number, kind: "quadratic" | "gradients"): string {
   const step = requireFunction(submission, "momentumStep") as Submission["momentumStep"];
-  const rng = random(seed);
-  const problem = kind === "quadratic" ? quadraticProblem(rng, dim) : gradientSequence(rng, dim, steps);
+  const problem = stepProblem(seed, dim, steps, kind);
   const lr = hyper.lr, mu = hyper.momentum;
   return compareSteps({
     step,

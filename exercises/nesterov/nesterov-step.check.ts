@@ -1,14 +1,13 @@
 /** Checks for nesterov/nesterov-step: the step against the library's `nesterov` (torch's nesterov=True) on random problems. */
 import { nesterov } from "../../lib/optimizers/nesterov.js";
-import { buffer, compareSteps, gradientSequence, quadraticProblem, random, requireFunction, type ExerciseCheck } from "../check.js";
+import { buffer, compareSteps, requireFunction, stepProblem, type ExerciseCheck } from "../check.js";
 import type * as Exercise from "./nesterov-step.js";
 
 type Submission = typeof Exercise;
 
 export function nesterovCase(submission: Submission, seed: number, dim: number, hyper: { lr: number; momentum: number }, steps: number, kind: "quadratic" | "gradients"): string {
   const step = requireFunction(submission, "nesterovStep") as Submission["nesterovStep"];
-  const rng = random(seed);
-  const problem = kind === "quadratic" ? quadraticProblem(rng, dim) : gradientSequence(rng, dim, steps);
+  const problem = stepProblem(seed, dim, steps, kind);
   const lr = hyper.lr, mu = hyper.momentum;
   return compareSteps({
     step,

@@ -1,14 +1,13 @@
 /** Checks for rmsprop-adadelta/rmsprop-step: the step against the library's `rmsprop` (torch.optim.RMSprop) on random problems. */
 import { rmsprop } from "../../lib/optimizers/rmsprop.js";
-import { buffer, compareSteps, gradientSequence, quadraticProblem, random, requireFunction, type ExerciseCheck } from "../check.js";
+import { buffer, compareSteps, requireFunction, stepProblem, type ExerciseCheck } from "../check.js";
 import type * as Exercise from "./rmsprop-step.js";
 
 type Submission = typeof Exercise;
 
 export function rmspropCase(submission: Submission, seed: number, dim: number, hyper: { lr: number; alpha: number; eps: number }, steps: number, kind: "quadratic" | "gradients", scale = 1): string {
   const step = requireFunction(submission, "rmspropStep") as Submission["rmspropStep"];
-  const rng = random(seed);
-  const problem = kind === "quadratic" ? quadraticProblem(rng, dim) : gradientSequence(rng, dim, steps, { scale, sparsity: 0.1 });
+  const problem = stepProblem(seed, dim, steps, kind, { scale, sparsity: 0.1 });
   const lr = hyper.lr, alpha = hyper.alpha, eps = hyper.eps;
   const rule = (average: (v: number, g2: number) => number, denominator: (v: number, t: number) => number) => (x: Float64Array, g: Float64Array, t: number, mem: Record<string, Float64Array>) => {
     const v = buffer(mem, "v", x.length);
