@@ -7,7 +7,8 @@
  * pressing ← →) over it reports the step under it, so the map can show where
  * every racer was then.
  */
-const SVG = "http://www.w3.org/2000/svg";
+import { svg } from "./svg-element.js";
+
 const MARGIN = { top: 22, right: 12, bottom: 30, left: 52 };
 
 export interface LossRun {
@@ -21,13 +22,6 @@ export interface LossRun {
 export interface LossChartOptions {
   /** Called with the hovered step, or null when the pointer leaves. */
   onHover(step: number | null): void;
-}
-
-function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number> = {}, parent?: Element): SVGElementTagNameMap[K] {
-  const node = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
-  if (parent) parent.appendChild(node);
-  return node;
 }
 
 const SUPER: Record<string, string> = { "-": "⁻", "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹" };

@@ -13,8 +13,8 @@
  */
 import type { Objective } from "../lib/types.js";
 import { layerMatrix, surfaceLayer, type SurfaceLayer } from "./arena-surface.js";
+import { svg } from "./svg-element.js";
 
-const SVG = "http://www.w3.org/2000/svg";
 const MARGIN = { top: 22, right: 10, bottom: 34, left: 40 };
 
 export interface MapRun {
@@ -31,13 +31,6 @@ export interface MapRun {
 export interface ArenaMapOptions {
   /** Called with the new start; `done` is true when a drag ends or a key moves it. */
   onStart(x: number, y: number, done: boolean): void;
-}
-
-function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number> = {}, parent?: Element): SVGElementTagNameMap[K] {
-  const node = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
-  if (parent) parent.appendChild(node);
-  return node;
 }
 
 let uid = 0;
