@@ -1,7 +1,7 @@
 /**
  * Measurements for the minibatch chapter: how noisy a minibatch gradient is,
- * what an epoch costs in time, example orders (sorted, curriculum), and
- * polynomial features for an over-fitting experiment.
+ * what an epoch costs in time, and polynomial features for an over-fitting
+ * experiment. The example orders (sorted, curriculum) are in ./example-order.ts.
  *
  * The minibatch gradient g_B = (1/B) Σ_{i∈B} ∇ℓᵢ is an unbiased estimate of the
  * full gradient g = (1/n) Σᵢ ∇ℓᵢ. With σ² = (1/n) Σᵢ ‖∇ℓᵢ − g‖² the spread of
@@ -180,35 +180,6 @@ export async function* measureEpochTimes<D extends Dataset>(
     yield { done, total, timings };
     await yieldToEventLoop();
   }
-}
-
-/** The example indices sorted by the target y, smallest first: a maximally meaningful order. */
-export function sortedByTarget(data: Dataset): Int32Array {
-  return Int32Array.from({ length: data.n }, (_, i) => i).sort((a, b) => data.y[a] - data.y[b] || a - b);
-}
-
-/**
- * The example indices from easiest to hardest, difficulty measured by the loss
- * of each example under reference parameters (e.g. the least-squares fit).
- */
-export function easiestFirst<D extends Dataset>(model: Model<D>, data: D, params: Float64Array): Int32Array {
-  const order = Int32Array.from({ length: data.n }, (_, i) => i);
-  const loss = Float64Array.from(order, (i) => model.loss(params, data, order, i, i + 1));
-  return order.sort((a, b) => loss[a] - loss[b] || a - b);
-}
-
-/**
- * A "baby steps" curriculum (Bengio et al. 2009): epoch e (0-based) trains on
- * the easiest fraction min(1, (e + 1)/rampEpochs) of `easyOrder`, shuffled,
- * so the hardest examples join only at epoch rampEpochs. A `shuffle` function
- * for `train`.
- */
-export function curriculum(easyOrder: ArrayLike<number>, rampEpochs: number): (epoch: number, rng: Random) => Int32Array {
-  requireInteger("curriculum", "rampEpochs", rampEpochs, 1);
-  return (epoch, rng) => {
-    const m = Math.max(1, Math.round((Math.min(1, (epoch + 1) / rampEpochs)) * easyOrder.length));
-    return rng.shuffle(Int32Array.from({ length: m }, (_, k) => easyOrder[k]));
-  };
 }
 
 /**

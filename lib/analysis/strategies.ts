@@ -1,10 +1,8 @@
 /**
  * Numerics for the "More strategies" chapter: annealed gradient noise
- * (Neelakantan et al., 2015), example orders for curricula, and the epoch where
- * early stopping with patience halts.
+ * (Neelakantan et al., 2015) and the epoch where early stopping with patience
+ * halts. The example orders for curricula are in ./example-order.ts.
  */
-import type { Dataset } from "../datasets.js";
-import type { Model } from "../models/model.js";
 import { random, type Random } from "../random.js";
 import type { Objective, Optimizer, OptimizerState } from "../types.js";
 import { minimize } from "../run.js";
@@ -147,37 +145,4 @@ export function earlyStopPoint(validation: ArrayLike<number>, patience: number, 
     }
   }
   return { bestEpoch, stopEpoch: null, bestLoss: best };
-}
-
-/** Example indices sorted by label (all of class 0, then class 1, …), each class in its original order: the worst order for SGD. */
-export function sortedByLabel(data: Dataset): Int32Array {
-  return Int32Array.from({ length: data.n }, (_, i) => i).sort((a, b) => data.y[a] - data.y[b] || a - b);
-}
-
-/** Example indices from easiest to hardest: by the per-example loss under reference parameters. */
-export function byDifficulty<D extends Dataset>(model: Model<D>, data: D, params: Float64Array): Int32Array {
-  const order = Int32Array.from({ length: data.n }, (_, i) => i);
-  const loss = Float64Array.from(order, (i) => model.loss(params, data, order, i, i + 1));
-  return order.sort((a, b) => loss[a] - loss[b] || a - b);
-}
-
-/**
- * Orders for `train`'s `shuffle` option:
- * - "baby-steps" (Bengio et al. 2009): epoch e trains on the easiest fraction
- *   min(1, (e + 1)/ramp) of `easy`, shuffled;
- * - "mixed" (Zaremba & Sutskever 2014): each epoch, half the examples from the
- *   current curriculum pool and half uniformly from all, shuffled together;
- * - "easy-to-hard": the whole easy order, unshuffled, every epoch (the naive curriculum).
- */
-export function curriculumOrder(kind: "baby-steps" | "mixed" | "easy-to-hard", easy: ArrayLike<number>, ramp: number): (epoch: number, rng: Random) => Int32Array {
-  requireInteger("curriculumOrder", "ramp", ramp, 1);
-  const n = easy.length;
-  if (kind === "easy-to-hard") return () => Int32Array.from(easy);
-  return (epoch, rng) => {
-    const pool = Math.max(1, Math.round(Math.min(1, (epoch + 1) / ramp) * n));
-    if (kind === "baby-steps") return rng.shuffle(Int32Array.from({ length: pool }, (_, k) => easy[k]));
-    const out = new Int32Array(pool);
-    for (let k = 0; k < pool; ++k) out[k] = k % 2 === 0 ? easy[rng.int(pool)] : easy[rng.int(n)];
-    return rng.shuffle(out);
-  };
 }

@@ -2,13 +2,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
-  curriculum,
-  easiestFirst,
   gradientSpread,
   measureEpochTimes,
   perExampleSpread,
   polynomialFeatures,
-  sortedByTarget,
   timeEpochs,
 } from "../../lib/analysis/minibatch.js";
 import { denseDataset, leastSquares, linearRegression, parseDenseCSV, random, sgd, standardize } from "../../lib/index.js";
@@ -55,26 +52,6 @@ describe("minibatch analysis", () => {
     expect(progress).toEqual([1, 2, 3]);
     expect(last!.timings).toHaveLength(1);
     expect(last!.timings[0].msPerEpoch).toBeGreaterThan(0);
-  });
-
-  it("sortedByTarget and easiestFirst are permutations in the promised order", () => {
-    const s = sortedByTarget(housing);
-    expect(new Set(s).size).toBe(housing.n);
-    for (let k = 1; k < s.length; ++k) expect(housing.y[s[k]]).toBeGreaterThanOrEqual(housing.y[s[k - 1]]);
-    const ols = leastSquares(housing).params;
-    const e = easiestFirst(model, housing, ols);
-    expect(new Set(e).size).toBe(housing.n);
-    const l = (i: number) => model.loss(ols, housing, [i]);
-    expect(l(e[0])).toBeLessThanOrEqual(l(e[housing.n - 1]));
-  });
-
-  it("curriculum(order, ramp) grows the set of examples to all of them", () => {
-    const c = curriculum(Int32Array.from([5, 4, 3, 2, 1, 0]), 3);
-    const rng = random(0);
-    expect(Array.from(c(0, rng)).sort()).toEqual([4, 5]);
-    expect(Array.from(c(1, rng)).sort()).toEqual([2, 3, 4, 5]);
-    expect(c(2, rng)).toHaveLength(6);
-    expect(c(9, rng)).toHaveLength(6);
   });
 
   it("polynomialFeatures(data, 3) on 5 inputs gives 55 standardized monomials", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { byDifficulty, curriculumOrder, earlyStopPoint, escapeStatistics, noiseVariance, sortedByLabel, withGradientNoise } from "../../lib/analysis/strategies.js";
+import { earlyStopPoint, escapeStatistics, noiseVariance, withGradientNoise } from "../../lib/analysis/strategies.js";
 import { denseDataset } from "../../lib/datasets.js";
 import { linearRegression } from "../../lib/models/linear-regression.js";
 import { doubleWell } from "../../lib/objectives/index.js";
@@ -89,27 +89,5 @@ describe("earlyStopPoint(validation, patience, minDelta)", () => {
       expect(stopped.epochs).toBe(point.stopEpoch ?? 60);
       expect(stopped.bestEpoch).toBe(point.bestEpoch);
     }
-  });
-});
-
-describe("example orders", () => {
-  const data = denseDataset(Float64Array.of(0, 1, 2, 3, 4, 5), Float64Array.of(1, 0, 1, 0, 0, 1), 1);
-  it("sortedByLabel puts class 0 first, stable", () => {
-    expect(Array.from(sortedByLabel(data))).toEqual([1, 3, 4, 0, 2, 5]);
-  });
-  it("byDifficulty sorts by per-example loss", () => {
-    const model = linearRegression(1);
-    const p = Float64Array.of(0, 0); // predicts 0: loss ½y², class-0 examples are the easy ones
-    expect(Array.from(byDifficulty(model, data, p)).slice(0, 3)).toEqual([1, 3, 4]);
-  });
-  it("baby steps grow the pool to everything at epoch ramp − 1; easy-to-hard is the fixed order", () => {
-    const easy = [5, 4, 3, 2, 1, 0];
-    const rng = random(0);
-    const baby = curriculumOrder("baby-steps", easy, 3);
-    expect(Array.from(baby(0, rng)).sort()).toEqual([4, 5]);
-    expect(Array.from(baby(2, rng)).sort()).toEqual([0, 1, 2, 3, 4, 5]);
-    expect(Array.from(curriculumOrder("easy-to-hard", easy, 3)(7, rng))).toEqual(easy);
-    const mixed = curriculumOrder("mixed", easy, 3)(0, rng);
-    expect(mixed.length).toBe(2);
   });
 });
