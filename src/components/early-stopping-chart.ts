@@ -15,12 +15,19 @@ export interface EarlyStoppingRun {
   stopEpoch: number | null;
 }
 
-export function EarlyStoppingChart(run: EarlyStoppingRun, options: { width?: number; height?: number } = {}): SVGSVGElement | HTMLElement {
-  const { width = 640, height = 280 } = options;
+export interface EarlyStoppingChartOptions {
+  width?: number;
+  height?: number;
+  /** A log y axis (default false). */
+  log?: boolean;
+}
+
+export function EarlyStoppingChart(run: EarlyStoppingRun, options: EarlyStoppingChartOptions = {}): SVGSVGElement | HTMLElement {
+  const { width = 640, height = 280, log = false } = options;
   const rows = [
     ...Array.from(run.train, (loss, k) => ({ epoch: k + 1, loss, set: "training" })),
     ...Array.from(run.validation, (loss, k) => ({ epoch: k + 1, loss, set: "validation" })),
-  ].filter((r) => Number.isFinite(r.loss));
+  ].filter((r) => Number.isFinite(r.loss) && (!log || r.loss > 0));
   // Two labels on two lines, so they never overlap when the epochs are close.
   const marks = [
     { epoch: run.bestEpoch, text: `best: epoch ${run.bestEpoch}`, dy: -30 },
@@ -32,7 +39,7 @@ export function EarlyStoppingChart(run: EarlyStoppingRun, options: { width?: num
     marginLeft: 56,
     marginTop: 44,
     x: { label: "epoch", grid: true },
-    y: { label: null, grid: true },
+    y: { label: null, grid: true, ...(log ? { type: "log", tickFormat: "~g" } : {}) },
     color: { legend: true, domain: ["training", "validation"] },
     marks: [
       Plot.ruleX(marks, { x: "epoch", stroke: "var(--theme-foreground-muted)", strokeDasharray: "4,3" }),
