@@ -1,6 +1,7 @@
 /**
  * decadeTicks(values): the powers of ten spanning the positive finite values,
- * thinned to at most `max` ticks (1, 2, 5 × 10ᵉ when they span two decades or less), all within the values' range — for log axes that cover many decades, where
+ * thinned to at most `max` ticks (1, 2, 5 × 10ᵉ when they span two decades or
+ * less, or when fewer than three powers of ten fall within them), all within the values' range — for log axes that cover many decades, where
  * Plot's default ticks crowd the axis with unlabelled minor marks.
  */
 export function decadeTicks(values: Iterable<number>, max = 8): number[] {
@@ -14,7 +15,8 @@ export function decadeTicks(values: Iterable<number>, max = 8): number[] {
   if (!(lo <= hi)) return [];
   const a = Math.floor(Math.log10(lo));
   const b = Math.ceil(Math.log10(hi));
-  if (b - a <= 2) {
+  const decadesInside = Math.floor(Math.log10(hi * 1.001)) - Math.ceil(Math.log10(lo * 0.999)) + 1;
+  if (b - a <= 2 || (decadesInside < 3 && b - a <= 3)) {
     // Few decades: 1, 2, (3,) 5 × 10ᵉ within the values' range, so the axis is not bare.
     const multiples = b - a <= 1 ? [1, 2, 3, 5] : [1, 2, 5];
     const ticks: number[] = [];
