@@ -14,6 +14,7 @@ import { join } from "node:path";
 import { launchChromium, findChromium, INSTALL_HINT } from "../test/e2e/browser.js";
 import { checkPage, describeProblems } from "../test/e2e/check-page.js";
 import { serve } from "../test/e2e/server.js";
+import { distDir } from "../test/e2e/setup.js";
 
 const args = process.argv.slice(2);
 const fullPage = !args.includes("--viewport");
@@ -21,7 +22,7 @@ const narrow = args.includes("--narrow");
 const baseIndex = args.indexOf("--base");
 const base = baseIndex >= 0 ? args[baseIndex + 1] : null;
 const paths = args.filter((a, i) => !a.startsWith("--") && !(baseIndex >= 0 && i === baseIndex + 1));
-const dist = join(process.cwd(), "dist");
+const dist = distDir;
 const out = join(process.cwd(), "test-results", "screenshots");
 mkdirSync(out, { recursive: true });
 
