@@ -19,8 +19,6 @@ export interface SampledObjective {
   grid: { nx: number; ny: number; values: Float64Array };
 }
 
-let serial = 0;
-
 export function gridObjective(result: SampledObjective): Objective {
   const { nx, ny, values } = result.grid;
   const [[x0, x1], [y0, y1]] = result.domain;
@@ -28,8 +26,7 @@ export function gridObjective(result: SampledObjective): Objective {
   // Fractional grid index of a coordinate, clamped to the cell centres.
   const index = (v: number, lo: number, hi: number, n: number) => Math.min(n - 1, Math.max(0, ((v - lo) / (hi - lo)) * n - 0.5));
   return {
-    // ContourMap caches grids by name: a fresh name per result, so an edited surface is redrawn.
-    name: `${result.name} #${++serial}`,
+    name: result.name,
     dim: 2,
     domain: result.domain,
     minima: result.minima,

@@ -16,18 +16,14 @@ export interface SurfaceGrid {
   max: number;
 }
 
-const cache = new Map<string, SurfaceGrid>();
-
-export function surfaceGrid(
-  objective: Objective,
-  x: readonly [number, number] = objective.domain[0],
-  y: readonly [number, number] = objective.domain[1],
-  nx = 160,
-  ny = 120
+/** Samples `value` at the centres of an nx × ny grid over the box; no cache. */
+export function sampleGrid(
+  value: (x: Float64Array) => number,
+  x: readonly [number, number],
+  y: readonly [number, number],
+  nx: number,
+  ny: number
 ): SurfaceGrid {
-  const key = `${objective.name}|${x}|${y}|${nx}|${ny}`;
-  const cached = cache.get(key);
-  if (cached) return cached;
   const values = new Float64Array(nx * ny);
   const point = new Float64Array(2);
   let min = Infinity;
@@ -36,13 +32,46 @@ export function surfaceGrid(
     point[1] = y[0] + ((j + 0.5) / ny) * (y[1] - y[0]);
     for (let i = 0; i < nx; ++i) {
       point[0] = x[0] + ((i + 0.5) / nx) * (x[1] - x[0]);
-      const v = objective.value(point, 1);
+      const v = value(point);
       values[j * nx + i] = v;
       if (v < min) min = v;
       if (v > max) max = v;
     }
   }
-  const grid = { nx, ny, x, y, values, min, max };
+  return { nx, ny, x, y, values, min, max };
+}
+
+const cache = new Map<string, SurfaceGrid>();
+
+/**
+ * The cache key: the objective's name, the box, the resolution, and the
+ * function's values at three fixed points of the box — so two different
+ * surfaces that share a name (a reader's edited objective, quadratics built
+ * with other matrices) never share a grid, while a page that rebuilds
+ * `ravine()` in a reactive cell still hits the cache.
+ */
+function cacheKey(objective: Objective, x: readonly [number, number], y: readonly [number, number], nx: number, ny: number): string {
+  const probe = new Float64Array(2);
+  const fingerprint = [0.17, 0.5, 0.83].map((f, k) => {
+    probe[0] = x[0] + f * (x[1] - x[0]);
+    probe[1] = y[0] + [0.29, 0.61, 0.07][k] * (y[1] - y[0]);
+    return objective.value(probe, 1);
+  });
+  return `${objective.name}|${x}|${y}|${nx}|${ny}|${fingerprint}`;
+}
+
+/** The objective sampled for contours (first coordinate across, second up), cached. */
+export function surfaceGrid(
+  objective: Objective,
+  x: readonly [number, number] = objective.domain[0],
+  y: readonly [number, number] = objective.domain[1],
+  nx = 160,
+  ny = 120
+): SurfaceGrid {
+  const key = cacheKey(objective, x, y, nx, ny);
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const grid = sampleGrid((point) => objective.value(point, 1), x, y, nx, ny);
   cache.set(key, grid);
   return grid;
 }

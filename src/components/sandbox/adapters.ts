@@ -19,6 +19,7 @@ import { objective as makeObjective } from "../../lib/objectives/objective.js";
 import { optimizerInfo } from "../../lib/optimizers/registry.js";
 import { minimize, type Trajectory } from "../../lib/run.js";
 import type { Objective, Optimizer, OptimizerState } from "../../lib/types.js";
+import { sampleGrid } from "../surface-grid.js";
 
 /** A result of the wrong shape: the message tells the reader what to return instead. */
 export class ShapeError extends Error {
@@ -155,18 +156,8 @@ export function adaptObjective(value: unknown, params: Record<string, unknown>):
     throw new ShapeError((error as Error).message);
   }
   if (f.dim !== 2) throw new ShapeError(`This cell draws contours, so the objective must have dim 2; it has dim ${f.dim}.`);
-  const nx = 120;
-  const ny = 90;
   const [xr, yr] = f.domain as [readonly [number, number], readonly [number, number]];
-  const values = new Float64Array(nx * ny);
-  const point = new Float64Array(2);
-  for (let j = 0; j < ny; ++j) {
-    point[1] = yr[0] + ((j + 0.5) / ny) * (yr[1] - yr[0]);
-    for (let i = 0; i < nx; ++i) {
-      point[0] = xr[0] + ((i + 0.5) / nx) * (xr[1] - xr[0]);
-      values[j * nx + i] = f.value(point, 1);
-    }
-  }
+  const { nx, ny, values } = sampleGrid((point) => f.value(point, 1), xr, yr, 120, 90);
   const steps = stepsParam(params, 100);
   const start = (params.start as number[] | undefined) ?? [xr[0] + 0.8 * (xr[1] - xr[0]), yr[0] + 0.8 * (yr[1] - yr[0])];
   return {
