@@ -3,7 +3,7 @@
  * in two places:
  *
  * - in the page, where the sandbox worker runs an exercise's visible cases
- *   against the reader's code (src/components/sandbox/exercise.ts);
+ *   against the reader's code (src/components/editor/sandbox/exercise.ts);
  * - in vitest, where `<name>.test.ts` (visible) and `<name>.hidden.test.ts`
  *   (hidden, for grading) run cases against the module `<name>.ts`.
  *

@@ -1,6 +1,6 @@
 /**
  * The visible checks of every code exercise, by id. The sandbox worker
- * bundles this file (src/components/sandbox/exercise.ts) to check readers'
+ * bundles this file (src/components/editor/sandbox/exercise.ts) to check readers'
  * code in the page, so it imports only `*.check.ts` modules — never an
  * exercise module (its solution) and never a hidden test.
  *

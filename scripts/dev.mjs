@@ -16,7 +16,7 @@ import { fileURLToPath } from "node:url";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const loader = join(root, "src", "workers", "sandbox.js.ts");
-const watched = [join(root, "lib"), join(root, "exercises"), join(root, "src", "components", "sandbox"), join(root, "src", "workers", "sandbox-worker.ts")];
+const watched = [join(root, "lib"), join(root, "exercises"), join(root, "src", "components", "editor", "sandbox"), join(root, "src", "workers", "sandbox-worker.ts")];
 // The exercise catalogue (starter code, checks) is a loader too.
 const catalogue = join(root, "src", "data", "exercises.json.ts");
 

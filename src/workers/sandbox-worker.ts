@@ -6,9 +6,9 @@
  * link's code can compute, not phone home.
  */
 import * as lib from "../../lib/index.js";
-import { adapt } from "../components/sandbox/adapt.js";
-import { evaluate } from "../components/sandbox/evaluate.js";
-import type { RunRequest, RunResponse } from "../components/sandbox/protocol.js";
+import { adapt } from "../components/editor/sandbox/adapt.js";
+import { evaluate } from "../components/editor/sandbox/evaluate.js";
+import type { RunRequest, RunResponse } from "../components/editor/sandbox/protocol.js";
 
 const scope = self as unknown as Record<string, unknown>;
 for (const name of ["fetch", "XMLHttpRequest", "WebSocket", "EventSource", "importScripts", "indexedDB", "caches", "Worker", "SharedWorker", "BroadcastChannel"]) {

@@ -11,8 +11,8 @@ import { buildCatalogue } from "../../scripts/coursework/catalogue.js";
 import { exerciseFiles, ROOT } from "../../scripts/coursework/files.js";
 import { solutionRegions, starterScript, stubSolutions } from "../../scripts/coursework/solutions.js";
 import { COURSE } from "../../src/course.js";
-import { adaptExercise } from "../../src/components/sandbox/exercise.js";
-import { evaluate } from "../../src/components/sandbox/evaluate.js";
+import { adaptExercise } from "../../src/components/editor/sandbox/exercise.js";
+import { evaluate } from "../../src/components/editor/sandbox/evaluate.js";
 import * as lib from "../../lib/index.js";
 
 const code = EXERCISES.filter((e) => e.kind === "code");

@@ -1,7 +1,7 @@
 // Progress: statuses read from storage, summed per chapter, exported as a file.
 import { describe, expect, test } from "vitest";
-import { STORAGE_PREFIX, chapterProgress, progressFile, progressFileName, readStatuses, recordStatus, type CatalogueItem, type StatusStorage } from "../../src/components/progress.js";
-import { parseProgressFile } from "../../src/components/progress-files.js";
+import { STORAGE_PREFIX, chapterProgress, progressFile, progressFileName, readStatuses, recordStatus, type CatalogueItem, type StatusStorage } from "../../src/components/coursework/progress.js";
+import { parseProgressFile } from "../../src/components/coursework/progress-files.js";
 
 function fakeStorage(entries: Record<string, string> = {}): StatusStorage & { map: Map<string, string> } {
   const map = new Map(Object.entries(entries));

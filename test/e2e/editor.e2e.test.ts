@@ -5,7 +5,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { encodeShare } from "../../src/components/editor-cell-storage.js";
+import { encodeShare } from "../../src/components/editor/storage.js";
 import { launchChromium } from "./browser.js";
 import { serve, type StaticServer } from "./server.js";
 import { chromiumPath, distDir } from "./setup.js";

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { adapt } from "../../src/components/sandbox/adapt.js";
-import { ShapeError } from "../../src/components/sandbox/adapters.js";
+import { adapt } from "../../src/components/editor/sandbox/adapt.js";
+import { ShapeError } from "../../src/components/editor/sandbox/adapters.js";
 import { ewa } from "../../lib/index.js";
 
 describe("adapt('apply', value, {input})", () => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test, vi } from "vitest";
-import { Sandbox } from "../../src/components/sandbox/client.js";
-import type { RunRequest } from "../../src/components/sandbox/protocol.js";
+import { Sandbox } from "../../src/components/editor/sandbox/client.js";
+import type { RunRequest } from "../../src/components/editor/sandbox/protocol.js";
 
 /** A stand-in for the browser's Worker: says it is ready (at once, or after `bootMs`), then answers by `reply`, or never. */
 class FakeWorker extends EventTarget {

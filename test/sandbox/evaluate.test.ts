@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { evaluate, locationInStack, syntaxError } from "../../src/components/sandbox/evaluate.js";
+import { evaluate, locationInStack, syntaxError } from "../../src/components/editor/sandbox/evaluate.js";
 
 describe("evaluate(code, scope)", () => {
   test("returns what the code returns, with the scope's names in view", async () => {

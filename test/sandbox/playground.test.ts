@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { adaptPlayground } from "../../src/components/sandbox/playground.js";
+import { adaptPlayground } from "../../src/components/editor/sandbox/playground.js";
 import { momentum } from "../../lib/index.js";
 
 /** A reader's momentum, the shape the playground's template asks for. */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { decodeShare, encodeShare, MAX_SHARED_CODE } from "../../src/components/editor-cell-storage.js";
+import { decodeShare, encodeShare, MAX_SHARED_CODE } from "../../src/components/editor/storage.js";
 
 describe("encodeShare(id, code) / decodeShare(hash, id)", () => {
   test("round-trips code with any characters", () => {

@@ -1,6 +1,6 @@
 // The worker's message protocol, run in Node with a stand-in for the worker's `self`.
 import { beforeAll, describe, expect, test } from "vitest";
-import type { RunRequest, RunResponse } from "../../src/components/sandbox/protocol.js";
+import type { RunRequest, RunResponse } from "../../src/components/editor/sandbox/protocol.js";
 
 const sent: RunResponse[] = [];
 // Like a browser worker's global, it starts with network APIs that the worker must remove.

@@ -1,0 +1,57 @@
+/**
+ * CoordinateChart(trajectory, options): the distance |x_i − x*_i| of each
+ * coordinate from the minimizer against the step, on a log scale, so a
+ * coordinate that shrinks by a constant factor per step draws a straight line.
+ * With `factors` (e.g. |1 − ηλᵢ| from lib/analysis/quadratic-rate) the
+ * predicted lines |x_i(0) − x*_i|·factorᵢᵏ are drawn dashed beside the run. A
+ * diverging coordinate climbs; the title line says so.
+ */
+import * as Plot from "@observablehq/plot";
+import type { Trajectory } from "../../lib/run.js";
+
+export interface CoordinateChartOptions {
+  width?: number;
+  height?: number;
+  /** The minimizer (default the origin). */
+  minimizer?: readonly number[];
+  /** Per-coordinate factors for the predicted lines. */
+  factors?: ArrayLike<number>;
+  /** Names of the coordinates (default x₁, x₂, …). */
+  names?: readonly string[];
+}
+
+const SUB = ["₀", "₁", "₂", "₃", "₄", "₅", "₆", "₇", "₈", "₉"];
+
+export function CoordinateChart(trajectory: Trajectory, options: CoordinateChartOptions = {}): SVGSVGElement | HTMLElement {
+  const { width = 640, height = 240, factors } = options;
+  const dim = trajectory.dim;
+  const names = options.names ?? Array.from({ length: dim }, (_, i) => `x${SUB[i + 1] ?? i + 1}`);
+  const minimizer = options.minimizer ?? Array.from({ length: dim }, () => 0);
+  const rows: Array<{ name: string; step: number; distance: number }> = [];
+  const predicted: Array<{ name: string; step: number; distance: number }> = [];
+  for (let i = 0; i < dim; ++i) {
+    const start = Math.abs(trajectory.x[i] - minimizer[i]);
+    for (let k = 0; k <= trajectory.steps; ++k) {
+      const distance = Math.abs(trajectory.x[k * dim + i] - minimizer[i]);
+      if (distance > 0 && Number.isFinite(distance)) rows.push({ name: names[i], step: k, distance });
+      if (factors) {
+        const v = start * factors[i] ** k;
+        if (v > 0 && Number.isFinite(v)) predicted.push({ name: names[i], step: k, distance: v });
+      }
+    }
+  }
+  return Plot.plot({
+    width,
+    height,
+    marginLeft: 56,
+    x: { label: "step", grid: true },
+    y: { type: "log", label: "|xᵢ − xᵢ*|", grid: true, tickFormat: "~g" },
+    color: { legend: true, domain: [...names] },
+    marks: [
+      Plot.line(predicted, { x: "step", y: "distance", stroke: "name", strokeDasharray: "4,3", strokeOpacity: 0.7 }),
+      Plot.line(rows, { x: "step", y: "distance", stroke: "name", strokeWidth: 2 }),
+      Plot.dot(rows, { x: "step", y: "distance", fill: "name", r: 2 }),
+      Plot.tip(rows, Plot.pointer({ x: "step", y: "distance", stroke: "name", format: { distance: ".4~g" } as Record<string, string> })),
+    ],
+  });
+}

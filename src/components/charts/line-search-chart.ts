@@ -1,0 +1,55 @@
+/**
+ * LineSearchChart(profile, searches, options): one line search drawn along its
+ * line, φ(α) = f(x + α·d) against the step α, with the tangent φ(0) + αφ′(0),
+ * the Armijo line φ(0) + c·α·φ′(0) that a backtracking step must get below,
+ * and the trial steps of each search numbered in the order tried — the accepted
+ * one ringed. Takes lib/analysis/line-profile's `lineProfile` and the results
+ * of lib/line-search's `backtracking` and `goldenSection`.
+ */
+import * as Plot from "@observablehq/plot";
+import type { LineProfile } from "../../lib/analysis/line-profile.js";
+import type { LineSearchResult } from "../../lib/line-search.js";
+
+export interface LineSearchChartOptions {
+  width?: number;
+  height?: number;
+  /** The Armijo constant c for the sufficient-decrease line (default 1e-4). */
+  c?: number;
+}
+
+export function LineSearchChart(profile: LineProfile, searches: ReadonlyArray<{ label: string; result: LineSearchResult }>, options: LineSearchChartOptions = {}): SVGSVGElement | HTMLElement {
+  const { width = 640, height = 300, c = 1e-4 } = options;
+  const alphaMax = profile.rows[profile.rows.length - 1].alpha;
+  let yMax = -Infinity, yMin = Infinity;
+  for (const r of profile.rows) {
+    yMax = Math.max(yMax, r.value);
+    yMin = Math.min(yMin, r.value);
+  }
+  const yLo = yMin - 0.05 * (yMax - yMin);
+  const lines = [
+    { series: "tangent φ(0) + αφ′(0)", a: [0, alphaMax], k: 1 },
+    { series: `Armijo line φ(0) + ${c}·αφ′(0)`, a: [0, alphaMax], k: c },
+  ].flatMap((l) => l.a.map((alpha) => ({ series: l.series, alpha, value: profile.f0 + l.k * alpha * profile.slope })));
+  const trials = searches.flatMap(({ label, result }) =>
+    result.points
+      .filter((p) => p.alpha <= alphaMax)
+      .map((p, i) => ({ label, order: i + 1, alpha: p.alpha, value: p.value, accepted: p.alpha === result.alpha }))
+  );
+  const labels = searches.map((s) => s.label);
+  return Plot.plot({
+    width,
+    height,
+    marginLeft: 52,
+    x: { domain: [0, alphaMax], label: "step α along −∇f", grid: true },
+    y: { domain: [yLo, yMax], label: "φ(α) = f(x − α∇f(x))", grid: true },
+    color: { legend: true, domain: ["φ(α)", lines[0].series, lines[2].series, ...labels], range: ["var(--theme-foreground)", "var(--theme-foreground-muted)", "#59a14f", "#4e79a7", "#f28e2c"] },
+    marks: [
+      Plot.line(profile.rows, { x: "alpha", y: "value", stroke: () => "φ(α)", strokeWidth: 2 }),
+      Plot.line(lines, { x: "alpha", y: "value", z: "series", stroke: "series", strokeDasharray: "5,3", clip: true }),
+      Plot.dot(trials, { x: "alpha", y: "value", fill: "label", r: 3.5, symbol: "label" }),
+      Plot.dot(trials.filter((t) => t.accepted), { x: "alpha", y: "value", stroke: "label", r: 8, strokeWidth: 2 }),
+      Plot.text(trials.filter((t) => t.label === labels[0]), { x: "alpha", y: "value", text: "order", dy: -10, fill: "label" }),
+      Plot.tip(trials, Plot.pointer({ x: "alpha", y: "value", channels: { search: "label", trial: "order" }, format: { alpha: ".4~g", value: ".4~g" } as Record<string, string> })),
+    ],
+  });
+}

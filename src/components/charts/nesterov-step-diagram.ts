@@ -1,0 +1,69 @@
+/**
+ * NesterovStepDiagram(objective, state, options): one step of classical
+ * momentum and one of Nesterov's method from the same point θ and velocity v
+ * (the velocity form: θ ← θ − v), drawn as arrows on the contour map, zoomed
+ * on the step:
+ * - momentum: the gradient step −η∇J(θ) (at θ), then the jump −γv;
+ * - Nesterov: the jump −γv to the look-ahead point, the correction
+ *   −η∇J(θ − γv) measured there, and the resulting update.
+ *
+ * ```js
+ * NesterovStepDiagram(ravine(), {theta: [-3, 1], v: [-0.5, 0.8], lr: 0.1, gamma: 0.9}, {width})
+ * ```
+ */
+import * as Plot from "@observablehq/plot";
+import type { Objective } from "../../lib/types.js";
+import { ContourMap } from "./contour-map.js";
+
+export interface NesterovStepState {
+  theta: ArrayLike<number>;
+  /** The velocity v of the form θ ← θ − v (a displacement). */
+  v: ArrayLike<number>;
+  lr: number;
+  gamma: number;
+}
+
+export const STEP_COLORS = {
+  jump: "#a16207",
+  correction: "#dc2626",
+  nesterov: "#16a34a",
+  gradient: "#60a5fa",
+  momentum: "#1d4ed8",
+} as const;
+
+export function NesterovStepDiagram(objective: Objective, s: NesterovStepState, options: { width?: number } = {}): SVGSVGElement | HTMLElement {
+  const width = options.width ?? 640;
+  const [t1, t2] = [s.theta[0], s.theta[1]];
+  const jump = [-s.gamma * s.v[0], -s.gamma * s.v[1]];
+  const look = [t1 + jump[0], t2 + jump[1]];
+  const g0 = objective.grad(Float64Array.from([t1, t2]), new Float64Array(2));
+  const gl = objective.grad(Float64Array.from(look), new Float64Array(2));
+  const nag = [look[0] - s.lr * gl[0], look[1] - s.lr * gl[1]];
+  const gradEnd = [t1 - s.lr * g0[0], t2 - s.lr * g0[1]];
+  const mom = [gradEnd[0] + jump[0], gradEnd[1] + jump[1]];
+  const pts = [[t1, t2], look, nag, gradEnd, mom];
+  const xs = pts.map((p) => p[0]), ys = pts.map((p) => p[1]);
+  let [xa, xb, ya, yb] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  const span = Math.max(xb - xa, yb - ya, 1e-3) * 0.7;
+  const cx = (xa + xb) / 2, cy = (ya + yb) / 2;
+  const aspect = 0.7;
+  [xa, xb] = [cx - span, cx + span];
+  [ya, yb] = [cy - span * aspect, cy + span * aspect];
+  const arrows = [
+    { kind: "−η∇J(θ): momentum's gradient step", a: [t1, t2], b: gradEnd, color: STEP_COLORS.gradient, dash: "4,3" },
+    { kind: "−γv: momentum's jump", a: gradEnd, b: mom, color: STEP_COLORS.momentum, dash: "4,3" },
+    { kind: "−γv: Nesterov's jump", a: [t1, t2], b: look, color: STEP_COLORS.jump, dash: null },
+    { kind: "−η∇J(θ − γv): the correction", a: look, b: nag, color: STEP_COLORS.correction, dash: null },
+    { kind: "Nesterov's update", a: [t1, t2], b: nag, color: STEP_COLORS.nesterov, dash: null },
+  ].map((r) => ({ ...r, x1: r.a[0], y1: r.a[1], x2: r.b[0], y2: r.b[1] }));
+  const marks = [
+    ...arrows.map((r) =>
+      Plot.arrow([r], { x1: "x1", y1: "y1", x2: "x2", y2: "y2", stroke: r.color, strokeWidth: 2.5, headLength: 10, ...(r.dash ? { strokeDasharray: r.dash } : {}) })
+    ),
+    Plot.dot([{ x: t1, y: t2 }], { x: "x", y: "y", r: 5, fill: "var(--theme-foreground)" }),
+    Plot.text([{ x: t1, y: t2 }], { x: "x", y: "y", text: () => "θ", dx: -10, dy: -8, fill: "currentColor", fontSize: 14 }),
+    Plot.dot([{ x: look[0], y: look[1] }], { x: "x", y: "y", r: 4, stroke: STEP_COLORS.jump, fill: "var(--theme-background)" }),
+    Plot.text([{ x: look[0], y: look[1] }], { x: "x", y: "y", text: () => "θ − γv", dx: 8, dy: -8, textAnchor: "start", fill: STEP_COLORS.jump, fontSize: 12 }),
+  ];
+  return ContourMap(objective, [], { width, x: [xa, xb], y: [ya, yb], marks, levels: 24 });
+}

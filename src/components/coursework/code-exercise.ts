@@ -1,0 +1,109 @@
+/**
+ * CodeExercise({id, worker, exercises}): a coding exercise checked in the
+ * page. The reader edits the starter code (the exercise module with its
+ * solution replaced by a stub, as JavaScript) in an EditorCell; on every run
+ * the sandbox worker's `exercise` adapter runs the exercise's visible checks
+ * against the functions the code returns, and the list below the editor says
+ * which pass and, for each that fails, what was expected and what came back.
+ * The status is stored in the browser under `descent:exercise:<id>` (as
+ * NumericCheck does), so it counts on the course map and in the exported
+ * progress; a pass is kept even if later edits break the code.
+ *
+ *   const worker = FileAttachment("workers/sandbox.js").href;
+ *   const exercises = FileAttachment("data/exercises.json").json();
+ *   CodeExercise({id: "adam/adam-step", worker, exercises})
+ */
+import { html } from "htl";
+import { Checklist } from "./checklist.js";
+import { EditorCell } from "../editor/editor-cell.js";
+import type { CatalogueEntry } from "../../../exercises/catalogue-entry.js";
+import { readStatuses, recordStatus } from "./progress.js";
+
+export interface CodeExerciseOptions {
+  /** The exercise's id in exercises/index.ts: `<chapter>/<name>`. */
+  id: string;
+  /** The sandbox worker's URL: `FileAttachment("workers/sandbox.js").href`. */
+  worker: string;
+  /** The catalogue: `FileAttachment("data/exercises.json").json()`. */
+  exercises: readonly CatalogueEntry[];
+  /** Time limit per run in ms (default 5000). */
+  timeout?: number;
+  /** The exercise's number on the page, e.g. "3" → "Exercise 3 ·". */
+  number?: string | number;
+}
+
+interface CaseResult {
+  name: string;
+  pass: boolean;
+  message: string;
+}
+
+interface ExerciseResult {
+  id: string;
+  results: CaseResult[];
+  passed: number;
+  total: number;
+  untouched: boolean;
+}
+
+/** Plain text with `code` spans. */
+function statementHtml(text: string): Node[] {
+  return text.split(/(`[^`]+`)/).map((part) => (part.startsWith("`") && part.endsWith("`") && part.length > 1 ? html`<code>${part.slice(1, -1)}</code>` : document.createTextNode(part)));
+}
+
+function statusText(status: string | undefined, points: number): string {
+  return status === "passed" ? `✓ solved · ${points} of ${points} points` : status === "failed" ? `not yet solved · 0 of ${points} points` : `${points} points`;
+}
+
+export function CodeExercise({ id, worker, exercises, timeout = 5000, number }: CodeExerciseOptions): HTMLElement {
+  const entry = exercises.find((e) => e.id === id);
+  if (!entry || entry.kind !== "code" || !entry.starter) {
+    throw new Error(`CodeExercise: no code exercise ${JSON.stringify(id)} in the catalogue (exercises/index.ts)`);
+  }
+  const badge = html`<span class="code-exercise-status"></span>` as HTMLElement;
+  const showStatus = () => {
+    const status = readStatuses()[id];
+    badge.textContent = statusText(status, entry.points);
+    badge.dataset.status = status ?? "none";
+  };
+  showStatus();
+
+  const results = html`<div class="code-exercise-results" aria-live="polite"><p class="code-exercise-waiting">Checking…</p></div>` as HTMLElement;
+  const cell = EditorCell({ id, code: entry.starter, worker, adapter: "exercise", params: { id }, timeout, title: "Your code" });
+
+  cell.addEventListener("input", () => {
+    const value = cell.value as ExerciseResult | undefined;
+    if (!value || value.id !== id) return;
+    results.classList.remove("stale");
+    const intro = value.untouched
+      ? html`<p>The starter code is a stub. Write your solution in place of <code>throw new Error("not implemented")</code> and press <strong>Run</strong>; these checks then run on your code.</p>`
+      : value.passed === value.total
+        ? html`<p class="code-exercise-pass"><strong>✓ All ${value.total} checks pass.</strong> Solved — it counts on the course map.</p>`
+        : "";
+    results.replaceChildren(
+      ...[intro, Checklist(value.results.map((r) => ({ name: r.name, status: r.pass ? "pass" : "fail", detail: r.message })))].filter(Boolean) as Node[]
+    );
+    if (!value.untouched) recordStatus(id, value.passed === value.total ? "passed" : "failed", { keepPassed: true });
+    showStatus();
+  });
+
+  // When a run fails outright (a syntax error, an endless loop), the list shows the last run that worked: say so.
+  const statusLine = cell.querySelector(".editor-cell-status");
+  if (statusLine) {
+    new MutationObserver(() => {
+      const error = (statusLine as HTMLElement).dataset.kind === "error";
+      results.classList.toggle("stale", error);
+      results.title = error ? "These results are from your last run that worked." : "";
+    }).observe(statusLine, { attributes: true, attributeFilter: ["data-kind"] });
+  }
+
+  return html`<section class="code-exercise" data-exercise=${id}>
+    <div class="code-exercise-head">
+      <strong>${number !== undefined ? `Exercise ${number} · ` : ""}${entry.title}</strong>
+      ${badge}
+    </div>
+    <p class="code-exercise-statement">${statementHtml(entry.statement)}</p>
+    ${cell}
+    ${results}
+  </section>` as HTMLElement;
+}

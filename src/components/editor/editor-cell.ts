@@ -1,0 +1,223 @@
+/**
+ * EditorCell(options): a code cell the reader can edit and run in the page.
+ *
+ * The code is shown in a CodeMirror 6 editor and runs in a sandbox worker with
+ * the whole library in scope (see sandbox/evaluate.ts); what it returns, passed
+ * through an adapter (sandbox/adapters.ts), becomes the element's `value`, so
+ * `const result = view(EditorCell({...}))` drives the chart of the next cell.
+ *
+ * - Run with the button or Ctrl/Cmd-Enter; optionally live as you type (debounced).
+ * - A run longer than `timeout` ms is stopped with a message; the page stays responsive.
+ * - An error shows its message and marks its line in the editor; a result of
+ *   the wrong shape is reported and the chart keeps the last good result.
+ * - Edits persist per cell in localStorage (an "edited" badge shows it); Reset
+ *   restores the original code.
+ * - Share link: the URL hash carries the cell's code; opened, the code is loaded
+ *   but not run until the reader presses Run.
+ */
+import { javascript } from "@codemirror/lang-javascript";
+import { HighlightStyle, syntaxHighlighting } from "@codemirror/language";
+import { setDiagnostics } from "@codemirror/lint";
+import { EditorState } from "@codemirror/state";
+import { EditorView, keymap } from "@codemirror/view";
+import { tags } from "@lezer/highlight";
+import { basicSetup } from "codemirror";
+import { html } from "htl";
+import { Sandbox } from "./sandbox/client.js";
+import type { AdapterName, RunResponse } from "./sandbox/protocol.js";
+import { decodeShare, encodeShare, readEdited, writeEdited } from "./storage.js";
+
+export interface EditorCellOptions {
+  /** A stable id, unique in the course: `<chapter>/<name>`. Persistence and share links use it. */
+  id: string;
+  /** The original code. */
+  code: string;
+  /** The bundled sandbox worker's URL: `FileAttachment("workers/sandbox.js").href`. */
+  worker: string;
+  adapter?: AdapterName;
+  params?: Record<string, unknown>;
+  /** Time limit per run in ms (default 3000). */
+  timeout?: number;
+  /** Start with "run as you type" on. */
+  live?: boolean;
+  /** A page-specific check of the adapted result: a message if it is wrong, else null. */
+  check?: (value: unknown) => string | null;
+  title?: string;
+  /**
+   * Framework's `invalidation` promise of the cell that makes this editor: when
+   * the cell re-runs (its inputs changed), the old editor's worker is stopped.
+   */
+  invalidation?: Promise<unknown>;
+}
+
+const highlight = HighlightStyle.define([
+  { tag: tags.keyword, color: "var(--syntax-keyword)" },
+  { tag: [tags.function(tags.variableName), tags.function(tags.propertyName)], color: "var(--syntax-entity)" },
+  { tag: [tags.number, tags.bool, tags.null, tags.atom], color: "var(--syntax-constant)" },
+  { tag: [tags.string, tags.regexp], color: "var(--syntax-string)" },
+  { tag: tags.comment, color: "var(--syntax-comment)", fontStyle: "italic" },
+  { tag: [tags.definition(tags.variableName)], color: "var(--syntax-variable)" },
+]);
+
+const theme = EditorView.theme({
+  "&": { fontSize: "13.5px", backgroundColor: "var(--theme-background-alt)", color: "var(--theme-foreground)" },
+  ".cm-content": { fontFamily: "var(--monospace)", caretColor: "var(--theme-foreground)" },
+  ".cm-gutters": { backgroundColor: "var(--theme-background-alt)", color: "var(--theme-foreground-muted)", border: "none" },
+  ".cm-activeLine, .cm-activeLineGutter": { backgroundColor: "color-mix(in srgb, var(--theme-foreground) 5%, transparent)" },
+  "&.cm-focused": { outline: "2px solid var(--theme-foreground-focus)" },
+  ".cm-selectionBackground, &.cm-focused .cm-selectionBackground, ::selection": { backgroundColor: "color-mix(in srgb, var(--theme-foreground-focus) 25%, transparent) !important" },
+  ".cm-cursor": { borderLeftColor: "var(--theme-foreground)" },
+});
+
+function describeError(response: Extract<RunResponse, { ok: false }>): string {
+  const { name, message, location } = response.error;
+  const where = location ? ` (line ${location.line}, column ${location.column})` : "";
+  return name === "Timeout" ? message : `${name}${where}: ${message}`;
+}
+
+export function EditorCell(options: EditorCellOptions): HTMLElement & { value: unknown } {
+  const { id, code: original, worker, adapter = "data", params = {}, timeout = 3000, check, title = "Edit this experiment" } = options;
+  const sandbox = new Sandbox({ url: worker, timeout });
+  options.invalidation?.then(() => sandbox.terminate());
+  const shared = decodeShare(location.hash, id);
+  const stored = readEdited(id);
+  const initial = shared.code ?? stored ?? original;
+
+  const status = html`<div class="editor-cell-status" role="status" aria-live="polite"></div>` as HTMLElement;
+  const logs = html`<pre class="editor-cell-logs" hidden></pre>` as HTMLPreElement;
+  const badge = html`<span class="editor-cell-badge" hidden>edited</span>` as HTMLElement;
+  const runButton = html`<button type="button" title="Run (Ctrl/Cmd-Enter)">▶ Run</button>` as HTMLButtonElement;
+  const resetButton = html`<button type="button">Reset</button>` as HTMLButtonElement;
+  const shareButton = html`<button type="button">Share link</button>` as HTMLButtonElement;
+  const liveBox = html`<input type="checkbox">` as HTMLInputElement;
+  liveBox.checked = Boolean(options.live);
+  const notice = html`<div class="editor-cell-notice" hidden></div>` as HTMLElement;
+
+  let view: EditorView;
+  let running = 0;
+  let debounce: ReturnType<typeof setTimeout> | undefined;
+
+  const root = html`<div class="editor-cell" data-cell=${id}>
+    <div class="editor-cell-bar">
+      <strong>${title}</strong> ${badge}
+      <span class="editor-cell-actions">${runButton} ${resetButton} ${shareButton} <label>${liveBox} live</label></span>
+    </div>
+    ${notice}
+    <div class="editor-cell-editor"></div>
+    ${status}
+    ${logs}
+  </div>` as HTMLElement & { value: unknown };
+  root.value = undefined;
+
+  function setStatus(text: string, kind: "ok" | "error" | "running" | "info") {
+    status.textContent = text;
+    status.dataset.kind = kind;
+  }
+
+  function markEdited() {
+    const text = view.state.doc.toString();
+    badge.hidden = text === original;
+    if (text === original) writeEdited(id, null);
+    else writeEdited(id, text);
+  }
+
+  async function run(source = view.state.doc.toString(), { quiet = false } = {}) {
+    const ticket = ++running;
+    setStatus("Running…", "running");
+    runButton.disabled = true;
+    const response = await sandbox.run(source, adapter, params, timeout);
+    if (ticket !== running) return; // a newer run superseded this one
+    runButton.disabled = false;
+    logs.hidden = response.logs.length === 0;
+    logs.textContent = response.logs.join("\n");
+    if (!response.ok) {
+      setStatus(describeError(response), "error");
+      const loc = response.error.location;
+      const doc = view.state.doc;
+      if (loc && loc.line <= doc.lines && source === doc.toString()) {
+        const line = doc.line(loc.line);
+        const from = Math.min(line.from + Math.max(0, loc.column - 1), line.to);
+        view.dispatch(setDiagnostics(view.state, [{ from, to: line.to, severity: "error", message: response.error.message }]));
+      }
+      // Nothing drawn yet (saved code that fails on load): draw the original's result meanwhile.
+      if (root.value === undefined && source !== original) void fillFromOriginal();
+      return;
+    }
+    view.dispatch(setDiagnostics(view.state, []));
+    const problem = check?.(response.value) ?? null;
+    if (problem) {
+      setStatus(`The result has the wrong shape: ${problem}`, "error");
+      return;
+    }
+    if (!quiet) setStatus(`Ran in ${Math.max(1, Math.round(response.ms))} ms.`, "ok");
+    root.value = response.value;
+    root.dispatchEvent(new Event("input", { bubbles: true }));
+  }
+
+  /** Sets the value from the original code without touching the status or the editor. */
+  async function fillFromOriginal() {
+    const response = await sandbox.run(original, adapter, params, timeout);
+    if (response.ok && root.value === undefined && !(check?.(response.value) ?? null)) {
+      root.value = response.value;
+      root.dispatchEvent(new Event("input", { bubbles: true }));
+    }
+  }
+
+  view = new EditorView({
+    parent: root.querySelector(".editor-cell-editor")!,
+    state: EditorState.create({
+      doc: initial,
+      extensions: [
+        keymap.of([{ key: "Mod-Enter", run: () => (void run(), true) }]),
+        basicSetup,
+        javascript(),
+        syntaxHighlighting(highlight),
+        theme,
+        EditorView.lineWrapping,
+        EditorView.contentAttributes.of({ "aria-label": `${title}: code editor` }),
+        EditorView.updateListener.of((update) => {
+          if (!update.docChanged) return;
+          markEdited();
+          if (liveBox.checked) {
+            clearTimeout(debounce);
+            debounce = setTimeout(() => void run(), 600);
+          }
+        }),
+      ],
+    }),
+  });
+  badge.hidden = initial === original;
+
+  runButton.addEventListener("click", () => void run());
+  resetButton.addEventListener("click", () => {
+    view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: original } });
+    writeEdited(id, null);
+    notice.hidden = true;
+    void run();
+  });
+  shareButton.addEventListener("click", async () => {
+    const url = `${location.href.split("#")[0]}#${encodeShare(id, view.state.doc.toString())}`;
+    history.replaceState(null, "", url);
+    try {
+      await navigator.clipboard.writeText(url);
+      setStatus("Link copied: it opens this page with your code loaded (not run until Run is pressed).", "info");
+    } catch {
+      setStatus("The address bar now holds a link to your code; copy it from there.", "info");
+    }
+  });
+
+  if (shared.error) {
+    notice.hidden = false;
+    notice.textContent = `The shared link's code could not be read (${shared.error}); showing ${stored ? "your saved" : "the original"} code.`;
+  }
+  if (shared.code !== undefined) {
+    notice.hidden = false;
+    notice.textContent = "This cell holds code from a shared link. Read it, then press Run to run it. Until then the chart shows the original code's result.";
+    writeEdited(id, shared.code === original ? null : shared.code);
+    void run(original, { quiet: true });
+    setStatus("Shared code loaded, not run yet.", "info");
+  } else {
+    void run(initial);
+  }
+  return root;
+}
