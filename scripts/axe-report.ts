@@ -1,0 +1,39 @@
+/**
+ * `npx tsx scripts/axe-report.ts [dist] [/page …]`: axe-core's serious and
+ * critical violations on every page of a built site (default dist/, or
+ * $DESCENT_OUT), light and dark — violating nodes per page and per rule, and
+ * the totals. For before/after figures; the browser test is the gate.
+ */
+import { join } from "node:path";
+import { axeViolations } from "../test/e2e/axe.js";
+import { findChromium, launchChromium } from "../test/e2e/browser.js";
+import { builtPages } from "../test/e2e/pages.js";
+import { serve } from "../test/e2e/server.js";
+
+const args = process.argv.slice(2);
+const dist = args.find((a) => !a.startsWith("/")) ?? process.env.DESCENT_OUT ?? join(process.cwd(), "dist");
+const only = args.filter((a) => a.startsWith("/"));
+const chromium = findChromium();
+if (!chromium) throw new Error("no Chromium found");
+const server = await serve(dist);
+const browser = await launchChromium(chromium);
+const totals: Record<string, number> = { light: 0, dark: 0 };
+const byRule: Record<string, Record<string, number>> = { light: {}, dark: {} };
+try {
+  for (const path of only.length ? only : builtPages(dist)) {
+    const line: string[] = [];
+    for (const colorScheme of ["light", "dark"] as const) {
+      const violations = await axeViolations(browser, server.origin + path, { colorScheme });
+      const nodes = violations.reduce((sum, v) => sum + v.nodes.length, 0);
+      totals[colorScheme] += nodes;
+      for (const v of violations) byRule[colorScheme][v.id] = (byRule[colorScheme][v.id] ?? 0) + v.nodes.length;
+      line.push(`${colorScheme} ${nodes}${violations.length ? ` (${violations.map((v) => `${v.id} ${v.nodes.length}`).join(", ")})` : ""}`);
+    }
+    console.log(`${path.padEnd(20)} ${line.join("; ")}`);
+  }
+  console.log(`\ntotal violating nodes: light ${totals.light}, dark ${totals.dark}`);
+  for (const scheme of ["light", "dark"]) console.log(`${scheme} by rule: ${JSON.stringify(byRule[scheme])}`);
+} finally {
+  await browser.close();
+  await server.close();
+}
