@@ -4,6 +4,7 @@
  * $DESCENT_OUT), light and dark — violating nodes per page and per rule, and
  * the totals. For before/after figures; the browser test is the gate.
  */
+import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { axeViolations } from "../test/e2e/axe.js";
 import { findChromium, launchChromium } from "../test/e2e/browser.js";
@@ -11,8 +12,9 @@ import { builtPages } from "../test/e2e/pages.js";
 import { serve } from "../test/e2e/server.js";
 
 const args = process.argv.slice(2);
-const dist = args.find((a) => !a.startsWith("/")) ?? process.env.DESCENT_OUT ?? join(process.cwd(), "dist");
-const only = args.filter((a) => a.startsWith("/"));
+const isDir = (a: string) => existsSync(a) && statSync(a).isDirectory();
+const dist = args.find(isDir) ?? process.env.DESCENT_OUT ?? join(process.cwd(), "dist");
+const only = args.filter((a) => a.startsWith("/") && !isDir(a));
 const chromium = findChromium();
 if (!chromium) throw new Error("no Chromium found");
 const server = await serve(dist);
