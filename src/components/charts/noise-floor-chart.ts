@@ -7,6 +7,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import { decadeTicks } from "../log-ticks.js";
+import { accessibleFigure } from "./accessible-figure.js";
 
 export interface NoiseFloorRun {
   label: string;
@@ -40,7 +41,7 @@ export function NoiseFloorChart(runs: readonly NoiseFloorRun[], options: NoiseFl
   const mean = runs.flatMap((r) => logSteps(r.expected.length, points).map((t) => ({ label: name(r), t, f: r.expected[t] })));
   const samples = runs.flatMap((r) => (r.sample ? logSteps(r.sample.length, points).map((t) => ({ label: name(r), t, f: r.sample![t] })) : []));
   const ok = (row: { f: number }) => row.f > 0 && Number.isFinite(row.f);
-  return Plot.plot({
+  return accessibleFigure(Plot.plot({
     width,
     height,
     marginLeft: 56,
@@ -54,5 +55,5 @@ export function NoiseFloorChart(runs: readonly NoiseFloorRun[], options: NoiseFl
       Plot.text(floors.filter((f) => Number.isFinite(f.value) && f.value > 0), { y: "value", text: "label", frameAnchor: "left", dy: -7, dx: 4, fill: "var(--theme-foreground-muted)", fontSize: 11 }),
       Plot.tip(mean.filter(ok), Plot.pointerX({ x: "t", y: "f", stroke: "label", format: { f: ".3~g" } as Record<string, string> })),
     ],
-  });
+  }), { label: `Expected loss against the step, log scales, for ${runs.map(name).join(", ")}`, rows: mean, columns: ["label", "t", "f"] });
 }
