@@ -29,7 +29,20 @@ export async function axeViolations(
   try {
     await page.goto(url, { waitUntil: "networkidle", timeout: 90_000 });
     await page.waitForFunction(() => document.querySelectorAll(".observablehq--loading").length === 0, null, { timeout: 90_000 }).catch(() => {});
-    await page.waitForTimeout(300);
+    // Charts draw after their cells resolve (and again on resize): wait until the page stops changing.
+    await page.waitForFunction(
+      () => {
+        const w = window as unknown as { __axeLast?: string; __axeSince?: number };
+        const signature = `${document.querySelectorAll("svg, canvas, input, table").length}:${document.body.innerHTML.length}`;
+        if (signature !== w.__axeLast) {
+          w.__axeLast = signature;
+          w.__axeSince = performance.now();
+        }
+        return performance.now() - (w.__axeSince ?? 0) > 1500;
+      },
+      null,
+      { timeout: 60_000, polling: 250 },
+    ).catch(() => {});
     await page.addScriptTag({ path: AXE_SCRIPT });
     const violations = (await page.evaluate(async (tags) => {
       const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: unknown[] }> } }).axe;
