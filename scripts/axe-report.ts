@@ -2,11 +2,12 @@
  * `npx tsx scripts/axe-report.ts [dist] [/page …]`: axe-core's serious and
  * critical violations on every page of a built site (default dist/, or
  * $DESCENT_OUT), light and dark — violating nodes per page and per rule, and
- * the totals. For before/after figures; the browser test is the gate.
+ * the totals (`--details`: each rule's nodes). For before/after figures; the
+ * browser test is the gate.
  */
 import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { axeViolations } from "../test/e2e/axe.js";
+import { axeViolations, describeViolations } from "../test/e2e/axe.js";
 import { findChromium, launchChromium } from "../test/e2e/browser.js";
 import { builtPages } from "../test/e2e/pages.js";
 import { serve } from "../test/e2e/server.js";
@@ -15,6 +16,7 @@ const args = process.argv.slice(2);
 const isDir = (a: string) => existsSync(a) && statSync(a).isDirectory();
 const dist = args.find(isDir) ?? process.env.DESCENT_OUT ?? join(process.cwd(), "dist");
 const only = args.filter((a) => a.startsWith("/") && !isDir(a));
+const details = args.includes("--details");
 const chromium = findChromium();
 if (!chromium) throw new Error("no Chromium found");
 const server = await serve(dist);
@@ -29,6 +31,7 @@ try {
       const nodes = violations.reduce((sum, v) => sum + v.nodes.length, 0);
       totals[colorScheme] += nodes;
       for (const v of violations) byRule[colorScheme][v.id] = (byRule[colorScheme][v.id] ?? 0) + v.nodes.length;
+      if (details && violations.length) console.log(`${path} (${colorScheme})\n${describeViolations(violations)}`);
       line.push(`${colorScheme} ${nodes}${violations.length ? ` (${violations.map((v) => `${v.id} ${v.nodes.length}`).join(", ")})` : ""}`);
     }
     console.log(`${path.padEnd(20)} ${line.join("; ")}`);

@@ -3,7 +3,8 @@
 // observablehq.config.ts `head`). Plain script, no imports, no network.
 //
 // - Observable Plot puts aria-label on its mark groups (<g aria-label="line">),
-//   which ARIA prohibits on an element without a role; the label moves to
+//   (and on single shapes, <rect aria-label="frame">), which ARIA prohibits on
+//   an element without a role; the label moves to
 //   data-plot-mark and the chart's <svg> becomes role="img" with a name (its
 //   own aria-label if a component set one — see
 //   src/components/charts/accessible-figure.ts — else its figure's title,
@@ -56,7 +57,7 @@
   }
 
   function fixCharts(root) {
-    var groups = root.querySelectorAll("svg g[aria-label]:not([role]), svg g[aria-description]:not([role])");
+    var groups = root.querySelectorAll("svg :not(svg)[aria-label]:not([role]), svg :not(svg)[aria-description]:not([role])");
     for (var i = 0; i < groups.length; i++) {
       var g = groups[i];
       var label = g.getAttribute("aria-label");

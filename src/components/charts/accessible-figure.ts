@@ -4,7 +4,8 @@
  *
  * - The chart's `<svg>` gets `role="img"` and `aria-label = label`: a screen
  *   reader announces one image named by what it shows, not Plot's inner marks.
- * - Plot's mark groups carry `aria-label` without a role, which ARIA forbids
+ * - Plot's mark groups (and single shapes such as the frame's `<rect>`) carry
+ *   `aria-label` without a role, which ARIA forbids
  *   (axe: aria-prohibited-attr); the label moves to `data-plot-mark`.
  * - Below the chart, a "Data" disclosure holds a generated summary and a table
  *   of the rows behind the chart (at most `maxRows`, evenly sampled, first and
@@ -50,7 +51,7 @@ function format(value: Cell): string {
 
 /** Moves Plot's role-less aria-labels off the inner groups and names the chart's svg. */
 export function labelChart(chart: Element, label: string): void {
-  for (const g of chart.querySelectorAll("svg g[aria-label], svg g[aria-description]")) {
+  for (const g of chart.querySelectorAll("svg :not(svg)[aria-label]:not([role]), svg :not(svg)[aria-description]:not([role])")) {
     const mark = g.getAttribute("aria-label");
     if (mark) g.setAttribute("data-plot-mark", mark);
     g.removeAttribute("aria-label");
