@@ -4,7 +4,7 @@
  * Used by the accessibility browser test and by `scripts/axe-report.ts`.
  */
 import { createRequire } from "node:module";
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 
 const require = createRequire(import.meta.url);
 export const AXE_SCRIPT = require.resolve("axe-core/axe.min.js");
@@ -21,9 +21,9 @@ export interface AxeViolation {
 export async function axeViolations(
   browser: Browser,
   url: string,
-  options: { colorScheme?: "light" | "dark"; width?: number; impacts?: string[] } = {},
+  options: { colorScheme?: "light" | "dark"; width?: number; impacts?: string[]; inspect?: (page: Page) => Promise<void> } = {},
 ): Promise<AxeViolation[]> {
-  const { colorScheme = "light", width = 1200, impacts = ["serious", "critical"] } = options;
+  const { colorScheme = "light", width = 1200, impacts = ["serious", "critical"], inspect } = options;
   const context = await browser.newContext({ colorScheme, viewport: { width, height: 900 }, serviceWorkers: "block" });
   const page = await context.newPage();
   try {
@@ -43,6 +43,7 @@ export async function axeViolations(
       null,
       { timeout: 60_000, polling: 250 },
     ).catch(() => {});
+    if (inspect) await inspect(page);
     await page.addScriptTag({ path: AXE_SCRIPT });
     const violations = (await page.evaluate(async (tags) => {
       const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: unknown[] }> } }).axe;
