@@ -46,7 +46,7 @@ export function parsePage(source: string, path = ""): ParsedPage {
 }
 
 export function readPage(file: string, dir = SRC): ParsedPage {
-  return parsePage(readFileSync(join(dir, file), "utf8"), "/" + file);
+  return parsePage(readFileSync(join(dir, file), "utf8"), "/" + slugOf(file));
 }
 
 function countLines(text: string): number {
