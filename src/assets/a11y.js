@@ -12,7 +12,7 @@
 // - The slider half of Observable Inputs' range has no label: it gets the
 //   control's label as aria-label. Any other unnamed input in a labelled
 //   Inputs form gets the same.
-// - Display equations and tables wider than their column become focusable,
+// - Display equations, tables and code blocks wider than their column become focusable,
 //   named scroll regions (tabindex=0), marked .is-scrollable for the fade cue
 //   in style.css, so a reader sees and can reach what is cut off.
 // - A "Skip to content" link and <html lang="en"> if the build's post-step did
@@ -78,7 +78,7 @@
   }
 
   function fixScrollers(root) {
-    var boxes = root.querySelectorAll(".math-display, .table-scroll");
+    var boxes = root.querySelectorAll(".math-display, .table-scroll, pre");
     for (var i = 0; i < boxes.length; i++) {
       var box = boxes[i];
       var scrolls = box.scrollWidth > box.clientWidth + 1;
@@ -86,7 +86,7 @@
       if (scrolls && !box.hasAttribute("tabindex")) {
         box.setAttribute("tabindex", "0");
         box.setAttribute("role", "group");
-        box.setAttribute("aria-label", box.classList.contains("math-display") ? "Equation (scrolls sideways)" : "Table (scrolls sideways)");
+        box.setAttribute("aria-label", box.classList.contains("math-display") ? "Equation (scrolls sideways)" : box.tagName === "PRE" ? "Code (scrolls sideways)" : "Table (scrolls sideways)");
         box.dataset.a11yScroll = "1";
       } else if (!scrolls && box.dataset.a11yScroll) {
         box.removeAttribute("tabindex");
