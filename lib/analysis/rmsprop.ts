@@ -45,3 +45,20 @@ export function hintonMinibatches(options: HintonMinibatchesOptions = {}): Objec
   const period = requireInteger("hintonMinibatches", "period", options.period ?? 10, 1);
   return periodicLinear("hinton-minibatches", { period, phase: 0, rare: large, usual: small });
 }
+
+/**
+ * The largest |x_i| of coordinate i over steps from … to (inclusive) of a
+ * recorded trajectory (positions row-major, `dim` per step): the amplitude of
+ * the jitter an optimizer keeps around a minimum at 0. RMSprop's steps do not
+ * shrink near the minimum — the gradient and its RMS shrink together — so on a
+ * quadratic with γ well below 1 it ends in a 2-cycle x ↔ −x whose steps have
+ * length η: the amplitude is η/2, whatever the curvature.
+ */
+export function tailAmplitude(x: ArrayLike<number>, dim: number, coordinate: number, from: number, to: number): number {
+  requireInteger("tailAmplitude", "coordinate", coordinate, 0, dim - 1);
+  requireInteger("tailAmplitude", "from", from, 0);
+  requireInteger("tailAmplitude", "to", to, from, x.length / dim - 1);
+  let a = 0;
+  for (let s = from; s <= to; ++s) a = Math.max(a, Math.abs(x[s * dim + coordinate]));
+  return a;
+}
