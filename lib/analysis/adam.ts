@@ -187,3 +187,25 @@ export function adamNoisyStepSize(options: NoisyStepOptions): number {
   }
   return sum / count;
 }
+
+/**
+ * The first step t after which the uncorrected/corrected step ratio
+ * (1 − β₁ᵗ)/√(1 − β₂ᵗ) stays within `tol` of 1 (searched up to `maxT`;
+ * returns null if it does not settle by then). Both factors tend to 1
+ * monotonically, so the ratio's distance from 1 is eventually decreasing.
+ */
+export function uncorrectedRatioSettles(beta1: number, beta2: number, tol = 0.01, maxT = 1_000_000): number | null {
+  requireInRange("uncorrectedRatioSettles", "beta1", beta1, 0, 1, { hiOpen: true });
+  requireInRange("uncorrectedRatioSettles", "beta2", beta2, 0, 1, { hiOpen: true });
+  requireInRange("uncorrectedRatioSettles", "tol", tol, 0, 1, { loOpen: true });
+  requireInteger("uncorrectedRatioSettles", "maxT", maxT, 1);
+  // The last step whose ratio is off by tol or more; β₁ᵗ and β₂ᵗ by running products.
+  let p1 = 1, p2 = 1, last = 0;
+  for (let t = 1; t <= maxT; ++t) {
+    p1 *= beta1;
+    p2 *= beta2;
+    if (Math.abs((1 - p1) / Math.sqrt(1 - p2) - 1) >= tol) last = t;
+    else if (p1 < tol * 1e-3 && p2 < tol * 1e-3) break;
+  }
+  return last >= maxT ? null : last + 1;
+}

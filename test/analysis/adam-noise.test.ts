@@ -18,3 +18,19 @@ describe("adamNoisyStepSize(options)", () => {
     expect(() => adamNoisyStepSize({ mu: 1, beta1: 1 })).toThrow(/beta1/);
   });
 });
+
+import { uncorrectedRatioSettles, uncorrectedStepRatio } from "../../lib/analysis/adam.js";
+
+describe("uncorrectedRatioSettles(β₁, β₂, tol)", () => {
+  it("is the first t from which the ratio stays within tol of 1", () => {
+    for (const [b1, b2] of [[0.9, 0.999], [0.9, 0.9], [0.5, 0.99]]) {
+      const t = uncorrectedRatioSettles(b1, b2)!;
+      expect(Math.abs(uncorrectedStepRatio(t, b1, b2) - 1)).toBeLessThan(0.01);
+      expect(Math.abs(uncorrectedStepRatio(t - 1, b1, b2) - 1)).toBeGreaterThanOrEqual(0.01);
+    }
+  });
+  it("takes thousands of steps near β₂ = 0.999 and tens at β₂ = 0.9 (β₁ = 0.9)", () => {
+    expect(uncorrectedRatioSettles(0.9, 0.999)).toBeGreaterThan(1000);
+    expect(uncorrectedRatioSettles(0.9, 0.9)).toBeLessThan(100);
+  });
+});
