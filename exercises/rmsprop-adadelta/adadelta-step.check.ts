@@ -21,7 +21,7 @@ export function adadeltaCase(submission: Submission, seed: number, dim: number, 
       const delta = variant.epsOutside ? ((Math.sqrt(u[i]) + eps) / (Math.sqrt(v[i]) + eps)) * g[i] : (Math.sqrt(u[i] + eps) / Math.sqrt(v[i] + eps)) * g[i];
       if (!variant.uFirst) u[i] = rho * u[i] + (1 - rho) * (variant.recordScaled ? lr * delta : delta) ** 2;
       prev[i] = delta;
-      x[i] -= lr * delta;
+      x[i] = x[i] - lr * delta;
     });
   };
   return compareSteps({
