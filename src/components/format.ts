@@ -8,7 +8,7 @@ export function num(value: number, digits = 3): string {
   const abs = Math.abs(value);
   if (abs >= 1e6 || abs < 1e-4) {
     const [mantissa, exponent] = value.toExponential(digits - 1).split("e");
-    return `${Number(mantissa)}×10${superscript(Number(exponent))}`;
+    return `${String(Number(mantissa)).replace("-", "−")}×10${superscript(Number(exponent))}`;
   }
   return String(Number(value.toPrecision(digits))).replace("-", "−");
 }
