@@ -47,3 +47,27 @@ describe("adam.md", () => {
     expect((before - x[0]) / 1e-9).toBeCloseTo(Math.sqrt(1 + 0.999), 4);
   });
 });
+
+describe("exact arithmetic typed in the adaptive chapters (allowlisted as exact:)", () => {
+  it("adagrad.md: the ravine's curvatures 0.2 and 4 are twenty times apart; D2L's η = 0.1 is ten times torch's default 0.01; the start's gradient (−1, −8) is of order 1", () => {
+    expect(4 / 0.2).toBeCloseTo(20, 12);
+    expect(0.1 / 0.01).toBeCloseTo(10, 12);
+    const g = ravine().grad(Float64Array.of(-5, -2), new Float64Array(2));
+    expect(Array.from(g)).toEqual([-1, -8]);
+  });
+  it("rmsprop-adadelta.md: torch's first RMSprop step η/√(1 − 0.99) is ten times η; the weight of g²ₜ₋₅ at γ = 0.9 is 0.1 × 0.9⁵; the newest weight is 0.1", () => {
+    expect(1 / Math.sqrt(1 - 0.99)).toBeCloseTo(10, 10);
+    expect((1 - 0.9) * 0.9 ** 5).toBeCloseTo(0.059049, 12);
+    expect(1 - 0.9).toBeCloseTo(0.1, 15);
+  });
+  it("adam.md: windows 1/(1 − 0.9) = 10 and 1/(1 − 0.999) = 1000; 1 − β₂ᵗ reaches ½ after about 700 steps; m₃ underestimates by 73 %; Reddi's period sums to 1010 − 100·10 = 10", () => {
+    expect(1 / (1 - 0.9)).toBeCloseTo(10, 10);
+    expect(1 / (1 - 0.999)).toBeCloseTo(1000, 6);
+    expect(1 / (1 - 0.99)).toBeCloseTo(100, 8);
+    const half = Math.log(0.5) / Math.log(0.999);
+    expect(half).toBeGreaterThan(650);
+    expect(half).toBeLessThan(750);
+    expect(Math.round(100 * 0.9 ** 3)).toBe(73);
+    expect(1010 - 100 * 10).toBe(10);
+  });
+});
