@@ -82,8 +82,19 @@ export const EXERCISES: readonly ExerciseInfo[] = Object.freeze([
   numeric("adagrad/eps-inside", "ε inside", 2, "With ε = 10⁻⁶ inside the root, for which first gradients |g₁| is the first step smaller than η/2?"),
   // 9. RMSprop and Adadelta
   code("rmsprop-adadelta/rmsprop-step", "RMSprop's step", 10, "Write `rmspropStep(x, g, state, hyper)`: v ← αv + (1 − α)g², x ← x − ηg/(√v + ε), as torch.optim.RMSprop does."),
+  code("rmsprop-adadelta/adadelta-step", "Adadelta's step", 10, "Write `adadeltaStep(x, g, state, hyper)`: v ← ρv + (1 − ρ)g², Δ = √(u + ε)/√(v + ε)·g, u ← ρu + (1 − ρ)Δ², x ← x − lr·Δ, as torch.optim.Adadelta does."),
+  numeric("rmsprop-adadelta/weight", "Weights", 2, "With γ = 0.9, what weight does RMSprop's E[g²]_t give to the squared gradient of five steps earlier?"),
+  numeric("rmsprop-adadelta/first-step", "RMSprop's first step", 2, "With γ = 0.9, η = 0.001 and ε negligible, how long is RMSprop's first step in a coordinate whose first gradient is 5?"),
+  numeric("rmsprop-adadelta/adadelta-first", "Adadelta's first step", 2, "With ρ = 0.9 and ε = 10⁻⁶, what is |Δθ₁| for g₁ = 1?"),
   // 10. Adam
   code("adam/adam-step", "Adam's step with bias correction", 15, "Write `adamStep(x, g, state, hyper)`: Adam's moments m and v, their bias corrections m̂ = m/(1 − β₁ᵗ) and v̂ = v/(1 − β₂ᵗ), and the step x ← x − ηm̂/(√v̂ + ε), compared with the library's adam."),
+  code("adam/nadam-step", "Nadam's step", 15, "Write `nadamStep(x, g, state, hyper)`: torch.optim.NAdam's step (torch ≥ 2.0) with the momentum schedule μ_t = β₁(1 − ½·0.96^(tψ)), its running product Π_t, and the look-ahead term η·μ_{t+1}/(1 − Π_t·μ_{t+1})·m/d."),
+  numeric("adam/uncorrected-first-step", "The first uncorrected step", 2, "With β₁ = 0.9, β₂ = 0.999, how many times larger than η is the first step of Adam without bias correction (ε negligible)?"),
+  numeric("adam/adamax-u", "AdaMax's memory", 2, "AdaMax with β₂ = 0.999 sees |g₁| = 3, then |g₂| = 1. What is u₂?"),
+  numeric("adam/m3", "Bias with a constant gradient", 2, "Every gradient equals 1 and β₁ = 0.9: what is the uncorrected m₃?"),
+  numeric("adam/reddi-period", "Reddi's period", 2, "In f_t(x) = 1010x (t mod 101 = 1), −10x otherwise, what is the sum of the gradients over one period?"),
+  numeric("adam/reddi-drift", "Adam's drift on Reddi's problem", 3, "Adam with β₁ = 0, β₂ = 10⁻⁴, η = 0.1 on the period-3 problem (gradients 1010, −10, −10) from x = 0: where is x after the first period (three steps)?"),
+  numeric("adam/terminal-speed", "Terminal speeds", 2, "On a slope with constant gradient 0.1, what is the terminal speed of torch-style momentum with η = 0.05 and μ = 0.9?"),
   concept("adam/why-bias-correction", "Why correct the bias?", 5, "Without bias correction and with β₂ = 0.999, how large is Adam's first step relative to η, and why? Show that with the correction the first step is η·sign(g) for ε → 0."),
 ]);
 
