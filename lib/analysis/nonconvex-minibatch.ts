@@ -93,11 +93,26 @@ export interface EqualStepsRun {
  * Minibatch SGD (batch `batchSize`) and full-batch GD, both with rate `lr`
  * for `steps` steps from the same initial weights (one per seed).
  */
-export function equalStepsComparison(model: Classifier<DenseDataset>, data: DenseDataset, test: DenseDataset, { batchSize, lr, steps, seeds, every = 25 }: { batchSize: number; lr: number; steps: number; seeds: readonly number[]; every?: number }): EqualStepsRun[] {
+export function equalStepsComparison(model: Classifier<DenseDataset>, data: DenseDataset, test: DenseDataset, options: { batchSize: number; lr: number; steps: number; seeds: readonly number[]; every?: number }): EqualStepsRun[] {
+  const it = equalStepsProgress(model, data, test, options);
+  let next = it.next();
+  while (!next.done) next = it.next();
+  return next.value;
+}
+
+/**
+ * `equalStepsComparison` as a generator: it yields the fraction done (0 … 1)
+ * after every recorded point, so a page can keep the tab responsive and show
+ * progress, and returns the runs.
+ */
+export function* equalStepsProgress(model: Classifier<DenseDataset>, data: DenseDataset, test: DenseDataset, { batchSize, lr, steps, seeds, every = 25 }: { batchSize: number; lr: number; steps: number; seeds: readonly number[]; every?: number }): Generator<number, EqualStepsRun[]> {
   requireInteger("equalStepsComparison", "batchSize", batchSize, 1, data.n);
   requireInteger("equalStepsComparison", "steps", steps, 1, 1e7);
   const out: EqualStepsRun[] = [];
   const all = Int32Array.from({ length: data.n }, (_, i) => i);
+  // Work per run ∝ examples touched: full-batch steps cost n/B minibatch steps.
+  const total = seeds.length * 2;
+  let finished = 0;
   for (const seed of seeds) {
     for (const [label, B] of [[`minibatch, B = ${batchSize}`, batchSize], [`full batch, B = ${data.n}`, data.n]] as const) {
       const params = model.init(random(seed));
@@ -117,6 +132,7 @@ export function equalStepsComparison(model: Classifier<DenseDataset>, data: Dens
           const loss = model.loss(params, data);
           if (!Number.isFinite(loss)) { diverged = true; break; }
           curve.push({ step: t, loss });
+          yield (finished + t / steps) / total;
         }
       }
       out.push({
@@ -126,6 +142,8 @@ export function equalStepsComparison(model: Classifier<DenseDataset>, data: Dens
         sharpness: diverged ? NaN : sharpness(model, data, params, { iterations: 15 }),
         diverged,
       });
+      finished += 1;
+      yield finished / total;
     }
   }
   return out;
