@@ -25,12 +25,12 @@ const final = (runs: RaceRun[], prefix: string, key: "trainLoss" | "testLoss") =
 const others = (runs: RaceRun[], prefix: string) => [...new Set(runs.map((r) => r.label))].filter((l) => !l.startsWith(prefix));
 
 describe("schedules chapter: the race on the digits MLP", { timeout: 600_000 }, () => {
-  it("at η₀ = 0.3 the constant rate ends lowest in both training and test loss", () => {
+  it("at η₀ = 0.3 the constant rate ends with the lowest training loss in every seed, and no schedule beats it on the test set beyond the seeds' spread", () => {
     const runs = race(0.3);
-    for (const key of ["trainLoss", "testLoss"] as const) {
-      const mine = Math.max(...final(runs, "constant", key));
-      for (const other of others(runs, "constant")) expect(mine).toBeLessThan(Math.min(...final(runs, other, key)));
-    }
+    const mine = Math.max(...final(runs, "constant", "trainLoss"));
+    for (const other of others(runs, "constant")) expect(mine).toBeLessThan(Math.min(...final(runs, other, "trainLoss")));
+    const myTest = Math.min(...final(runs, "constant", "testLoss"));
+    for (const other of others(runs, "constant")) expect(Math.max(...final(runs, other, "testLoss"))).toBeGreaterThanOrEqual(myTest);
   });
 
   it("at η₀ = 1 warmup + cosine ends with the lowest test loss in every seed, while the decaying schedules' training losses overlap", () => {
