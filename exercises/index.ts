@@ -58,10 +58,17 @@ export const EXERCISES: readonly ExerciseInfo[] = Object.freeze([
   code("learning-rate/max-stable-lr", "The largest stable learning rate from the Hessian", 10, "Write `maxStableLr(H)`, the limit 2/L with L the largest eigenvalue of the Hessian H, and `contractionFactor(H, lr)`, the worst per-step factor max |1 − ηλᵢ|."),
   // 3. Learning-rate schedules
   code("schedules/step-decay", "Step decay", 5, "Write `stepDecay(lr0, d, r)`, returning the schedule t ↦ η₀·d^⌊t/r⌋ of the 1-based step t."),
-  numeric("schedules/recursive-eta4", "Unroll the recursion", 2, "With η₀ = 0.1 and d = 0.5, compute η₄ of the notes' recursive time-based decay."),
+  numeric("schedules/recursive-eta4", "Unroll the recursion", 2, "With η₀ = 0.1 and d = 0.5, compute η₄ of the recursive time-based decay η_{n+1} = η_n/(1 + dn)."),
   numeric("schedules/exponential-reach", "How far can exponential decay go?", 2, "Exponential decay with η₀ = 0.1, d = 0.01 and gradients of norm at most 1: what is the largest distance the iterate can travel?"),
   numeric("schedules/noise-floor", "The floor of a constant rate", 2, "SGD on f(x) = ½x² with gradient noise σ = 1 and η = 0.1: what is E f(x_t) once it has settled?"),
   concept("schedules/step-decay-sum", "Step decay, summed", 5, "Show that step decay η(t) = η₀·d^⌊t/r⌋ has Σ η(t) = η₀(r/(1 − d) − 1) for 0 ≤ d < 1, and say what a finite sum means for convergence."),
+  // 4. Batch, stochastic and minibatch
+  code("minibatch/minibatch-sgd", "Minibatch SGD by hand", 10, "Write `minibatchGradient(X, y, d, params, batch)`, the mean gradient of ½(xᵀw + b − y)² over the examples in a batch, and `sgdEpoch(X, y, d, params, lr, batchSize, order)`, one epoch of minibatch SGD over consecutive batches of `order`, updating params in place."),
+  numeric("minibatch/spread-b25", "Predict the spread", 2, "Using the per-example gradient spread σ² measured at the initial weights and n = 1500, predict E‖g_B − g‖² for minibatches of B = 25 drawn without replacement."),
+  numeric("minibatch/full-batch-edge", "The edge of stability", 2, "From λ_max of the housing loss's Hessian, above which learning rate does full-batch gradient descent diverge?"),
+  numeric("minibatch/noise-floor", "The floor", 2, "With tr C measured at the least-squares solution, what excess loss does minibatch SGD with η = 0.05 and B = 10 settle at, by the small-η formula η·tr C/(4B)?"),
+  concept("minibatch/your-machine", "Your machine", 5, "From the timing table, how many times more does an SGD epoch cost than a full-batch epoch? Name two reasons a batch of one costs more per example, and one reason the gap is larger in PyTorch on a GPU."),
+  concept("minibatch/early-stopping-ridge", "Early stopping as ridge", 5, "Show that GD from w₀ = 0 on a quadratic fits the component along an eigenvector of eigenvalue λ by the factor 1 − (1 − ηλ)ᵗ after t steps, and compare with ridge regression's λ/(λ + α)."),
   // 5. Exponentially weighted averages
   code("ewa/bias-corrected", "The bias-corrected average", 5, "Write `biasCorrectedAverage(values, beta)`, returning v̂_t = v_t/(1 − β^t) for t = 1 … n, with v_t = βv_{t−1} + (1 − β)θ_t and v₀ = 0."),
   numeric("ewa/weight-age-10", "One weight", 2, "With β = 0.9, what weight does v_t give to the value of age 10?"),
