@@ -49,6 +49,12 @@ describe("a correct submission", () => {
     expect(hidden.reduce((s, t) => s + t.max_score, 0)).toBeCloseTo(maxPoints / 2, 6);
   });
 
+  test("the top-level output reveals no hidden-test points while the hidden tests are not visible", () => {
+    expect(report.results.output).toMatch(/17\.5 of 17\.5 points on the visible tests/);
+    expect(report.results.output).not.toMatch(/\b35\b/);
+    expect(report.results.output).toMatch(/shown when the grades are published/);
+  });
+
   test("results.json follows Gradescope's schema", () => {
     expect(gradescopeProblems(report.results)).toEqual([]);
     expect(report.results.execution_time).toBeGreaterThanOrEqual(1);
