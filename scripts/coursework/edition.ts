@@ -13,6 +13,7 @@ import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { EXERCISES, type ExerciseInfo } from "../../exercises/index.js";
+import { classroomWorkflow } from "./classroom.js";
 import { fixturePath } from "./fixtures.js";
 import { exerciseFiles, importClosure, ROOT } from "./files.js";
 import { stubSolutions } from "./solutions.js";
@@ -71,9 +72,10 @@ function readme(m: AssignmentManifest, code: ExerciseInfo[], written: ExerciseIn
     "",
     "## Getting started",
     "",
-    "You need Node.js 20 or later.",
+    "You need Node.js 20 or later and git. Clone your copy of the assignment (the link your instructor gave you, or unpack the folder you were sent) and, inside it:",
     "",
     "```sh",
+    "git clone <your assignment repository> && cd <it>   # if you were given a repository",
     "npm install",
     "npm test            # runs the visible tests",
     "npm test -- adam    # only the tests whose file name contains “adam”",
@@ -99,7 +101,7 @@ function readme(m: AssignmentManifest, code: ExerciseInfo[], written: ExerciseIn
   lines.push(
     "## Handing in",
     "",
-    "Submit the `exercises/` folder (or the whole folder without `node_modules/`). Only the exercise modules `exercises/<chapter>/<name>.ts` are graded, each on its own, with the `lib/` files this edition gives you; changes to tests or `lib/` are ignored, and a module that imports anything else fails to load.",
+    "If your instructor uses GitHub Classroom, commit and push: every push runs the visible tests (`.github/workflows/classroom.yml`) and shows the points in your repository's Actions tab. If they use Gradescope, upload the folder there. Otherwise submit the `exercises/` folder (or the whole folder without `node_modules/`). Only the exercise modules `exercises/<chapter>/<name>.ts` are graded, each on its own, with the `lib/` files this edition gives you; changes to tests or `lib/` are ignored, and a module that imports anything else fails to load.",
     ""
   );
   return lines.join("\n");
@@ -175,6 +177,7 @@ export function writeStudentEdition({ chapters: asked, out, title, force = false
   }, null, 2) + "\n");
   write(out, "vitest.config.ts", `import { defineConfig } from "vitest/config";\n\nexport default defineConfig({\n  test: { include: ["exercises/**/*.test.ts"], testTimeout: 10_000 },\n});\n`);
   write(out, ".gitignore", "node_modules/\n");
+  write(out, ".github/workflows/classroom.yml", classroomWorkflow(code));
 
   const manifest: AssignmentManifest = {
     format: "descent-assignment",

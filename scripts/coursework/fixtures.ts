@@ -68,7 +68,7 @@ export async function allFixtures(): Promise<Array<{ path: string; text: string 
   return out;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+async function main(): Promise<void> {
   const check = process.argv.includes("--check");
   let stale = 0;
   for (const { path, text } of await allFixtures()) {
@@ -86,3 +86,5 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   }
   process.exit(stale ? 1 : 0);
 }
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) void main();
