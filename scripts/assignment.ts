@@ -30,7 +30,7 @@ let force = false;
 let gradescope = false;
 let zipPath: string | undefined;
 let hiddenVisibility: Visibility = "after_published";
-let timeout = 10;
+let timeout = 5;
 for (let i = 0; i < args.length; i++) {
   const a = args[i];
   if (a === "--out") out = args[++i] ?? usage();

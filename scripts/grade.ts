@@ -11,7 +11,7 @@
  * descent-assignment.json (which the student could edit: pass --chapters
  * when it matters), else every exercise whose module the submission holds.
  * --timeout: seconds per test case, counted from when the submitted module
- * has loaded (default 10). Student code runs in a child process of its own,
+ * has loaded (default 5). Student code runs in a child process of its own,
  * confined to a scratch folder (see scripts/coursework/remote.ts).
  * On Gradescope: `npm run grade -- /autograder/submission --out /autograder/results --chapters …`.
  */
@@ -29,7 +29,7 @@ let submission: string | undefined;
 let out = "grade-results";
 let chapters: string[] | undefined;
 let hiddenVisibility: Visibility = "after_published";
-let timeout = 10;
+let timeout = 5;
 for (let i = 0; i < args.length; i++) {
   const a = args[i];
   if (a === "--out") out = args[++i] ?? usage();

@@ -119,7 +119,7 @@ export function kitFiles(): string[] {
   return [...importClosure(entries), "scripts/coursework/sandbox/serve.mjs", "scripts/coursework/sandbox/relay.mjs"].sort();
 }
 
-export function gradescopeZip({ chapters: asked, hiddenVisibility = "after_published", timeout = 10 }: GradescopeOptions): Buffer {
+export function gradescopeZip({ chapters: asked, hiddenVisibility = "after_published", timeout = 5 }: GradescopeOptions): Buffer {
   const chapters = resolveChapters(asked);
   const { packageJson, lock } = kitPackage();
   const entries: ZipEntry[] = [
