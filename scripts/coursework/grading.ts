@@ -59,7 +59,7 @@ export interface GradeOptions {
   hiddenVisibility?: Visibility;
   /** Seconds each case may take, counted from when the module has loaded (default 5). */
   timeout?: number;
-  /** Seconds the child may take to start and load the module (default 20; not counted in `timeout`). */
+  /** Seconds the child may take to start and load the module (default 60; not counted in `timeout`). */
   startTimeout?: number;
 }
 
@@ -133,7 +133,7 @@ const STRIKES = 2;
  * Runs cases against one submitted module in its own process: a result per
  * case, in order. `source` null: the file was not submitted.
  */
-export function runRemote(id: string, source: string | null, cases: readonly CheckCase<unknown>[], { timeout = 5, startTimeout = 20 } = {}): { results: CaseResult[]; starts: number[] } {
+export function runRemote(id: string, source: string | null, cases: readonly CheckCase<unknown>[], { timeout = 5, startTimeout = 60 } = {}): { results: CaseResult[]; starts: number[] } {
   const failAll = (message: string) => ({ results: cases.map((c) => ({ name: c.name, pass: false, message })), starts: [] });
   if (source === null) return failAll(`exercises/${id}.ts was not found in the submission.`);
   let tree;
@@ -181,7 +181,7 @@ export function runRemote(id: string, source: string | null, cases: readonly Che
   return { results, starts };
 }
 
-export async function grade({ submission, chapters, hiddenVisibility = "after_published", timeout = 5, startTimeout = 20 }: GradeOptions): Promise<GradeReport> {
+export async function grade({ submission, chapters, hiddenVisibility = "after_published", timeout = 5, startTimeout = 60 }: GradeOptions): Promise<GradeReport> {
   const started = Date.now();
   if (!existsSync(submission) || !statSync(submission).isDirectory()) throw new Error(`${submission} is not a folder`);
   const exercises = exercisesToGrade(submission, chapters);
