@@ -159,11 +159,19 @@ export interface Mistake {
   values: ReadonlyArray<ArrayLike<number>>;
 }
 
-/** Which known mistake, if any, `got` reproduces (to the tolerance, at every row). */
-export function diagnose(got: ReadonlyArray<ArrayLike<number>>, mistakes: readonly Mistake[] = [], tol?: Tolerance): string | null {
+/**
+ * Which known mistake, if any, `got` reproduces (to the tolerance, at every
+ * row). Use the pass tolerance: one tolerance decides both. With `expected`
+ * (the right answer on this case), a mistake whose values also match it is
+ * never named: on this case it cannot be told apart from the right rule
+ * (β₁ = 0 makes "corrected v but not m" the right Adam step).
+ */
+export function diagnose(got: ReadonlyArray<ArrayLike<number>>, mistakes: readonly Mistake[] = [], tol?: Tolerance, expected?: ReadonlyArray<ArrayLike<number>>): string | null {
+  const matches = (rows: ReadonlyArray<ArrayLike<number>>, values: ReadonlyArray<ArrayLike<number>>) =>
+    values.length === rows.length && values.every((row, k) => rows[k] && rows[k].length === row.length && firstMismatch(rows[k], row, tol) < 0);
   for (const m of mistakes) {
-    if (m.values.length !== got.length) continue;
-    if (m.values.every((row, k) => got[k] && got[k].length === row.length && firstMismatch(got[k], row, tol) < 0)) return m.message;
+    if (expected && matches(expected, m.values)) continue;
+    if (matches(got, m.values)) return m.message;
   }
   return null;
 }
@@ -314,7 +322,7 @@ export function compareSteps<S extends { t: number }, H>(o: CompareStepsOptions<
     if (row && !Number.isFinite(row[i])) {
       lines.push(`Your step produced ${show(row[i])}: a division by zero, or the square root of a negative number?${o.nanHint ? " " + o.nanHint : ""}`);
     }
-    const mistake = diagnoseSteps(o, got);
+    const mistake = diagnoseSteps(o, got, expected, tol);
     if (mistake) lines.push(mistake);
     fail(lines.join(" "));
   }
@@ -323,12 +331,12 @@ export function compareSteps<S extends { t: number }, H>(o: CompareStepsOptions<
   return `Matches ${o.reference.name} for ${steps} steps on ${problem.label} (largest difference ${show(worst)}).`;
 }
 
-function diagnoseSteps<S, H>(o: CompareStepsOptions<S, H>, got: Float64Array[]): string | null {
+function diagnoseSteps<S, H>(o: CompareStepsOptions<S, H>, got: Float64Array[], expected: Float64Array[], tol: Tolerance): string | null {
   const mistakes: Mistake[] = (o.mistakes ?? []).map((m) => {
     const memory: Record<string, Float64Array> = {};
     return { message: m.message, values: iterates(o.problem, o.steps, (x, g, t) => m.step(x, g, t, memory)) };
   });
-  return diagnose(got, mistakes, { rtol: 1e-7, atol: 1e-10 });
+  return diagnose(got, mistakes, tol, expected);
 }
 
 /** The gradients of a library objective (Rosenbrock, Beale, …) from x0. */

@@ -56,6 +56,10 @@ export const EXERCISES: readonly ExerciseInfo[] = Object.freeze([
   concept("gradient-descent/euler-flow", "Euler's method converges to the flow", 5, "For f(x) = (λ/2)x², solve the gradient flow exactly and show that gradient descent with η = t/k approaches it at time t as k → ∞."),
   // 2. Choosing the learning rate
   code("learning-rate/max-stable-lr", "The largest stable learning rate from the Hessian", 10, "Write `maxStableLr(H)`, the limit 2/L with L the largest eigenvalue of the Hessian H, and `contractionFactor(H, lr)`, the worst per-step factor max |1 − ηλᵢ|."),
+  numeric("learning-rate/ravine-limit", "The ravine's limit", 2, "What is the largest learning rate for which gradient descent converges on 0.1x₁² + 2x₂² from every start?"),
+  numeric("learning-rate/optimal-steps", "How many steps?", 2, "With the best fixed rate on the ravine 0.1x₁² + 2x₂², how many steps shrink the error in every coordinate by a factor of 10³?"),
+  numeric("learning-rate/backtracking-quartic", "Backtracking by hand", 2, "On f(x) = x⁴ at x = 1, backtracking along d = −f′(1) = −4 with α₀ = 1, ρ = 0.5 and c = 10⁻⁴: which step does it accept?"),
+  numeric("learning-rate/random-trials", "How many random trials?", 2, "If the good learning rates fill 5% of the log-scale range [10⁻⁴, 1], how many random trials make the chance of at least one good one at least 95%?"),
   // 3. Learning-rate schedules
   code("schedules/step-decay", "Step decay", 5, "Write `stepDecay(lr0, d, r)`, returning the schedule t ↦ η₀·d^⌊t/r⌋ of the 1-based step t."),
   numeric("schedules/recursive-eta4", "Unroll the recursion", 2, "With η₀ = 0.1 and d = 0.5, compute η₄ of the recursive time-based decay η_{n+1} = η_n/(1 + dn)."),
@@ -82,6 +86,9 @@ export const EXERCISES: readonly ExerciseInfo[] = Object.freeze([
   // 7. Nesterov
   code("nesterov/nesterov-step", "Nesterov momentum as frameworks write it", 10, "Write `nesterovStep(x, g, state, hyper)`: v ← μv + g, x ← x − η(g + μv), as torch.optim.SGD(nesterov=True) does."),
   concept("nesterov/lookahead-equivalence", "The look-ahead in disguise", 5, "Show that the look-ahead form u ← γu + η∇f(θ − γu), θ ← θ − u and the framework form v ← μv + g, x ← x − η(g + μv) give the same iterates under x = θ − γu, v = u/η."),
+  numeric("nesterov/stability-limit", "Stability", 2, "On the ravine (L = 4) with γ = 0.5, what is the largest learning rate for which Nesterov's method converges?"),
+  numeric("nesterov/textbook-rate-kappa-100", "The textbook rate", 2, "With η = 1/L and γ = (√κ − 1)/(√κ + 1), what is Nesterov's rate on a quadratic with κ = 100?"),
+  numeric("nesterov/recover-theta", "Back from PyTorch", 2, "PyTorch's Nesterov holds φ = 1.0 and buffer b = 2.0 with η = 0.1 and γ = 0.9: which point θ does the literal look-ahead method hold?"),
   // 8. Adagrad
   code("adagrad/adagrad-step", "Adagrad's step", 10, "Write `adagradStep(x, g, state, hyper)`: s ← s + g², x ← x − ηg/(√s + ε), compared with the library's adagrad on random problems."),
   numeric("adagrad/first-step", "Adagrad's first step", 2, "Adagrad with η = 0.4 on the ravine from (−5, −2): what is x₁ after the first step?"),
@@ -103,6 +110,19 @@ export const EXERCISES: readonly ExerciseInfo[] = Object.freeze([
   numeric("adam/reddi-drift", "Adam's drift on Reddi's problem", 3, "Adam with β₁ = 0, β₂ = 10⁻⁴, η = 0.1 on the period-3 problem (gradients 1010, −10, −10) from x = 0: where is x after the first period (three steps)?"),
   numeric("adam/terminal-speed", "Terminal speeds", 2, "On a slope with constant gradient 0.1, what is the terminal speed of torch-style momentum with η = 0.05 and μ = 0.9?"),
   concept("adam/why-bias-correction", "Why correct the bias?", 5, "Without bias correction and with β₂ = 0.999, how large is Adam's first step relative to η, and why? Show that with the correction the first step is η·sign(g) for ε → 0."),
+  // 11. The arena
+  numeric("arena/saddle-gd-escape", "Escaping the saddle by hand", 2, "Gradient descent with η = 0.1 starts at (−1, 10⁻³) on x² − y²: after how many steps is |y| ≥ 1 for the first time?"),
+  numeric("arena/adam-first-step", "Adam's first step", 2, "Adam with η = 0.03, β₁ = 0.9, β₂ = 0.999, ε = 10⁻⁸ starts at (−1, 10⁻³) on the saddle: how far does its first step move y?"),
+  numeric("arena/ravine-edge", "The edge of stability", 2, "For gradient descent on 0.1x² + 2y², what is the largest learning rate for which it converges from every start?"),
+  // 12. Choosing an optimizer
+  numeric("choosing/adam-grid-top", "Grid arithmetic", 2, "The grid is η₀·10^(k/2) for k = −5 … 5: for Adam (η₀ = 10⁻³), what is the largest learning rate tried?"),
+  numeric("choosing/uncorrected-first-step", "The first uncorrected step", 2, "Adam without bias correction, β₁ = 0.9, β₂ = 0.99, ε → 0: by what factor is its first step larger than Adam's?"),
+  // 13. More strategies
+  numeric("strategies/noise-sigma", "Noise schedule", 2, "With η = 0.3 and γ = 0.55, what is the standard deviation σ_t of the gradient noise at step t = 1000?"),
+  numeric("strategies/patience-stop", "Patience", 2, "A validation curve reads 0.60, 0.52, 0.49, 0.50, 0.48, 0.485, 0.49, 0.50, 0.51: with patience 2 and δ = 0, at which epoch does training stop?"),
+  // 14. Parallel and distributed SGD
+  numeric("parallel/slowest-of-four", "The slowest of four", 2, "With exponential gradient times of mean 1, what is the expected round time of synchronous SGD with P = 4 workers?"),
+  numeric("parallel/constant-staleness", "Staleness of Hogwild!", 2, "With P = 8 workers of constant gradient time 1 starting at staggered times, how many updates land between a worker's read and its write?"),
 ]);
 
 export function exerciseById(id: string): ExerciseInfo | undefined {

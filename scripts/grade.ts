@@ -10,6 +10,9 @@
  * The chapters graded are --chapters, else those of the submission's
  * descent-assignment.json (which the student could edit: pass --chapters
  * when it matters), else every exercise whose module the submission holds.
+ * --timeout: seconds per test case, counted from when the submitted module
+ * has loaded (default 5). Student code runs in a child process of its own,
+ * confined to a scratch folder (see scripts/coursework/remote.ts).
  * On Gradescope: `npm run grade -- /autograder/submission --out /autograder/results --chapters …`.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -17,7 +20,7 @@ import { join, relative, resolve } from "node:path";
 import { grade, type Visibility } from "./coursework/grading.js";
 
 function usage(): never {
-  console.error("usage: npm run grade -- <submission-dir> [--out dir] [--chapters a,b] [--hidden-visibility hidden|after_due_date|after_published|visible] [--timeout seconds]");
+  console.error("usage: npm run grade -- <submission-dir> [--out dir] [--chapters a,b] [--hidden-visibility hidden|after_due_date|after_published|visible] [--timeout seconds-per-case]");
   process.exit(2);
 }
 
@@ -26,7 +29,7 @@ let submission: string | undefined;
 let out = "grade-results";
 let chapters: string[] | undefined;
 let hiddenVisibility: Visibility = "after_published";
-let timeout = 120;
+let timeout = 5;
 for (let i = 0; i < args.length; i++) {
   const a = args[i];
   if (a === "--out") out = args[++i] ?? usage();
@@ -45,7 +48,7 @@ for (let i = 0; i < args.length; i++) {
 if (!submission) usage();
 
 try {
-  const report = grade({ submission: resolve(process.cwd(), submission), chapters, hiddenVisibility, timeout });
+  const report = await grade({ submission: resolve(process.cwd(), submission), chapters, hiddenVisibility, timeout });
   const dir = resolve(process.cwd(), out);
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, "results.json"), JSON.stringify(report.results, null, 2) + "\n");

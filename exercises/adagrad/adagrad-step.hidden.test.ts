@@ -1,27 +1,8 @@
-// Hidden tests for adagrad/adagrad-step (grading only; not in the student edition).
+// Hidden tests for adagrad/adagrad-step (grading only; not in the student edition): the cases of adagrad-step.hidden.ts.
 import { describe, test } from "vitest";
-import { adagrad } from "../../lib/optimizers/adagrad.js";
-import { beale } from "../../lib/objectives/beale.js";
-import { assertCase, compareSteps, objectiveProblem, requireFunction, type CheckCase } from "../check.js";
-import { adagradCase } from "./adagrad-step.check.js";
+import { assertCase } from "../check.js";
+import { cases } from "./adagrad-step.hidden.js";
 import * as submission from "./adagrad-step.js";
-
-type Submission = typeof submission;
-
-const cases: CheckCase<Submission>[] = [
-  { name: "300 steps on a random 10-D quadratic", run: (s) => adagradCase(s, 161, 10, { lr: 0.3, eps: 1e-10 }, 300, "quadratic") },
-  { name: "very sparse gradients keep a coordinate's rate", run: (s) => adagradCase(s, 162, 8, { lr: 0.5, eps: 1e-10 }, 40, "gradients") },
-  { name: "huge gradients (scale 1e6): the step stays about η", run: (s) => adagradCase(s, 163, 3, { lr: 0.1, eps: 1e-10 }, 20, "gradients", 1e6) },
-  { name: "ε = 1 dominates tiny gradients", run: (s) => adagradCase(s, 164, 3, { lr: 0.1, eps: 1 }, 20, "gradients", 1e-3) },
-  {
-    name: "Beale from (1, 1.5), 200 steps",
-    run(s) {
-      const step = requireFunction(s, "adagradStep") as Submission["adagradStep"];
-      const hyper = { lr: 0.1, eps: 1e-10 };
-      return compareSteps({ step, initState: (n) => ({ t: 0, s: new Float64Array(n) }), hyper, reference: adagrad(hyper), problem: objectiveProblem(beale(), [1, 1.5]), steps: 200, tol: { rtol: 1e-8, atol: 1e-10 } });
-    },
-  },
-];
 
 describe("adagrad/adagrad-step (hidden)", () => {
   for (const c of cases) test(c.name, () => assertCase(c, submission));

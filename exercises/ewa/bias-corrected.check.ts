@@ -23,7 +23,7 @@ export function averageCase(submission: Submission, values: number[], beta: numb
     { message: "You divided by 1 − β^(t+1): with v₀ = 0, after t values the weights sum to 1 − β^t.", values: [corrected(values, beta, (s) => s + 1)] },
     { message: "You divided by 1 − β^(t−1): with v₀ = 0, after t values the weights sum to 1 − β^t.", values: [corrected(values, beta, (s) => s - 1).map((v, i) => (i === 0 ? got[0] : v))] },
     { message: "You divided by 1 − β (a constant), not by 1 − β^t.", values: [ewa(values, beta).map((v) => v / (1 - beta))] },
-  ], { rtol: 1e-7, atol: 1e-10 });
+  ], { rtol: 1e-9, atol: 1e-12 }, [want]);
   fail(`On ${label} with β = ${show(beta)}: v̂_${t + 1} should be ${show(want[t])}, yours is ${show(got[t])}.${t > 0 ? ` v̂₁ … v̂_${t} matched.` : " Already v̂₁ differs: v̂₁ = v₁/(1 − β) = θ₁."}${hint ? ` ${hint}` : ""}`);
 }
 

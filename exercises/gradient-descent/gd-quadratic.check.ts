@@ -36,7 +36,7 @@ export function quadraticCase(submission: Submission, A: number[][], b: number[]
       { message: "Your gradient forgets b: ∇f(x) = Ax − b, not Ax.", values: wrongRun(A, b, x0, steps, (x, ax) => x.map((xi, j) => xi - lr * ax[j])) },
       { message: "Your gradient is twice too big: with the ½ in f, ∇f(x) = Ax − b (not 2Ax − b).", values: wrongRun(A, b, x0, steps, (x, ax) => x.map((xi, j) => xi - lr * (2 * ax[j] - b[j]))) },
     ];
-    const hint = diagnose(Array.from(rows), mistakes, { rtol: 1e-7, atol: 1e-10 });
+    const hint = diagnose(Array.from(rows), mistakes, undefined, expected);
     fail(
       `On ${label} (η = ${show(lr)}), iterate ${k} differs first${dim > 1 ? ` at coordinate ${i}` : ""}: expected ${showArray(expected[k])}, got ${showArray(row)}.` +
         (k === 0 ? " The first entry must be x₀ itself." : k > 1 ? ` Iterates 0…${k - 1} matched.` : "") +

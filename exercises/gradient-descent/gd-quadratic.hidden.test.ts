@@ -1,17 +1,8 @@
-// Hidden tests for gradient-descent/gd-quadratic (grading only; not in the student edition).
+// Hidden tests for gradient-descent/gd-quadratic (grading only; not in the student edition): the cases of gd-quadratic.hidden.ts.
 import { describe, test } from "vitest";
-import { assertCase, type CheckCase } from "../check.js";
-import { quadraticCase, randomCase } from "./gd-quadratic.check.js";
+import { assertCase } from "../check.js";
+import { cases } from "./gd-quadratic.hidden.js";
 import * as submission from "./gd-quadratic.js";
-
-type Submission = typeof submission;
-
-const cases: CheckCase<Submission>[] = [
-  { name: "one dimension: f = x², 10 steps with η = 0.2", run: (s) => quadraticCase(s, [[2]], [0], [10], 0.2, 10, "f = x²") },
-  { name: "zero steps returns [x₀]", run: (s) => quadraticCase(s, [[1, 0], [0, 1]], [1, 2], [3, 4], 0.1, 0, "a round bowl") },
-  { name: "a random 7-D quadratic, 60 steps", run: (s) => randomCase(s, 111, 7, 0.9, 60) },
-  { name: "oscillation past the minimum (η close to 2/L) is reproduced", run: (s) => quadraticCase(s, [[1, 0], [0, 10]], [0, 0], [1, 1], 0.19, 25, "f = ½x₁² + 5x₂² near its stability limit") },
-];
 
 describe("gradient-descent/gd-quadratic (hidden)", () => {
   for (const c of cases) test(c.name, () => assertCase(c, submission));

@@ -1,26 +1,8 @@
-// Hidden tests for nesterov/nesterov-step (grading only; not in the student edition).
+// Hidden tests for nesterov/nesterov-step (grading only; not in the student edition): the cases of nesterov-step.hidden.ts.
 import { describe, test } from "vitest";
-import { nesterov } from "../../lib/optimizers/nesterov.js";
-import { rosenbrock } from "../../lib/objectives/rosenbrock.js";
-import { assertCase, compareSteps, objectiveProblem, requireFunction, type CheckCase } from "../check.js";
-import { nesterovCase } from "./nesterov-step.check.js";
+import { assertCase } from "../check.js";
+import { cases } from "./nesterov-step.hidden.js";
 import * as submission from "./nesterov-step.js";
-
-type Submission = typeof submission;
-
-const cases: CheckCase<Submission>[] = [
-  { name: "200 steps on a random 10-D quadratic (η = 0.05, μ = 0.95)", run: (s) => nesterovCase(s, 151, 10, { lr: 0.05, momentum: 0.95 }, 200, "quadratic") },
-  { name: "μ = 0 is plain gradient descent", run: (s) => nesterovCase(s, 152, 4, { lr: 0.1, momentum: 0 }, 20, "gradients") },
-  { name: "one coordinate, many steps", run: (s) => nesterovCase(s, 153, 1, { lr: 0.2, momentum: 0.8 }, 100, "quadratic") },
-  {
-    name: "Rosenbrock from (−1.5, 2), 300 steps",
-    run(s) {
-      const step = requireFunction(s, "nesterovStep") as Submission["nesterovStep"];
-      const hyper = { lr: 2e-4, momentum: 0.9 };
-      return compareSteps({ step, initState: (n) => ({ t: 0, v: new Float64Array(n) }), hyper, reference: nesterov(hyper), problem: objectiveProblem(rosenbrock(), [-1.5, 2]), steps: 300, tol: { rtol: 1e-8, atol: 1e-10 } });
-    },
-  },
-];
 
 describe("nesterov/nesterov-step (hidden)", () => {
   for (const c of cases) test(c.name, () => assertCase(c, submission));

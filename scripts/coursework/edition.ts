@@ -1,13 +1,20 @@
 /**
  * The student edition of an assignment: a standalone folder with the chosen
  * chapters' exercise modules (solutions replaced by stubs), their visible
- * checks and tests, the part of lib/ they need, and a package.json whose
- * `npm test` runs the visible tests. Hidden tests and solutions stay behind.
+ * tests, and a package.json whose `npm test` runs them. It holds no solution:
+ * no solution region, no hidden case, and none of the library — the
+ * optimizers, schedules and averages the exercises re-implement. Its `lib/`
+ * is only what the exercise modules themselves import (a quadratic's
+ * eigenvalues, the shared types). The visible tests replay the visible cases
+ * recorded from the reference solutions (`<name>.fixture.json`, see
+ * exercises/fixture.ts) instead of calling the library.
  */
 import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { EXERCISES, type ExerciseInfo } from "../../exercises/index.js";
+import { classroomWorkflow } from "./classroom.js";
+import { fixturePath } from "./fixtures.js";
 import { exerciseFiles, importClosure, ROOT } from "./files.js";
 import { stubSolutions } from "./solutions.js";
 
@@ -65,18 +72,19 @@ function readme(m: AssignmentManifest, code: ExerciseInfo[], written: ExerciseIn
     "",
     "## Getting started",
     "",
-    "You need Node.js 20 or later.",
+    "You need Node.js 20 or later and git. Clone your copy of the assignment (the link your instructor gave you, or unpack the folder you were sent) and, inside it:",
     "",
     "```sh",
+    "git clone <your assignment repository> && cd <it>   # if you were given a repository",
     "npm install",
     "npm test            # runs the visible tests",
     "npm test -- adam    # only the tests whose file name contains “adam”",
     "npm run typecheck   # optional: TypeScript's checks",
     "```",
     "",
-    "Each exercise is a file `exercises/<chapter>/<name>.ts` whose functions throw `not implemented`. Replace each `// TODO` stub with your code; keep the function names and signatures. The comment at the top of each file says exactly what to compute. The library the course is built on is in `lib/` (it is the reference the tests compare with; `import` from it as the exercise files do).",
+    "Each exercise is a file `exercises/<chapter>/<name>.ts` whose functions throw `not implemented`. Replace each `// TODO` stub with your code; keep the function names and signatures. The comment at the top of each file says exactly what to compute. `lib/` holds only the helpers the exercise files import; the optimizers you write are not in it.",
     "",
-    "The visible tests (`*.test.ts`) tell you, when they fail, what was expected, what your code gave, and often which common mistake it matches. Your grade also counts **hidden tests** of the same functions on other problems: a solution that only passes the visible tests by special-casing them will not get full marks.",
+    "The visible tests (`*.test.ts`) call your functions with the arguments of recorded runs of a correct solution (`*.fixture.json`) and say, when they fail, at which call and where your result first differs. The exercise's page in the course runs the same cases with more detailed feedback (which common mistake your answer matches). Your grade also counts **hidden tests** of the same functions on other problems: a solution that only passes the visible tests by special-casing them will not get full marks.",
     "",
     "## Autograded exercises",
     "",
@@ -93,7 +101,7 @@ function readme(m: AssignmentManifest, code: ExerciseInfo[], written: ExerciseIn
   lines.push(
     "## Handing in",
     "",
-    "Submit the `exercises/` folder (or the whole folder without `node_modules/`). Only the exercise modules `exercises/<chapter>/<name>.ts` are graded; changes to tests, checks or `lib/` are ignored.",
+    "If your instructor uses GitHub Classroom, commit and push: every push runs the visible tests (`.github/workflows/classroom.yml`) and shows the points in your repository's Actions tab. If they use Gradescope, upload the folder there. Otherwise submit the `exercises/` folder (or the whole folder without `node_modules/`). Only the exercise modules `exercises/<chapter>/<name>.ts` are graded, each on its own, with the `lib/` files this edition gives you; changes to tests or `lib/` are ignored, and a module that imports anything else fails to load.",
     ""
   );
   return lines.join("\n");
@@ -122,20 +130,30 @@ export function writeStudentEdition({ chapters: asked, out, title, force = false
   const written = chosen.filter((e) => e.kind === "concept");
   if (code.length === 0 && written.length === 0) throw new Error(`chapters ${chapters.join(", ")} have no code or written exercises`);
 
-  // Exercise files: modules stubbed, checks and visible tests as they are; no hidden test.
-  const copied: string[] = [];
+  // Exercise files: modules stubbed, recorded visible cases and the tests that replay them; no check, no hidden case.
   for (const e of code) {
     const f = exerciseFiles(e.id);
+    const name = e.id.split("/")[1];
     write(out, f.module, stubSolutions(readFileSync(join(ROOT, f.module), "utf8"), f.module));
-    for (const path of [f.check, f.test]) {
-      write(out, path, readFileSync(join(ROOT, path), "utf8"));
-      copied.push(path);
-    }
+    write(out, fixturePath(e.id), readFileSync(join(ROOT, fixturePath(e.id)), "utf8"));
+    write(out, f.test, [
+      `// Visible tests for ${e.id}: run them with \`npm test\`. Each replays a case recorded from a correct solution (${name}.fixture.json).`,
+      `import { describe, test } from "vitest";`,
+      `import { replayCase, type Fixture } from "../fixture.js";`,
+      `import recorded from "./${name}.fixture.json";`,
+      `import * as submission from "./${name}.js";`,
+      ``,
+      `const fixture = recorded as unknown as Fixture;`,
+      ``,
+      `describe(fixture.id, () => {`,
+      `  for (const c of fixture.cases) test(c.name, () => void replayCase(c, submission));`,
+      `});`,
+      ``,
+    ].join("\n"));
   }
-  // The harness, and the part of lib/ everything imports (plus the library's public API).
-  const entries = ["lib/index.ts", "exercises/check.ts", ...code.flatMap((e) => [exerciseFiles(e.id).module, exerciseFiles(e.id).check])];
-  for (const path of importClosure(entries)) {
-    if (path.startsWith("lib/") || path === "exercises/check.ts") cpSync(join(ROOT, path), join(out, path));
+  // The replay harness, and the part of lib/ the exercise modules import (nothing else of the library).
+  for (const path of importClosure(["exercises/fixture.ts", ...code.map((e) => exerciseFiles(e.id).module)])) {
+    if (path.startsWith("lib/") || path === "exercises/fixture.ts" || path === "exercises/wire.ts") cpSync(join(ROOT, path), join(out, path));
   }
   if (existsSync(join(ROOT, "LICENSE"))) cpSync(join(ROOT, "LICENSE"), join(out, "LICENSE"));
 
@@ -153,12 +171,13 @@ export function writeStudentEdition({ chapters: asked, out, title, force = false
   write(out, "tsconfig.json", JSON.stringify({
     compilerOptions: {
       target: "ES2022", lib: ["ES2022", "DOM"], module: "ESNext", moduleResolution: "Bundler", strict: true,
-      noImplicitOverride: true, verbatimModuleSyntax: true, skipLibCheck: true, noEmit: true, types: [],
+      noImplicitOverride: true, verbatimModuleSyntax: true, skipLibCheck: true, noEmit: true, types: [], resolveJsonModule: true,
     },
     include: ["lib", "exercises", "vitest.config.ts"],
   }, null, 2) + "\n");
   write(out, "vitest.config.ts", `import { defineConfig } from "vitest/config";\n\nexport default defineConfig({\n  test: { include: ["exercises/**/*.test.ts"], testTimeout: 10_000 },\n});\n`);
   write(out, ".gitignore", "node_modules/\n");
+  write(out, ".github/workflows/classroom.yml", classroomWorkflow(code));
 
   const manifest: AssignmentManifest = {
     format: "descent-assignment",

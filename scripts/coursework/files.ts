@@ -12,12 +12,14 @@ export interface ExerciseFiles {
   check: string;
   test: string;
   hidden: string;
+  /** The hidden cases themselves (`export const cases`), which the grader runs in its own process. */
+  hiddenCases: string;
 }
 
 /** The files of a code exercise `<chapter>/<name>`. */
 export function exerciseFiles(id: string): ExerciseFiles {
   const base = `exercises/${id}`;
-  return { module: `${base}.ts`, check: `${base}.check.ts`, test: `${base}.test.ts`, hidden: `${base}.hidden.test.ts` };
+  return { module: `${base}.ts`, check: `${base}.check.ts`, test: `${base}.test.ts`, hidden: `${base}.hidden.test.ts`, hiddenCases: `${base}.hidden.ts` };
 }
 
 const IMPORT = /(?:import|export)\s[^;]*?from\s+["'](\.{1,2}\/[^"']+)["']|import\s+["'](\.{1,2}\/[^"']+)["']/g;

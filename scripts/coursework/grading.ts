@@ -1,23 +1,34 @@
 /**
- * Grading a submission: its exercise modules are copied into a scratch copy
- * of the instructor's tree (lib/, the harness, the checks, the visible and
- * hidden tests), vitest runs there with its JSON reporter, and every test is
- * mapped to points from the manifest (exercises/index.ts). The result is a
- * Gradescope `results.json` and a Markdown report.
+ * Grading a submission. The grader's own process runs every check — the
+ * visible cases (`<name>.check.ts`) and the hidden ones (`<name>.hidden.ts`)
+ * — with the library as the reference, and never loads student code: each
+ * exercise's module runs in a child process of its own (remote.ts: Node's
+ * permission model confines it to a scratch folder holding only that module
+ * and the part of lib/ the exercise hands out; a capped heap; an environment
+ * of PATH, HOME and TMPDIR), and its functions are called across the process
+ * boundary with data only. A submission that patches the library, Math or a
+ * prototype changes its own process, not the references or the comparisons.
  *
- * Points: an exercise's points are split between its visible and hidden test
- * files (`hiddenShare`, default ½), and within a file equally between its
- * tests. A test file that cannot run at all (the module does not parse,
- * a file is missing, the run timed out) scores 0 for its share, in one entry.
+ * Time: each case has `timeout` seconds, counted from when the module has
+ * loaded; a case that runs over kills the child (restarted for the next case);
+ * after two time-outs an exercise's remaining cases are failed unrun, so an
+ * endless loop costs seconds, not minutes.
+ *
+ * Points: an exercise's points are split between its visible and hidden
+ * cases (`hiddenShare`, default ½), and within each equally between the
+ * cases. The result is a Gradescope `results.json` and a Markdown report.
  */
-import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { basename, join, relative } from "node:path";
+import { existsSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import { basename, join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { runCase, type CaseResult, type CheckCase } from "../../exercises/check.js";
+import { CHECKS } from "../../exercises/checks.js";
 import { EXERCISES, exerciseById, type ExerciseInfo } from "../../exercises/index.js";
 import { MARKER, resolveChapters, type AssignmentManifest } from "./edition.js";
 import { exerciseFiles, ROOT } from "./files.js";
 import { gradescopeProblems } from "./gradescope-schema.js";
+import { RemoteModule, Timeout } from "./remote.js";
+import { sandboxTree } from "./sandbox-tree.js";
 
 export type Visibility = "hidden" | "after_due_date" | "after_published" | "visible";
 
@@ -46,27 +57,18 @@ export interface GradeOptions {
   chapters?: readonly string[];
   /** Gradescope visibility of the hidden tests (default "after_published"). */
   hiddenVisibility?: Visibility;
-  /** Seconds for the whole vitest run before falling back to one file at a time (default 120). */
+  /** Seconds each case may take, counted from when the module has loaded (default 5). */
   timeout?: number;
+  /** Seconds the child may take to start and load the module (default 60; not counted in `timeout`). */
+  startTimeout?: number;
 }
 
 export interface GradeReport {
   results: GradescopeResults;
   markdown: string;
   exercises: Array<{ id: string; title: string; score: number; maxScore: number; submitted: boolean }>;
-}
-
-interface VitestAssertion {
-  title: string;
-  fullName: string;
-  status: string;
-  failureMessages?: string[];
-}
-interface VitestFile {
-  name: string;
-  status: string;
-  message?: string;
-  assertionResults: VitestAssertion[];
+  /** Milliseconds: each exercise's child start (process and module load), and the whole grading. */
+  timings: { starts: number[]; totalMs: number };
 }
 
 /** Where the submission keeps an exercise's module: exercises/<id>.ts, <id>.ts, or a unique <name>.ts anywhere. */
@@ -108,55 +110,6 @@ export function exercisesToGrade(submission: string, chapters?: readonly string[
   return out;
 }
 
-const MISSING_MODULE = (id: string) => `// This exercise's file was not in the submission.\nthrow new Error("exercises/${id}.ts was not submitted");\n`;
-
-/** A scratch instructor tree with the submission's modules in place; returns its path. */
-function prepareTree(submission: string, exercises: ExerciseInfo[]): { dir: string; submitted: Set<string> } {
-  const dir = mkdtempSync(join(tmpdir(), "descent-grade-"));
-  cpSync(join(ROOT, "lib"), join(dir, "lib"), { recursive: true, filter: (src) => !src.endsWith(".md") });
-  mkdirSync(join(dir, "exercises"), { recursive: true });
-  cpSync(join(ROOT, "exercises", "check.ts"), join(dir, "exercises", "check.ts"));
-  const submitted = new Set<string>();
-  for (const e of exercises) {
-    const f = exerciseFiles(e.id);
-    mkdirSync(join(dir, "exercises", e.chapter), { recursive: true });
-    for (const path of [f.check, f.test, f.hidden]) cpSync(join(ROOT, path), join(dir, path));
-    const found = findModule(submission, e.id);
-    if (found) submitted.add(e.id);
-    writeFileSync(join(dir, f.module), found ? readFileSync(found, "utf8") : MISSING_MODULE(e.id));
-  }
-  symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
-  writeFileSync(join(dir, "vitest.config.mjs"), `export default { test: { include: ["exercises/**/*.test.ts"], testTimeout: 10000, hookTimeout: 10000, pool: "threads", isolate: false } };\n`);
-  return { dir, submitted };
-}
-
-/** Runs vitest on some test files of the tree; null when it timed out or wrote no report. */
-function runVitest(dir: string, files: string[], timeoutSeconds: number): VitestFile[] | null {
-  const report = join(dir, `report-${Date.now()}-${Math.random().toString(36).slice(2)}.json`);
-  const vitest = join(ROOT, "node_modules", "vitest", "vitest.mjs");
-  const result = spawnSync(process.execPath, [vitest, "run", "--config", "vitest.config.mjs", "--reporter=json", `--outputFile=${report}`, ...files], {
-    cwd: dir,
-    timeout: timeoutSeconds * 1000,
-    killSignal: "SIGKILL",
-    encoding: "utf8",
-    env: { ...process.env, CI: "true", FORCE_COLOR: "0" },
-  });
-  if (result.error || !existsSync(report)) return null;
-  try {
-    return (JSON.parse(readFileSync(report, "utf8")) as { testResults: VitestFile[] }).testResults;
-  } catch {
-    return null;
-  }
-}
-
-/** Strips ANSI colours and the stack trace from a vitest failure message. */
-function cleanFailure(message: string): string {
-  const text = message.replace(/\u001b\[[0-9;]*m/g, "");
-  const lines = text.split("\n");
-  const stack = lines.findIndex((l) => /^\s+at\s/.test(l));
-  return (stack >= 0 ? lines.slice(0, stack) : lines).join("\n").replace(/^Error: /, "").trim();
-}
-
 const round = (x: number) => Math.round(x * 100) / 100;
 
 /** Splits `total` points into n shares in hundredths that add up to it exactly (the first ones get the extra hundredths). */
@@ -166,79 +119,118 @@ export function splitPoints(total: number, n: number): number[] {
   return Array.from({ length: n }, (_, i) => (base + (i < cents - base * n ? 1 : 0)) / 100);
 }
 
-export function grade({ submission, chapters, hiddenVisibility = "after_published", timeout = 120 }: GradeOptions): GradeReport {
+/** The visible and hidden cases of a code exercise, from the instructor's tree. */
+async function casesOf(id: string): Promise<{ visible: readonly CheckCase<unknown>[]; hidden: readonly CheckCase<unknown>[] }> {
+  const check = CHECKS[id];
+  if (!check) throw new Error(`exercises/checks.ts has no check for ${id}`);
+  const hidden = (await import(pathToFileURL(join(ROOT, exerciseFiles(id).hiddenCases)).href)) as { cases: CheckCase<unknown>[] };
+  return { visible: check.cases as readonly CheckCase<unknown>[], hidden: hidden.cases };
+}
+
+const STRIKES = 2;
+
+/**
+ * Runs cases against one submitted module in its own process: a result per
+ * case, in order. `source` null: the file was not submitted.
+ */
+export function runRemote(id: string, source: string | null, cases: readonly CheckCase<unknown>[], { timeout = 5, startTimeout = 60 } = {}): { results: CaseResult[]; starts: number[] } {
+  const failAll = (message: string) => ({ results: cases.map((c) => ({ name: c.name, pass: false, message })), starts: [] });
+  if (source === null) return failAll(`exercises/${id}.ts was not found in the submission.`);
+  let tree;
+  try {
+    tree = sandboxTree(id, source);
+  } catch (error) {
+    return failAll((error as Error).message);
+  }
+  const remote = new RemoteModule({ dir: tree.dir, module: tree.module, startTimeout });
+  const results: CaseResult[] = [];
+  const starts: number[] = [];
+  let strikes = 0;
+  try {
+    for (const c of cases) {
+      if (strikes >= STRIKES) {
+        results.push({ name: c.name, pass: false, message: `Not run: ${STRIKES} earlier cases of this exercise ran out of time.` });
+        continue;
+      }
+      if (!remote.running) {
+        try {
+          remote.deadline = Infinity;
+          remote.start();
+          starts.push(remote.startMs);
+        } catch (error) {
+          if (error instanceof Timeout) strikes = STRIKES;
+          const message = (error as Error).message;
+          results.push({ name: c.name, pass: false, message });
+          // A module that cannot load fails every case the same way.
+          for (const rest of cases.slice(results.length)) results.push({ name: rest.name, pass: false, message });
+          break;
+        }
+      }
+      remote.deadline = Date.now() + timeout * 1000;
+      const r = runCase(c, remote.exports);
+      if (!r.pass && !remote.running && /did not return in time/.test(r.message)) {
+        strikes++;
+        r.message = `${r.message} (limit: ${timeout} s for this case)`;
+      }
+      results.push(r);
+    }
+  } finally {
+    remote.close();
+    rmSync(tree.dir, { recursive: true, force: true });
+  }
+  return { results, starts };
+}
+
+export async function grade({ submission, chapters, hiddenVisibility = "after_published", timeout = 5, startTimeout = 60 }: GradeOptions): Promise<GradeReport> {
   const started = Date.now();
   if (!existsSync(submission) || !statSync(submission).isDirectory()) throw new Error(`${submission} is not a folder`);
   const exercises = exercisesToGrade(submission, chapters);
-  const { dir, submitted } = prepareTree(submission, exercises);
-  try {
-    const allFiles = exercises.flatMap((e) => [exerciseFiles(e.id).test, exerciseFiles(e.id).hidden]);
-    const byFile = new Map<string, VitestFile | "timeout" | "crash">();
-    const whole = runVitest(dir, allFiles, timeout);
-    if (whole) {
-      for (const f of whole) byFile.set(relative(dir, f.name), f);
-    } else {
-      // A submission that hangs (an endless loop) blocks vitest: run one file at a time to isolate it.
-      for (const file of allFiles) {
-        const one = runVitest(dir, [file], Math.max(5, timeout / 4));
-        byFile.set(file, one?.find((f) => relative(dir, f.name) === file) ?? (one ? "crash" : "timeout"));
-      }
+  const tests: GradescopeTest[] = [];
+  const summary: GradeReport["exercises"] = [];
+  const starts: number[] = [];
+  for (const [k, e] of exercises.entries()) {
+    const { visible, hidden } = await casesOf(e.id);
+    const found = findModule(submission, e.id);
+    const run = runRemote(e.id, found ? readFileSync(found, "utf8") : null, [...visible, ...hidden], { timeout, startTimeout });
+    starts.push(...run.starts);
+    const hiddenPoints = round(e.points * (e.hiddenShare ?? 0.5));
+    const parts: Array<[CaseResult[], number, Visibility, string]> = [
+      [run.results.slice(0, visible.length), round(e.points - hiddenPoints), "visible", ""],
+      [run.results.slice(visible.length), hiddenPoints, hiddenVisibility, " (hidden)"],
+    ];
+    let exerciseScore = 0;
+    let n = 0;
+    for (const [results, share, visibility, suffix] of parts) {
+      if (share <= 0 || results.length === 0) continue;
+      const shares = splitPoints(share, results.length);
+      results.forEach((r, j) => {
+        exerciseScore += r.pass ? shares[j] : 0;
+        tests.push({ name: `${e.id}: ${r.name}${suffix}`, number: `${k + 1}.${++n}`, score: r.pass ? shares[j] : 0, max_score: shares[j], status: r.pass ? "passed" : "failed", output: r.pass ? "" : r.message, visibility });
+      });
     }
-
-    const tests: GradescopeTest[] = [];
-    const summary: GradeReport["exercises"] = [];
-    exercises.forEach((e, k) => {
-      const f = exerciseFiles(e.id);
-      const hiddenShare = e.hiddenShare ?? 0.5;
-      let exerciseScore = 0;
-      const hiddenPoints = round(e.points * hiddenShare);
-      const parts: Array<[string, number, Visibility, string]> = [
-        [f.test, round(e.points - hiddenPoints), "visible", "visible tests"],
-        [f.hidden, hiddenPoints, hiddenVisibility, "hidden tests"],
-      ];
-      let n = 0;
-      for (const [file, share, visibility, label] of parts) {
-        if (share <= 0) continue;
-        const result = byFile.get(file);
-        const assertions = typeof result === "object" ? result.assertionResults : [];
-        if (assertions.length === 0) {
-          const why = !submitted.has(e.id)
-            ? `exercises/${e.id}.ts was not found in the submission.`
-            : result === "timeout"
-              ? `The tests did not finish within the time limit: is there an endless loop in exercises/${e.id}.ts?`
-              : typeof result === "object" && result.message
-                ? `The tests could not run: ${cleanFailure(result.message)}`
-                : "The tests could not run (no result).";
-          tests.push({ name: `${e.id}: ${label}`, number: `${k + 1}.${++n}`, score: 0, max_score: share, status: "failed", output: why, visibility });
-          continue;
-        }
-        const shares = splitPoints(share, assertions.length);
-        assertions.forEach((a, j) => {
-          const pass = a.status === "passed";
-          const output = pass ? "" : cleanFailure((a.failureMessages ?? []).join("\n")) || `Test ${a.status}.`;
-          exerciseScore += pass ? shares[j] : 0;
-          tests.push({ name: `${e.id}: ${a.title}${visibility === "visible" ? "" : " (hidden)"}`, number: `${k + 1}.${++n}`, score: pass ? shares[j] : 0, max_score: shares[j], status: pass ? "passed" : "failed", output, visibility });
-        });
-      }
-      summary.push({ id: e.id, title: e.title, score: round(exerciseScore), maxScore: e.points, submitted: submitted.has(e.id) });
-    });
-
-    const score = round(tests.reduce((s, t) => s + t.score, 0));
-    const max = round(tests.reduce((s, t) => s + t.max_score, 0));
-    const results: GradescopeResults = {
-      score,
-      execution_time: Math.max(1, Math.round((Date.now() - started) / 1000)),
-      output: `Descent autograder: ${score} of ${max} points on ${exercises.length} exercise${exercises.length === 1 ? "" : "s"} (${exercises.map((e) => e.id).join(", ")}).`,
-      visibility: "visible",
-      stdout_visibility: "hidden",
-      tests,
-    };
-    const problems = gradescopeProblems(results);
-    if (problems.length) throw new Error(`the grader built an invalid results.json: ${problems.join("; ")}`);
-    return { results, markdown: markdownReport(results, summary, max), exercises: summary };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+    summary.push({ id: e.id, title: e.title, score: round(exerciseScore), maxScore: e.points, submitted: !!found });
   }
+
+  const score = round(tests.reduce((s, t) => s + t.score, 0));
+  const max = round(tests.reduce((s, t) => s + t.max_score, 0));
+  const shown = tests.filter((t) => t.visibility === "visible");
+  const visibleScore = round(shown.reduce((s, t) => s + t.score, 0));
+  const visibleMax = round(shown.reduce((s, t) => s + t.max_score, 0));
+  const list = `${exercises.length} exercise${exercises.length === 1 ? "" : "s"} (${exercises.map((e) => e.id).join(", ")})`;
+  const results: GradescopeResults = {
+    score,
+    execution_time: Math.max(1, Math.round((Date.now() - started) / 1000)),
+    // With hidden tests hidden, the text says nothing of their points: only the visible tests' score and maximum.
+    output: hiddenVisibility === "visible"
+      ? `Descent autograder: ${score} of ${max} points on ${list}.`
+      : `Descent autograder: ${visibleScore} of ${visibleMax} points on the visible tests of ${list}. The hidden tests are graded too; their results are shown ${hiddenVisibility === "hidden" ? "to your instructor only" : hiddenVisibility === "after_due_date" ? "after the due date" : "when the grades are published"}.`,
+    visibility: "visible",
+    stdout_visibility: "hidden",
+    tests,
+  };
+  const problems = gradescopeProblems(results);
+  if (problems.length) throw new Error(`the grader built an invalid results.json: ${problems.join("; ")}`);
+  return { results, markdown: markdownReport(results, summary, max), exercises: summary, timings: { starts, totalMs: Date.now() - started } };
 }
 
 function markdownReport(results: GradescopeResults, exercises: GradeReport["exercises"], max: number): string {

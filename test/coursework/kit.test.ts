@@ -10,6 +10,8 @@ import { MARKER, writeStudentEdition, type AssignmentManifest } from "../../scri
 import { exerciseFiles, ROOT } from "../../scripts/coursework/files.js";
 import { solutionRegions } from "../../scripts/coursework/solutions.js";
 import { solutionLines } from "./solution-lines.js";
+import { fixturePath } from "../../scripts/coursework/fixtures.js";
+import { LIBRARY_SOLUTIONS } from "../../scripts/coursework/library-solutions.js";
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -29,18 +31,20 @@ describe("the student edition of every chapter", () => {
     manifest = writeStudentEdition({ chapters: [], out });
   });
 
-  test("holds every code exercise's module, check and visible test, and no hidden test", () => {
+  test("holds every code exercise's module, recorded cases and visible test, and no check, hidden case or hidden test", () => {
     const paths = files(out).map((p) => relative(out, p));
     for (const e of EXERCISES.filter((x) => x.kind === "code")) {
       const f = exerciseFiles(e.id);
       expect(paths).toContain(f.module);
-      expect(paths).toContain(f.check);
+      expect(paths).toContain(fixturePath(e.id));
       expect(paths).toContain(f.test);
+      expect(paths).not.toContain(f.check);
       expect(paths).not.toContain(f.hidden);
+      expect(paths).not.toContain(f.hiddenCases);
     }
     expect(paths.filter((p) => /hidden/.test(p))).toEqual([]);
-    expect(paths).toContain("exercises/check.ts");
-    expect(paths).toContain("lib/index.ts");
+    expect(paths).toContain("exercises/fixture.ts");
+    expect(paths).not.toContain("exercises/check.ts");
     expect(paths).toContain("README.md");
     expect(paths).toContain(MARKER);
   });
@@ -53,9 +57,25 @@ describe("the student edition of every chapter", () => {
         for (const f of all) expect(f.text.includes(body), `${e.id} in ${f.path}`).toBe(false);
       }
     }
-    const own = all.filter((f) => !f.path.startsWith("lib/"));
+    const own = all;
     for (const { id, line } of solutionLines()) for (const f of own) expect(f.text.includes(line), `${id}: “${line}” in ${f.path}`).toBe(false);
     for (const f of own.filter((x) => x.path.endsWith(".ts"))) expect(f.text).not.toMatch(/BEGIN SOLUTION|END SOLUTION/);
+  });
+
+  test("ships none of the library the exercises re-implement: only what the exercise modules import", () => {
+    const lib = files(out).map((p) => relative(out, p)).filter((p) => p.startsWith("lib/"));
+    expect(lib.sort()).toEqual(["lib/objectives/quadratic.ts", "lib/types.ts", "lib/validate.ts"]);
+    const all = files(out).map((p) => ({ path: relative(out, p), text: readFileSync(p, "utf8") }));
+    for (const [id, paths] of Object.entries(LIBRARY_SOLUTIONS)) {
+      for (const path of paths) {
+        expect(lib, `${id}: ${path}`).not.toContain(path);
+        // Its distinctive lines (the update loop, not an import or a brace) appear nowhere either.
+        const lines = readFileSync(join(ROOT, path), "utf8").split("\n").map((l) => l.trim())
+          .filter((l) => l.length >= 30 && !/^(\/\/|\*|\/\*\*|import |export \{|export type|export interface|readonly )/.test(l));
+        expect(lines.length, path).toBeGreaterThan(0);
+        for (const line of lines) for (const f of all) expect(f.text.includes(line), `${path}: “${line}” in ${f.path}`).toBe(false);
+      }
+    }
   });
 
   test("each solution region became a stub that throws “not implemented”", () => {
@@ -116,6 +136,16 @@ describe("a student edition of two chapters, run as a student would", () => {
     expect(json.numTotalTests).toBeGreaterThan(3);
     expect(json.numPassedTests).toBe(0);
     for (const r of json.testResults) for (const a of r.assertionResults) expect(a.failureMessages.join("\n")).toMatch(/not implemented/);
+  }, 120_000);
+
+  test("with the reference solutions in place, its visible tests pass (the recorded cases replay)", () => {
+    const filled = join(scratch, "two-filled");
+    writeStudentEdition({ chapters: ["ewa", "adam"], out: filled });
+    symlinkSync(join(ROOT, "node_modules"), join(filled, "node_modules"), "dir");
+    for (const id of ["ewa/bias-corrected", "adam/adam-step"]) writeFileSync(join(filled, exerciseFiles(id).module), readFileSync(join(ROOT, exerciseFiles(id).module), "utf8"));
+    const run = spawnSync(process.execPath, [join(ROOT, "node_modules/vitest/vitest.mjs"), "run"], { cwd: filled, encoding: "utf8", env: { ...process.env, CI: "true", FORCE_COLOR: "0" } });
+    expect((run.stdout + run.stderr).replace(/\u001b\[[0-9;]*m/g, "")).toMatch(/Tests\s+6 passed \(6\)/);
+    expect(run.status).toBe(0);
   }, 120_000);
 
   test("refuses to overwrite a folder unless it is a student edition and --force is given", () => {

@@ -36,14 +36,14 @@ describe("progress", () => {
     expect(p.momentum).toMatchObject({ checked: 1, solved: 1, points: 0 });
   });
 
-  test("a code exercise keeps its pass when a later run fails", () => {
+  test("the latest run counts: a pass does not stick after a regression", () => {
     const store = fakeStorage();
-    recordStatus("adam/adam-step", "passed", { keepPassed: true, store });
-    recordStatus("adam/adam-step", "failed", { keepPassed: true, store });
-    expect(store.map.get(`${STORAGE_PREFIX}adam/adam-step`)).toBe("passed");
-    recordStatus("ewa/weight-age-10", "passed", { store });
+    recordStatus("adam/adam-step", "passed", { store });
+    recordStatus("adam/adam-step", "failed", { store });
+    expect(store.map.get(`${STORAGE_PREFIX}adam/adam-step`)).toBe("failed");
     recordStatus("ewa/weight-age-10", "failed", { store });
-    expect(store.map.get(`${STORAGE_PREFIX}ewa/weight-age-10`)).toBe("failed");
+    recordStatus("ewa/weight-age-10", "passed", { store });
+    expect(store.map.get(`${STORAGE_PREFIX}ewa/weight-age-10`)).toBe("passed");
   });
 
   test("the exported file carries the name, the date, every checked exercise and the totals", () => {

@@ -1,4 +1,4 @@
-/** Checklist(checks): the playground's automatic checks as a list of ✓ / ✗ / – with details. */
+/** Checklist(checks, {summary}): automatic checks as a list of ✓ / ✗ / – (not run) with details. */
 import { html } from "htl";
 
 export interface ChecklistItem {
@@ -9,10 +9,11 @@ export interface ChecklistItem {
 
 const MARK = { pass: "✓", fail: "✗", skip: "–" } as const;
 
-export function Checklist(checks: readonly ChecklistItem[]): HTMLElement {
+/** `summary` replaces the "k of n checks pass" line (e.g. for checks not run yet). */
+export function Checklist(checks: readonly ChecklistItem[], { summary }: { summary?: string } = {}): HTMLElement {
   const passed = checks.filter((c) => c.status === "pass").length;
   return html`<div class="checklist">
-    <p><strong>${passed} of ${checks.length} checks pass.</strong></p>
+    <p><strong>${summary ?? `${passed} of ${checks.length} checks pass.`}</strong></p>
     <ul>${checks.map(
       (c) => html`<li data-status=${c.status}><span class="checklist-mark" aria-hidden="true">${MARK[c.status]}</span> <strong>${c.name}</strong> <span class="sr-only">(${c.status})</span> — ${c.detail}</li>`
     )}</ul>

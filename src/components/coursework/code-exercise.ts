@@ -80,10 +80,13 @@ export function CodeExercise({ id, worker, exercises, timeout = 5000, number }: 
       : value.passed === value.total
         ? html`<p class="code-exercise-pass"><strong>✓ All ${value.total} checks pass.</strong> Solved — it counts on the course map.</p>`
         : "";
-    results.replaceChildren(
-      ...[intro, Checklist(value.results.map((r) => ({ name: r.name, status: r.pass ? "pass" : "fail", detail: r.message })))].filter(Boolean) as Node[]
-    );
-    if (!value.untouched) recordStatus(id, value.passed === value.total ? "passed" : "failed", { keepPassed: true });
+    // An untouched stub has not been attempted: its checks are listed as not run, not as a wall of failures.
+    const list = value.untouched
+      ? Checklist(value.results.map((r) => ({ name: r.name, status: "skip" as const, detail: "not attempted yet" })), { summary: `${value.total} checks, not attempted yet.` })
+      : Checklist(value.results.map((r) => ({ name: r.name, status: r.pass ? "pass" as const : "fail" as const, detail: r.message })));
+    results.replaceChildren(...[intro, list].filter(Boolean) as Node[]);
+    // The latest run counts: a pass does not stick after a regression.
+    if (!value.untouched) recordStatus(id, value.passed === value.total ? "passed" : "failed");
     showStatus();
   });
 

@@ -51,13 +51,12 @@ export function readStatuses(store: StatusStorage | null = storage()): Record<st
 }
 
 /**
- * Records a status. With `keepPassed` (code exercises), a pass is never
- * overwritten by a later failure: progress records the best attempt.
+ * Records a status: the latest check counts, for code and numeric exercises
+ * alike, so "solved" never outlives a regression.
  */
-export function recordStatus(id: string, status: Status, { keepPassed = false, store = storage() }: { keepPassed?: boolean; store?: StatusStorage | null } = {}): void {
+export function recordStatus(id: string, status: Status, { store = storage() }: { store?: StatusStorage | null } = {}): void {
   if (!store) return;
   try {
-    if (keepPassed && status === "failed" && store.getItem(STORAGE_PREFIX + id) === "passed") return;
     store.setItem(STORAGE_PREFIX + id, status);
   } catch {
     return; // storage full or disabled: the check still works, it is just not remembered

@@ -1,0 +1,176 @@
+/**
+ * A student's exercise module, running in its own process, seen by the
+ * grader as an ordinary module whose functions it can call synchronously.
+ *
+ * Why: the checks and their references (the library) run only in the
+ * grader's process, which never loads student code; the student's code runs
+ * in a child process (sandbox/serve.mjs) with Node's permission model — it can
+ * read nothing but its own scratch folder (its module and the part of lib/
+ * the exercise gives it), start no process or worker — a capped heap, and an
+ * environment of PATH, HOME and TMPDIR only. Patching the library, Math or a
+ * prototype there changes nothing the grader computes: arguments and results
+ * cross as data (exercises/wire.ts).
+ *
+ * Time: the budget starts when the module has loaded (the child's cold start
+ * is not counted, up to `startTimeout`); a call that does not return before
+ * the case's deadline kills the child and fails with a clear message.
+ */
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
+import { CheckFailure } from "../../exercises/check.js";
+import { applyInPlace, decode, encode, type Wire } from "../../exercises/wire.js";
+
+export interface RemoteOptions {
+  /** The scratch folder (the child may read only this). */
+  dir: string;
+  /** The module to load, as a file: URL or a path inside `dir`. */
+  module: string;
+  /** Seconds for the child to start and load the module (default 20). */
+  startTimeout?: number;
+  /** The child's heap limit in MB (default 256). */
+  memoryMb?: number;
+}
+
+type Reply = { id?: number; ready?: boolean; exports?: Record<string, Wire>; threw?: { name: string; message: string }; after?: Wire; ret?: Wire };
+
+export class Timeout extends CheckFailure {}
+
+export class RemoteModule {
+  private worker: Worker;
+  private port: MessagePort;
+  private flag = new Int32Array(new SharedArrayBuffer(4));
+  private nextId = 1;
+  private alive = false;
+  /** Calls must answer before this time (ms since the epoch). */
+  deadline = Infinity;
+  /** The exports of the loaded module (functions call the child). */
+  exports: Record<string, unknown> = {};
+  /** Milliseconds the last start took (process start and module load). */
+  startMs = 0;
+
+  constructor(private readonly o: RemoteOptions) {
+    const { port1, port2 } = new MessageChannel();
+    this.port = port1;
+    this.worker = new Worker(new URL("./sandbox/relay.mjs", import.meta.url), { workerData: { port: port2, flag: this.flag.buffer }, transferList: [port2] });
+    this.worker.unref();
+  }
+
+  /** Starts the child and loads the module; throws an Error saying why it could not. */
+  start(): void {
+    const started = Date.now();
+    const { dir, memoryMb = 256 } = this.o;
+    this.port.postMessage({
+      type: "start",
+      command: process.execPath,
+      args: ["--experimental-permission", `--allow-fs-read=${dir}/*`, `--max-old-space-size=${memoryMb}`, "--no-warnings", "--disallow-code-generation-from-strings", `${dir}/serve.mjs`],
+      cwd: dir,
+      env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: dir, TMPDIR: dir, LANG: "C.UTF-8" },
+    });
+    this.alive = true;
+    const deadline = started + (this.o.startTimeout ?? 20) * 1000;
+    const ready = this.wait((r) => r.ready === true, deadline);
+    if (!ready) throw new Error(`the grader's process for your code did not start within ${this.o.startTimeout ?? 20} s`);
+    const id = this.nextId++;
+    this.send({ type: "load", id, module: this.o.module });
+    const reply = this.wait((r) => r.id === id, deadline);
+    if (!reply) {
+      this.kill();
+      throw new Timeout(`Your module did not finish loading within ${this.o.startTimeout ?? 20} s: does it run an endless loop when it is imported?`);
+    }
+    if (reply.threw) {
+      this.kill();
+      throw new CheckFailure(`Your module could not be loaded: ${reply.threw.name}: ${reply.threw.message}`);
+    }
+    this.exports = {};
+    for (const [key, w] of Object.entries(reply.exports ?? {})) this.exports[key] = decode(w, (fn) => this.proxy(fn));
+    this.startMs = Date.now() - started;
+  }
+
+  get running(): boolean {
+    return this.alive;
+  }
+
+  kill(): void {
+    if (this.alive) this.port.postMessage({ type: "kill" });
+    this.alive = false;
+    // Drop whatever the dead child still said.
+    while (receiveMessageOnPort(this.port));
+  }
+
+  close(): void {
+    this.kill();
+    this.port.postMessage({ type: "kill", close: true });
+    void this.worker.terminate();
+  }
+
+  private send(message: unknown): void {
+    this.port.postMessage({ type: "send", line: JSON.stringify(message) });
+  }
+
+  /**
+   * Waits for a reply matching `want` until `deadline`: the reply, or null on
+   * time-out. Throws a CheckFailure if the child exits meanwhile.
+   */
+  private wait(want: (r: Reply) => boolean, deadline: number): Reply | null {
+    for (;;) {
+      const m = receiveMessageOnPort(this.port)?.message as { line?: string; exit?: boolean; code?: number | null; signal?: string | null; stderr?: string } | undefined;
+      if (m) {
+        if (m.exit) {
+          this.alive = false;
+          const oom = /heap out of memory|Allocation failed/i.test(m.stderr ?? "");
+          const denied = /ERR_ACCESS_DENIED/.test(m.stderr ?? "");
+          throw new CheckFailure(
+            oom
+              ? `Your code ran out of memory (the limit is ${this.o.memoryMb ?? 256} MB): does it keep allocating in a loop?`
+              : denied
+                ? "Your code tried to reach something outside its folder (files, processes), which the grader does not allow."
+                : `Your code stopped the process (exit code ${m.code ?? "none"}${m.signal ? `, signal ${m.signal}` : ""}): does it call process.exit?`
+          );
+        }
+        let reply: Reply;
+        try {
+          reply = JSON.parse(m.line ?? "") as Reply;
+        } catch {
+          continue;
+        }
+        if (want(reply)) return reply;
+        continue;
+      }
+      const left = deadline - Date.now();
+      if (left <= 0) return null;
+      Atomics.wait(this.flag, 0, 0, Math.min(left, 2 ** 31 - 1));
+      Atomics.store(this.flag, 0, 0);
+    }
+  }
+
+  /** A local function standing for the child's function `fn`. */
+  private proxy(fn: string): (...args: unknown[]) => unknown {
+    return (...args: unknown[]) => this.call(fn, args);
+  }
+
+  private call(fn: string, args: unknown[]): unknown {
+    if (!this.alive) throw new CheckFailure("Your code is no longer running (an earlier call in this case failed).");
+    const id = this.nextId++;
+    this.send({ type: "call", id, fn, args: encode(args) });
+    const reply = this.wait((r) => r.id === id, this.deadline);
+    if (!reply) {
+      this.kill();
+      throw new Timeout("Your code did not return in time (the limit counts from when your module had loaded): is there an endless loop?");
+    }
+    if (reply.after) {
+      try {
+        const after = decode(reply.after, (f) => this.proxy(f)) as unknown[];
+        args.forEach((a, i) => applyInPlace(a, after[i]));
+      } catch {
+        throw new CheckFailure("The grader could not read back the arguments your code modified.");
+      }
+    }
+    if (reply.threw) {
+      const e = new Error(String(reply.threw.message));
+      e.name = String(reply.threw.name);
+      throw e;
+    }
+    const ret = reply.ret as Wire | undefined;
+    if (ret && typeof ret === "object" && !Array.isArray(ret) && "$arg" in ret) return args[Number(ret.$arg)];
+    return ret === undefined ? undefined : decode(ret, (f) => this.proxy(f));
+  }
+}

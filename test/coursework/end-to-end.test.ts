@@ -1,0 +1,176 @@
+// The whole kit, as an instructor and Gradescope use it: `npm run assignment
+// -- … --gradescope` writes a student edition and autograder.zip; the zip is
+// unpacked into a scratch tree standing in for /autograder (AUTOGRADER_ROOT)
+// and `run_autograder` grades five submissions — correct, wrong, library-
+// patching, hanging, syntax error — each scored right, in results.json that
+// follows Gradescope's schema; the GitHub Classroom workflow parses and has
+// one step per exercise with its points; the edition holds no solution and
+// no hidden case. Timings are printed.
+//
+// setup.sh's `npm ci` is not run here (it downloads tsx and typescript); the
+// kit's node_modules is linked to this repository's, which has the same
+// locked versions.
+import { execFileSync, spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { EXERCISES } from "../../exercises/index.js";
+import { stepId } from "../../scripts/coursework/classroom.js";
+import { exerciseFiles, ROOT } from "../../scripts/coursework/files.js";
+import { gradescopeProblems } from "../../scripts/coursework/gradescope-schema.js";
+import { LIBRARY_SOLUTIONS } from "../../scripts/coursework/library-solutions.js";
+import { solutionLines } from "./solution-lines.js";
+
+const CHAPTERS = ["gradient-descent", "adam"];
+const code = EXERCISES.filter((e) => e.kind === "code" && CHAPTERS.includes(e.chapter));
+const scratch = mkdtempSync(join(tmpdir(), "descent-e2e-"));
+const edition = join(scratch, "hw1");
+const zipFile = join(scratch, "autograder.zip");
+const autograder = join(scratch, "autograder");
+const timings: Record<string, number> = {};
+afterAll(() => {
+  console.log("end-to-end timings (s):", Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v / 100) / 10])));
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (name === "node_modules") return [];
+    return statSync(path).isDirectory() ? files(path) : [path];
+  });
+}
+
+const reference = (id: string) => readFileSync(join(ROOT, exerciseFiles(id).module), "utf8");
+const SUBMISSIONS: Record<string, Record<string, string>> = {
+  correct: Object.fromEntries(code.map((e) => [e.id, reference(e.id)])),
+  wrong: {
+    "gradient-descent/gd-step": reference("gradient-descent/gd-step").replace("x[i] -= lr * g[i]", "x[i] += lr * g[i]"),
+    "gradient-descent/gd-quadratic": reference("gradient-descent/gd-quadratic"),
+    "adam/adam-step": reference("adam/adam-step").replace("const mHat = state.m[i] / correction1;", "const mHat = state.m[i];"),
+  },
+  patching: {
+    "gradient-descent/gd-step": reference("gradient-descent/gd-step"),
+    "gradient-descent/gd-quadratic": reference("gradient-descent/gd-quadratic"),
+    "adam/adam-step": `import { adam } from "../../lib/optimizers/adam.js";
+import { sgd } from "../../lib/optimizers/sgd.js";
+Object.getPrototypeOf(adam()).step = sgd({ lr: 0.1 }).step;
+export function adamStep(x: Float64Array, g: Float64Array, state: { t: number }, hyper: { lr: number }): void {
+  state.t += 1;
+  for (let i = 0; i < x.length; i++) x[i] -= hyper.lr * g[i];
+}
+`,
+  },
+  hanging: {
+    "gradient-descent/gd-step": "export function gdStep(x: Float64Array, g: Float64Array, lr: number): void {\n  while (lr === lr) x[0] += 0;\n}\n",
+    "gradient-descent/gd-quadratic": reference("gradient-descent/gd-quadratic"),
+    "adam/adam-step": reference("adam/adam-step"),
+  },
+  syntax: {
+    "gradient-descent/gd-step": reference("gradient-descent/gd-step"),
+    "gradient-descent/gd-quadratic": reference("gradient-descent/gd-quadratic"),
+    "adam/adam-step": reference("adam/adam-step").replace("for (let i = 0; i < x.length; i++) {", "for (let i = 0; i < x.length; i++ {"),
+  },
+};
+
+beforeAll(() => {
+  const t0 = Date.now();
+  const run = spawnSync(process.execPath, [join(ROOT, "node_modules/tsx/dist/cli.mjs"), join(ROOT, "scripts/assignment.ts"), ...CHAPTERS, "--out", edition, "--gradescope", "--zip", zipFile], { cwd: scratch, encoding: "utf8" });
+  expect(run.stderr).toBe("");
+  expect(run.status).toBe(0);
+  expect(run.stdout).toMatch(/Gradescope autograder written to autograder\.zip/);
+  timings["npm run assignment (edition + zip)"] = Date.now() - t0;
+  // Gradescope unpacks the zip into /autograder/source.
+  mkdirSync(join(autograder, "source"), { recursive: true });
+  execFileSync("unzip", ["-q", zipFile, "-d", join(autograder, "source")]);
+  symlinkSync(join(ROOT, "node_modules"), join(autograder, "source", "node_modules"), "dir");
+}, 180_000);
+
+describe("the student edition", () => {
+  test("holds no solution, no hidden case and none of the library's solution files", () => {
+    const all = files(edition).map((p) => ({ path: relative(edition, p), text: readFileSync(p, "utf8") }));
+    expect(all.filter((f) => /hidden|\.check\.ts$/.test(f.path))).toEqual([]);
+    for (const { id, line } of solutionLines()) for (const f of all) expect(f.text.includes(line), `${id}: ${line} in ${f.path}`).toBe(false);
+    for (const paths of Object.values(LIBRARY_SOLUTIONS)) for (const p of paths) expect(existsSync(join(edition, p)), p).toBe(false);
+  });
+
+  test("its GitHub Classroom workflow parses and has one step per exercise, with the exercise's points", () => {
+    const yaml = createRequire(join(ROOT, "node_modules/@observablehq/framework/package.json"))("js-yaml") as { load(text: string): unknown };
+    const wf = yaml.load(readFileSync(join(edition, ".github/workflows/classroom.yml"), "utf8")) as { jobs: Record<string, { steps: Array<{ id?: string; uses?: string; with?: Record<string, unknown>; env?: Record<string, string> }> }> };
+    const steps = Object.values(wf.jobs)[0].steps;
+    const graders = steps.filter((s) => s.uses?.startsWith("classroom-resources/autograding-command-grader@"));
+    expect(graders.map((s) => [s.id, s.with?.["max-score"]])).toEqual(code.map((e) => [stepId(e.id), e.points]));
+    for (const [s, e] of graders.map((g, i) => [g, code[i]] as const)) {
+      expect(s.with?.command).toBe(`npx vitest run exercises/${e.id}.test.ts`);
+      expect(existsSync(join(edition, `exercises/${e.id}.test.ts`))).toBe(true);
+    }
+    const reporter = steps.find((s) => s.uses?.startsWith("classroom-resources/autograding-grading-reporter@"))!;
+    expect(String(reporter.with?.runners).split(",")).toEqual(code.map((e) => stepId(e.id)));
+    expect(Object.keys(reporter.env ?? {})).toEqual(code.map((e) => `${stepId(e.id).toUpperCase()}_RESULTS`));
+  });
+});
+
+describe("autograder.zip, run as Gradescope runs it", () => {
+  test("has setup.sh and run_autograder at its root, executable", () => {
+    for (const f of ["setup.sh", "run_autograder"]) expect(statSync(join(autograder, "source", f)).mode & 0o111, f).not.toBe(0);
+    const lock = JSON.parse(readFileSync(join(autograder, "source", "package-lock.json"), "utf8"));
+    expect(Object.keys(lock.packages[""].dependencies).sort()).toEqual(["tsx", "typescript"]);
+  });
+
+  /** Grades one submission in the scratch /autograder tree; returns results.json and the seconds it took. */
+  function gradeInTree(name: string): { results: { score: number; output: string; tests: Array<{ name: string; score: number; max_score: number; output: string }> }; seconds: number } {
+    rmSync(join(autograder, "submission"), { recursive: true, force: true });
+    rmSync(join(autograder, "results"), { recursive: true, force: true });
+    cpSync(edition, join(autograder, "submission"), { recursive: true });
+    for (const [id, text] of Object.entries(SUBMISSIONS[name])) writeFileSync(join(autograder, "submission", exerciseFiles(id).module), text);
+    const t0 = Date.now();
+    const run = spawnSync("bash", [join(autograder, "source", "run_autograder")], { encoding: "utf8", env: { PATH: process.env.PATH, HOME: process.env.HOME, AUTOGRADER_ROOT: autograder } });
+    const seconds = (Date.now() - t0) / 1000;
+    timings[`run_autograder: ${name}`] = seconds * 1000;
+    expect(run.status, run.stderr).toBe(0);
+    const results = JSON.parse(readFileSync(join(autograder, "results", "results.json"), "utf8"));
+    expect(gradescopeProblems(results)).toEqual([]);
+    return { results, seconds };
+  }
+  const scoreOf = (r: { tests: Array<{ name: string; score: number }> }, id: string) => Math.round(r.tests.filter((t) => t.name.startsWith(`${id}:`)).reduce((s, t) => s + t.score, 0) * 100) / 100;
+
+  test("a correct submission: 30 of 30", () => {
+    const { results } = gradeInTree("correct");
+    expect(results.score).toBe(30);
+  }, 300_000);
+
+  test("a wrong one: (almost) nothing for the uphill step, partial for Adam without m's correction", () => {
+    const { results } = gradeInTree("wrong");
+    // Only hidden edge cases where the sign cannot matter (a zero gradient, η = 0) pass.
+    expect(scoreOf(results, "gradient-descent/gd-step")).toBeLessThan(1);
+    expect(results.tests.filter((t) => t.name.startsWith("gradient-descent/gd-step:") && t.score > 0).length).toBeLessThanOrEqual(1);
+    expect(scoreOf(results, "gradient-descent/gd-quadratic")).toBe(10);
+    const adam = scoreOf(results, "adam/adam-step");
+    expect(adam).toBeGreaterThan(0); // β₁ = 0 cannot tell the slip from the right rule
+    expect(adam).toBeLessThan(15);
+    expect(results.tests.find((t) => t.name.startsWith("adam/adam-step: matches adam for 30 steps"))!.output).toMatch(/You corrected v but not m/);
+  }, 300_000);
+
+  test("one that patches the library: 0 for that exercise", () => {
+    const { results } = gradeInTree("patching");
+    expect(scoreOf(results, "adam/adam-step")).toBe(0);
+    expect(results.score).toBe(15);
+  }, 300_000);
+
+  test("one that hangs: graded in under a minute, 0 for that exercise, with a clear message", () => {
+    const { results, seconds } = gradeInTree("hanging");
+    expect(scoreOf(results, "gradient-descent/gd-step")).toBe(0);
+    expect(results.score).toBe(25);
+    expect(results.tests.find((t) => t.name.startsWith("gradient-descent/gd-step:"))!.output).toMatch(/endless loop/);
+    expect(seconds).toBeLessThan(60);
+  }, 300_000);
+
+  test("one with a syntax error: 0 for that exercise, naming the line", () => {
+    const { results } = gradeInTree("syntax");
+    expect(scoreOf(results, "adam/adam-step")).toBe(0);
+    expect(results.score).toBe(15);
+    expect(results.tests.find((t) => t.name.startsWith("adam/adam-step:"))!.output).toMatch(/adam-step\.ts does not parse \(line \d+/);
+  }, 300_000);
+});

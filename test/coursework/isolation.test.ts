@@ -1,0 +1,120 @@
+// The grader cannot be fooled from inside a submission: student code runs in
+// its own process, confined to a scratch folder, with a minimal environment;
+// patching the library or the built-ins there changes nothing the checks
+// compute; an endless loop or a syntax error is graded quickly and says why.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, test } from "vitest";
+import { CHECKS } from "../../exercises/checks.js";
+import { exerciseFiles, ROOT } from "../../scripts/coursework/files.js";
+import { runRemote } from "../../scripts/coursework/grading.js";
+import { RemoteModule } from "../../scripts/coursework/remote.js";
+import { sandboxTree } from "../../scripts/coursework/sandbox-tree.js";
+import { rmSync } from "node:fs";
+
+const reference = (id: string) => readFileSync(join(ROOT, exerciseFiles(id).module), "utf8");
+const adamCases = CHECKS["adam/adam-step"].cases as never[];
+
+/** Plain SGD where Adam's step should be. */
+const SGD_BODY = `export function adamStep(x: Float64Array, g: Float64Array, state: { t: number }, hyper: { lr: number }): void {
+  state.t += 1;
+  for (let i = 0; i < x.length; i++) x[i] -= hyper.lr * g[i];
+}
+`;
+
+describe("a submission that patches the library or the built-ins", () => {
+  test("the 15/15 exploit (plain SGD, plus the library's adam patched at import) scores 0", () => {
+    const source = `import { adam } from "../../lib/optimizers/adam.js";
+import { sgd } from "../../lib/optimizers/sgd.js";
+const proto = Object.getPrototypeOf(adam());
+proto.step = sgd({ lr: 0.1 }).step;
+${SGD_BODY}`;
+    const { results } = runRemote("adam/adam-step", source, adamCases);
+    expect(results.map((r) => r.pass)).toEqual(adamCases.map(() => false));
+    // The library's optimizers are not in the submission's folder: the import itself fails.
+    expect(results[0].message).toMatch(/could not be loaded.*(Cannot find module|ERR_MODULE_NOT_FOUND|adam\.js)/s);
+  }, 60_000);
+
+  test("patching Math, Number and the array prototypes in its own process fools no comparison", () => {
+    const source = `Math.abs = () => 0; Math.max = () => 0; Number.isFinite = () => true;
+Array.prototype.every = () => true; Float64Array.prototype.every = () => true;
+Object.defineProperty(Object.prototype, "rtol", { get: () => 1e300, configurable: true });
+${SGD_BODY}`;
+    const { results } = runRemote("adam/adam-step", source, adamCases);
+    expect(results.map((r) => r.pass)).toEqual(adamCases.map(() => false));
+    expect(results[0].message).toMatch(/first differ from the library's adam/);
+  }, 60_000);
+
+  test("the reference solution, run the same way, passes every case", () => {
+    const { results, starts } = runRemote("adam/adam-step", reference("adam/adam-step"), adamCases);
+    expect(results.filter((r) => !r.pass)).toEqual([]);
+    expect(starts).toHaveLength(1);
+  }, 60_000);
+});
+
+describe("the submission's process", () => {
+  const probe = `import { readFileSync } from "node:fs";
+export function gdStep(): unknown {
+  let readLibrary = "read";
+  try { readFileSync(${JSON.stringify(join(ROOT, "lib/optimizers/adam.ts"))}, "utf8"); } catch (e) { readLibrary = (e as { code?: string }).code ?? String(e); }
+  return { env: Object.keys(process.env).sort(), cwd: process.cwd(), readLibrary };
+}
+`;
+  const tree = sandboxTree("gradient-descent/gd-step", probe);
+  const remote = new RemoteModule({ dir: tree.dir, module: tree.module });
+  afterAll(() => {
+    remote.close();
+    rmSync(tree.dir, { recursive: true, force: true });
+  });
+
+  test("has only PATH, HOME and TMPDIR (and LANG) in its environment, runs in its scratch folder, and cannot read the instructor's files", () => {
+    remote.start();
+    remote.deadline = Date.now() + 10_000;
+    const out = (remote.exports.gdStep as () => Record<string, unknown>)();
+    expect(out.env).toEqual(["HOME", "LANG", "PATH", "TMPDIR"]);
+    expect(out.cwd).toBe(tree.dir);
+    expect(out.readLibrary).toBe("ERR_ACCESS_DENIED");
+  }, 60_000);
+
+  test("cannot import a file outside its folder either", () => {
+    const source = `import { readFileSync } from "node:fs";
+export const leaked = readFileSync(${JSON.stringify(join(ROOT, "exercises/adam/adam-step.ts"))}, "utf8");
+${SGD_BODY}`;
+    const { results } = runRemote("adam/adam-step", source, adamCases.slice(0, 1));
+    expect(results[0].pass).toBe(false);
+    expect(results[0].message).toMatch(/ERR_ACCESS_DENIED|Access to this API has been restricted/);
+  }, 60_000);
+});
+
+describe("time and errors", () => {
+  test("an endless loop is graded as failed, with a clear message, in seconds", () => {
+    const cases = [...CHECKS["gradient-descent/gd-step"].cases] as never[];
+    const started = Date.now();
+    const { results } = runRemote("gradient-descent/gd-step", "export function gdStep(x: Float64Array): void { while (x.length >= 0) {} }\n", cases, { timeout: 2 });
+    const seconds = (Date.now() - started) / 1000;
+    expect(results.every((r) => !r.pass)).toBe(true);
+    expect(results[0].message).toMatch(/did not return in time.*endless loop.*limit: 2 s/s);
+    expect(results[results.length - 1].message).toMatch(/Not run: 2 earlier cases of this exercise ran out of time/);
+    // Two strikes of 2 s, two process starts: well under a minute even on a loaded machine.
+    expect(seconds).toBeLessThan(60);
+  }, 120_000);
+
+  test("a module that loops when imported fails every case after the start limit", () => {
+    const cases = [...CHECKS["gradient-descent/gd-step"].cases] as never[];
+    const { results } = runRemote("gradient-descent/gd-step", "while (true) {}\nexport function gdStep(): void {}\n", cases, { startTimeout: 3 });
+    expect(results.every((r) => !r.pass && /did not finish loading within 3 s/.test(r.message))).toBe(true);
+  }, 60_000);
+
+  test("a syntax error fails every case, naming the line", () => {
+    const cases = [...CHECKS["gradient-descent/gd-step"].cases] as never[];
+    const { results } = runRemote("gradient-descent/gd-step", "export function gdStep(x, g, lr) {\n  for (let i = 0; i < x.length; i++ {\n}\n", cases);
+    expect(results.every((r) => !r.pass)).toBe(true);
+    expect(results[0].message).toMatch(/gd-step\.ts does not parse \(line 2, column \d+\)/);
+  });
+
+  test("a stub reports “not implemented”, as in the page", () => {
+    const cases = [...CHECKS["gradient-descent/gd-step"].cases] as never[];
+    const { results } = runRemote("gradient-descent/gd-step", 'export function gdStep(): void {\n  throw new Error("not implemented");\n}\n', cases);
+    expect(results.every((r) => !r.pass && r.notImplemented)).toBe(true);
+  }, 60_000);
+});
