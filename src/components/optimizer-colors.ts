@@ -27,6 +27,7 @@ export const OPTIMIZER_COLORS: Readonly<Record<ColoredName, string>> = {
   nadam: "#e05297",
   momentumEwa: "#c99100",
   nesterovLookahead: "#d1503c",
+  nesterovScheduled: "#a8382a",
   adagradEpsInside: "#3f9e89",
   adagradNoSqrt: "#1d6b5a",
   amsgradReddi: "#7a3cc4",
