@@ -10,6 +10,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import { num } from "../format.js";
+import { decadeTicks } from "../log-ticks.js";
 
 export interface NoiseFloorRow {
   series: string;
@@ -36,7 +37,7 @@ export function NoiseFloorChart(rows: readonly NoiseFloorRow[], options: NoiseFl
     height,
     marginLeft: 56,
     x: { label: "momentum β", domain: [0, 1] },
-    y: { type: "log", label: "loss floor E f (noise σ = 1)", grid: true },
+    y: { type: "log", label: "loss floor E f (noise σ = 1)", grid: true, tickFormat: "~g", ticks: decadeTicks(rows.flatMap((r) => [r.min, r.max, r.predicted]).concat(sgdFloor === undefined ? [] : [sgdFloor])) },
     color: { legend: true, domain: series, range: ["#2563eb", "#16a34a"] },
     marks: [
       ...(sgdFloor === undefined ? [] : [
