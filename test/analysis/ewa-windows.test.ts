@@ -3,6 +3,13 @@ import { correctedVariance, ewaWindows, rampLag, uncorrectedVariance } from "../
 import { ewa } from "../../lib/ewa.js";
 import { random } from "../../lib/random.js";
 
+describe("ewa.md exercise 5", () => {
+  it("m₁/√v₁ = 0.1/√0.001 = √10 ≈ 3.16: more than three times the intended step", () => {
+    expect(0.1 / Math.sqrt(0.001)).toBeCloseTo(Math.sqrt(10), 14);
+    expect(0.1 / Math.sqrt(0.001)).toBeGreaterThan(3);
+  });
+});
+
 describe("ewaWindows(beta)", () => {
   it("β = 0.9: 1/e age −1/ln 0.9 ≈ 9.49, rule 10, mean age 9, noise-equivalent 19", () => {
     const w = ewaWindows(0.9);
