@@ -26,21 +26,7 @@ import { katexOptions } from "../../src/components/katex-options.js";
 
 
 /** Renders one formula or throws an Error naming where it came from. */
-/**
- * Live-cell code written inside a formula by mistake (`$… {num(x)}$`, `$…${x}$`):
- * KaTeX would print it as literal text, so the build refuses it. Compute the
- * number outside the math (`${num(x)}`) or the whole formula with `tex` in a cell.
- */
-const CODE_IN_MATH = /\{\s*(?:num|point|fmt|tex)\s*\(|\$\{|\bMath\.[A-Za-z]|=>/;
-
 export function renderMath(tex: string, displayMode: boolean, where = ""): string {
-  const code = CODE_IN_MATH.exec(tex);
-  if (code) {
-    throw new Error(
-      `JavaScript inside math ${displayMode ? "$$" : "$"}${tex}${displayMode ? "$$" : "$"}${where}: "${code[0]}" would print as text. ` +
-        "Write ${num(x)} outside the $…$, or build the formula with tex`…` in a cell.",
-    );
-  }
   try {
     return katex.renderToString(tex, { ...katexOptions, macros: { ...katexOptions.macros }, displayMode });
   } catch (error) {
