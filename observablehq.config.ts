@@ -26,7 +26,8 @@ export default {
   head: `<link rel="icon" href="./favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="./assets/fonts.css">
 <link rel="stylesheet" href="./assets/katex.css">
-<script src="./assets/class-mode.js"></script>`,
+<script src="./assets/class-mode.js"></script>
+<script src="./assets/a11y.js"></script>`,
   footer: `Descent — an interactive course on gradient-based optimization. Code and text under the <a href="https://opensource.org/license/mit">MIT licence</a>; datasets under their own licences (see <code>data/README.md</code>).`,
   toc: true,
   pager: true,

@@ -58,10 +58,17 @@ export const EXERCISES: readonly ExerciseInfo[] = Object.freeze([
   code("learning-rate/max-stable-lr", "The largest stable learning rate from the Hessian", 10, "Write `maxStableLr(H)`, the limit 2/L with L the largest eigenvalue of the Hessian H, and `contractionFactor(H, lr)`, the worst per-step factor max |1 − ηλᵢ|."),
   // 3. Learning-rate schedules
   code("schedules/step-decay", "Step decay", 5, "Write `stepDecay(lr0, d, r)`, returning the schedule t ↦ η₀·d^⌊t/r⌋ of the 1-based step t."),
-  numeric("schedules/recursive-eta4", "Unroll the recursion", 2, "With η₀ = 0.1 and d = 0.5, compute η₄ of the notes' recursive time-based decay."),
+  numeric("schedules/recursive-eta4", "Unroll the recursion", 2, "With η₀ = 0.1 and d = 0.5, compute η₄ of the recursive time-based decay η_{n+1} = η_n/(1 + dn)."),
   numeric("schedules/exponential-reach", "How far can exponential decay go?", 2, "Exponential decay with η₀ = 0.1, d = 0.01 and gradients of norm at most 1: what is the largest distance the iterate can travel?"),
   numeric("schedules/noise-floor", "The floor of a constant rate", 2, "SGD on f(x) = ½x² with gradient noise σ = 1 and η = 0.1: what is E f(x_t) once it has settled?"),
   concept("schedules/step-decay-sum", "Step decay, summed", 5, "Show that step decay η(t) = η₀·d^⌊t/r⌋ has Σ η(t) = η₀(r/(1 − d) − 1) for 0 ≤ d < 1, and say what a finite sum means for convergence."),
+  // 4. Batch, stochastic and minibatch
+  code("minibatch/minibatch-sgd", "Minibatch SGD by hand", 10, "Write `minibatchGradient(X, y, d, params, batch)`, the mean gradient of ½(xᵀw + b − y)² over the examples in a batch, and `sgdEpoch(X, y, d, params, lr, batchSize, order)`, one epoch of minibatch SGD over consecutive batches of `order`, updating params in place."),
+  numeric("minibatch/spread-b25", "Predict the spread", 2, "Using the per-example gradient spread σ² measured at the initial weights and n = 1500, predict E‖g_B − g‖² for minibatches of B = 25 drawn without replacement."),
+  numeric("minibatch/full-batch-edge", "The edge of stability", 2, "From λ_max of the housing loss's Hessian, above which learning rate does full-batch gradient descent diverge?"),
+  numeric("minibatch/noise-floor", "The floor", 2, "With tr C measured at the least-squares solution, what excess loss does minibatch SGD with η = 0.05 and B = 10 settle at, by the small-η formula η·tr C/(4B)?"),
+  concept("minibatch/your-machine", "Your machine", 5, "From the timing table, how many times more does an SGD epoch cost than a full-batch epoch? Name two reasons a batch of one costs more per example, and one reason the gap is larger in PyTorch on a GPU."),
+  concept("minibatch/early-stopping-ridge", "Early stopping as ridge", 5, "Show that GD from w₀ = 0 on a quadratic fits the component along an eigenvector of eigenvalue λ by the factor 1 − (1 − ηλ)ᵗ after t steps, and compare with ridge regression's λ/(λ + α)."),
   // 5. Exponentially weighted averages
   code("ewa/bias-corrected", "The bias-corrected average", 5, "Write `biasCorrectedAverage(values, beta)`, returning v̂_t = v_t/(1 − β^t) for t = 1 … n, with v_t = βv_{t−1} + (1 − β)θ_t and v₀ = 0."),
   numeric("ewa/weight-age-10", "One weight", 2, "With β = 0.9, what weight does v_t give to the value of age 10?"),
@@ -88,8 +95,19 @@ export const EXERCISES: readonly ExerciseInfo[] = Object.freeze([
   numeric("adagrad/eps-inside", "ε inside", 2, "With ε = 10⁻⁶ inside the root, for which first gradients |g₁| is the first step smaller than η/2?"),
   // 9. RMSprop and Adadelta
   code("rmsprop-adadelta/rmsprop-step", "RMSprop's step", 10, "Write `rmspropStep(x, g, state, hyper)`: v ← αv + (1 − α)g², x ← x − ηg/(√v + ε), as torch.optim.RMSprop does."),
+  code("rmsprop-adadelta/adadelta-step", "Adadelta's step", 10, "Write `adadeltaStep(x, g, state, hyper)`: v ← ρv + (1 − ρ)g², Δ = √(u + ε)/√(v + ε)·g, u ← ρu + (1 − ρ)Δ², x ← x − lr·Δ, as torch.optim.Adadelta does."),
+  numeric("rmsprop-adadelta/weight", "Weights", 2, "With γ = 0.9, what weight does RMSprop's E[g²]_t give to the squared gradient of five steps earlier?"),
+  numeric("rmsprop-adadelta/first-step", "RMSprop's first step", 2, "With γ = 0.9, η = 0.001 and ε negligible, how long is RMSprop's first step in a coordinate whose first gradient is 5?"),
+  numeric("rmsprop-adadelta/adadelta-first", "Adadelta's first step", 2, "With ρ = 0.9 and ε = 10⁻⁶, what is |Δθ₁| for g₁ = 1?"),
   // 10. Adam
   code("adam/adam-step", "Adam's step with bias correction", 15, "Write `adamStep(x, g, state, hyper)`: Adam's moments m and v, their bias corrections m̂ = m/(1 − β₁ᵗ) and v̂ = v/(1 − β₂ᵗ), and the step x ← x − ηm̂/(√v̂ + ε), compared with the library's adam."),
+  code("adam/nadam-step", "Nadam's step", 15, "Write `nadamStep(x, g, state, hyper)`: torch.optim.NAdam's step (torch ≥ 2.0) with the momentum schedule μ_t = β₁(1 − ½·0.96^(tψ)), its running product Π_t, and the look-ahead term η·μ_{t+1}/(1 − Π_t·μ_{t+1})·m/d."),
+  numeric("adam/uncorrected-first-step", "The first uncorrected step", 2, "With β₁ = 0.9, β₂ = 0.999, how many times larger than η is the first step of Adam without bias correction (ε negligible)?"),
+  numeric("adam/adamax-u", "AdaMax's memory", 2, "AdaMax with β₂ = 0.999 sees |g₁| = 3, then |g₂| = 1. What is u₂?"),
+  numeric("adam/m3", "Bias with a constant gradient", 2, "Every gradient equals 1 and β₁ = 0.9: what is the uncorrected m₃?"),
+  numeric("adam/reddi-period", "Reddi's period", 2, "In f_t(x) = 1010x (t mod 101 = 1), −10x otherwise, what is the sum of the gradients over one period?"),
+  numeric("adam/reddi-drift", "Adam's drift on Reddi's problem", 3, "Adam with β₁ = 0, β₂ = 10⁻⁴, η = 0.1 on the period-3 problem (gradients 1010, −10, −10) from x = 0: where is x after the first period (three steps)?"),
+  numeric("adam/terminal-speed", "Terminal speeds", 2, "On a slope with constant gradient 0.1, what is the terminal speed of torch-style momentum with η = 0.05 and μ = 0.9?"),
   concept("adam/why-bias-correction", "Why correct the bias?", 5, "Without bias correction and with β₂ = 0.999, how large is Adam's first step relative to η, and why? Show that with the correction the first step is η·sign(g) for ε → 0."),
 ]);
 

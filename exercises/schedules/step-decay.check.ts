@@ -20,7 +20,7 @@ export function scheduleCase(submission: Submission, lr0: number, d: number, r: 
     const hint = typeof got !== "number"
       ? ` It returned ${describe(got)}; return a number.`
       : close(got, shifted, { rtol: 1e-12 })
-        ? " You used ⌊(t − 1)/r⌋: in the notes' form the exponent is ⌊(1 + n)/r⌋ with n = t − 1, i.e. ⌊t/r⌋, so the first drop happens at t = r."
+        ? " You used ⌊(t − 1)/r⌋: in the iteration form the exponent is ⌊(1 + n)/r⌋ with n = t − 1, i.e. ⌊t/r⌋, so the first drop happens at t = r."
         : close(got, ceil, { rtol: 1e-12 })
           ? " You rounded t/r up; the exponent is ⌊t/r⌋, rounded down."
           : close(got, lr0 * d * Math.floor(t / r), { rtol: 1e-12 })

@@ -1,13 +1,13 @@
 /**
  * Exercise schedules/step-decay — step decay.
  *
- * Write the step-decay schedule of the lecture notes as a function of the
+ * Write the step-decay schedule as a function of the
  * 1-based step t (the library's convention: every optimizer calls its
  * schedule with t = 1, 2, 3, …):
  *
  *     η(t) = η₀ · d^⌊t / r⌋
  *
- * (the notes write η₀·d^⌊(1 + n)/r⌋ with the iteration n = t − 1). The rate
+ * (often written η₀·d^⌊(1 + n)/r⌋ with the iteration n = t − 1). The rate
  * is multiplied by the drop d at steps r, 2r, 3r, …
  *
  * `stepDecay(lr0, d, r)` returns the schedule, a function (t) => η(t).

@@ -15,6 +15,7 @@
  *   gradient g (per coordinate), to compare ε conventions.
  */
 import type { SparseDataset } from "../datasets.js";
+import { quadratic, type Quadratic } from "../objectives/quadratic.js";
 import { random } from "../random.js";
 import type { Objective, Optimizer, OptimizerState } from "../types.js";
 import { rejectUnknownKeys, requireInRange, requireInteger } from "../validate.js";
@@ -144,4 +145,74 @@ export function firstStep(optimizer: Optimizer<any, any>, g: ArrayLike<number>):
   const grad = Float64Array.from(g);
   optimizer.step(params, grad, optimizer.init(n));
   return params.map(Math.abs);
+}
+
+/**
+ * The ravine 0.1·x₁² + 2·x₂² turned by `angle` radians about its minimum:
+ * f(x) = ½xᵀAx with A = R diag(0.2, 4) Rᵀ. Its Hessian is no longer diagonal
+ * (for angle = π/4, A = [[2.1, −1.9], [−1.9, 2.1]]): both coordinates feel both
+ * curvatures, so a per-coordinate step size cannot separate them.
+ */
+export function rotatedRavine(angle: number): Quadratic {
+  requireInRange("rotatedRavine", "angle", angle, -Math.PI, Math.PI);
+  const c = Math.cos(angle), s = Math.sin(angle);
+  const l1 = 0.2, l2 = 4;
+  const A = [
+    [l1 * c * c + l2 * s * s, (l1 - l2) * c * s],
+    [(l1 - l2) * c * s, l1 * s * s + l2 * c * c],
+  ];
+  return quadratic(A, [0, 0], { name: `ravine rotated ${Math.round((angle * 180) / Math.PI)}°`, domain: [[-6, 6], [-6, 6]] });
+}
+
+/**
+ * Logistic regression's curvature and its gradient-based proxy, per feature j,
+ * at the parameters `params` ([w, b] as `logisticRegression`):
+ *
+ * - Hessian diagonal  H_jj = (1/n) Σᵢ σ(zᵢ)(1 − σ(zᵢ)) x_ij²
+ * - empirical Fisher  F_jj = (1/n) Σᵢ (σ(zᵢ) − yᵢ)² x_ij²,
+ *   the mean squared per-example gradient — what Adagrad's s_j/t estimates
+ *   (up to the minibatch averaging).
+ *
+ * For a model whose predicted probabilities are calibrated, E[(σ − y)² | x] =
+ * σ(1 − σ), so F_jj ≈ H_jj: the squared gradient *is* a curvature estimate
+ * (the Fisher information). Also returns each feature's document count.
+ */
+export function fisherHessianDiagonal(params: ArrayLike<number>, data: SparseDataset): { fisher: Float64Array; hessian: Float64Array; count: Float64Array } {
+  const { indptr, indices, values, y, n, d } = data;
+  if (params.length !== d + 1) throw new RangeError(`fisherHessianDiagonal: params has length ${params.length}, expected d + 1 = ${d + 1}`);
+  const fisher = new Float64Array(d), hessian = new Float64Array(d), count = new Float64Array(d);
+  for (let i = 0; i < n; ++i) {
+    let z = params[d];
+    for (let p = indptr[i]; p < indptr[i + 1]; ++p) z += params[indices[p]] * (values ? values[p] : 1);
+    const sig = 1 / (1 + Math.exp(-z));
+    const r2 = (sig - y[i]) ** 2, h = sig * (1 - sig);
+    for (let p = indptr[i]; p < indptr[i + 1]; ++p) {
+      const x2 = values ? values[p] * values[p] : 1;
+      fisher[indices[p]] += (r2 * x2) / n;
+      hessian[indices[p]] += (h * x2) / n;
+      count[indices[p]] += 1;
+    }
+  }
+  return { fisher, hessian, count };
+}
+
+/**
+ * The accumulated sum s_t of an Adagrad run, recovered from its recorded
+ * effective learning rate η/(√s_t + ε): s_t = (η/eff − ε)². `t` is 1-based.
+ */
+export function adagradSum(effectiveLr: ArrayLike<number>, dim: number, coordinate: number, t: number, lr: number, eps = 1e-10): number {
+  requireInteger("adagradSum", "t", t, 1, effectiveLr.length / dim);
+  return (lr / effectiveLr[(t - 1) * dim + coordinate] - eps) ** 2;
+}
+
+/**
+ * How much Adagrad's effective learning rate falls between steps t₁ < t₂ when
+ * the gradients are a decaying exact part plus noise of variance σ²:
+ * s_t ≈ s_early + σ²t, so the ratio is √((s_early + σ²t₂)/(s_early + σ²t₁)).
+ * It approaches √(t₂/t₁) only once σ²t₁ ≫ s_early.
+ */
+export function noisyAdagradDecay(sEarly: number, sigma: number, t1: number, t2: number): number {
+  requireInRange("noisyAdagradDecay", "sEarly", sEarly, 0, Infinity);
+  requireInRange("noisyAdagradDecay", "sigma", sigma, 0, Infinity);
+  return Math.sqrt((sEarly + sigma * sigma * t2) / (sEarly + sigma * sigma * t1));
 }

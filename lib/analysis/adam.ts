@@ -12,6 +12,7 @@
 import type { LearningRate, Objective, Optimizer, OptimizerState } from "../types.js";
 import { checkStep, initDim, learningRate, readOptions, validateEps, validateLr, validateRate } from "../optimizers/common.js";
 import { periodicLinear, periodicLinearMean } from "../objectives/periodic-linear.js";
+import { random } from "../random.js";
 import { rejectUnknownKeys, requireInRange, requireInteger } from "../validate.js";
 
 /** Uncorrected over corrected Adam step at step t (t ≥ 1): (1 − β₁ᵗ)/√(1 − β₂ᵗ). */
@@ -145,4 +146,66 @@ export function adamFirstStepRatio(g: number, eps: number, beta2: number, form: 
     : form === "inside" ? mHat / Math.sqrt(vHat + eps)
     : ((Math.sqrt(1 - beta2) / (1 - beta1)) * m) / (Math.sqrt(v) + eps);
   return Math.abs(step);
+}
+
+export interface NoisyStepOptions {
+  /** Mean of the gradient (the signal). */
+  mu: number;
+  /** Standard deviation of the gradient noise (default 1). */
+  sigma?: number;
+  beta1?: number;
+  beta2?: number;
+  /** Steps to run (default 2000); the average is over the second half. */
+  steps?: number;
+  /** Seed of the noise (default 0). */
+  seed?: number;
+}
+
+/**
+ * Adam's mean step size |Δθ|/η under noisy gradients g_t = μ + σξ_t (ξ standard
+ * normal), averaged over the second half of the run (bias correction on, ε
+ * negligible). Kingma & Ba §2.1: |Δθ| ≤ η·(1 − β₁)/√(1 − β₂) when
+ * (1 − β₁) > √(1 − β₂), and |Δθ| ≤ η otherwise; typically |Δθ| ≈ η·|E g|/√(E g²)
+ * = η·|μ|/√(μ² + σ²), a signal-to-noise ratio — plus the noise left in m̂ when
+ * μ ≈ 0. The parameter does not enter the gradient, so no objective is needed.
+ */
+export function adamNoisyStepSize(options: NoisyStepOptions): number {
+  rejectUnknownKeys("adamNoisyStepSize", options, ["mu", "sigma", "beta1", "beta2", "steps", "seed"]);
+  const mu = requireInRange("adamNoisyStepSize", "mu", options.mu, -1e6, 1e6);
+  const sigma = requireInRange("adamNoisyStepSize", "sigma", options.sigma ?? 1, 0, 1e6);
+  const beta1 = requireInRange("adamNoisyStepSize", "beta1", options.beta1 ?? 0.9, 0, 1, { hiOpen: true });
+  const beta2 = requireInRange("adamNoisyStepSize", "beta2", options.beta2 ?? 0.999, 0, 1, { hiOpen: true });
+  const steps = requireInteger("adamNoisyStepSize", "steps", options.steps ?? 2000, 2);
+  const rng = random(requireInteger("adamNoisyStepSize", "seed", options.seed ?? 0, 0, 2 ** 32 - 1));
+  let m = 0, v = 0, sum = 0, count = 0;
+  for (let t = 1; t <= steps; ++t) {
+    const g = mu + sigma * rng.normal();
+    m = beta1 * m + (1 - beta1) * g;
+    v = beta2 * v + (1 - beta2) * g * g;
+    const step = Math.abs(m / (1 - beta1 ** t)) / (Math.sqrt(v / (1 - beta2 ** t)) + 1e-12);
+    if (2 * t > steps) { sum += step; count += 1; }
+  }
+  return sum / count;
+}
+
+/**
+ * The first step t after which the uncorrected/corrected step ratio
+ * (1 − β₁ᵗ)/√(1 − β₂ᵗ) stays within `tol` of 1 (searched up to `maxT`;
+ * returns null if it does not settle by then). Both factors tend to 1
+ * monotonically, so the ratio's distance from 1 is eventually decreasing.
+ */
+export function uncorrectedRatioSettles(beta1: number, beta2: number, tol = 0.01, maxT = 1_000_000): number | null {
+  requireInRange("uncorrectedRatioSettles", "beta1", beta1, 0, 1, { hiOpen: true });
+  requireInRange("uncorrectedRatioSettles", "beta2", beta2, 0, 1, { hiOpen: true });
+  requireInRange("uncorrectedRatioSettles", "tol", tol, 0, 1, { loOpen: true });
+  requireInteger("uncorrectedRatioSettles", "maxT", maxT, 1);
+  // The last step whose ratio is off by tol or more; β₁ᵗ and β₂ᵗ by running products.
+  let p1 = 1, p2 = 1, last = 0;
+  for (let t = 1; t <= maxT; ++t) {
+    p1 *= beta1;
+    p2 *= beta2;
+    if (Math.abs((1 - p1) / Math.sqrt(1 - p2) - 1) >= tol) last = t;
+    else if (p1 < tol * 1e-3 && p2 < tol * 1e-3) break;
+  }
+  return last >= maxT ? null : last + 1;
 }

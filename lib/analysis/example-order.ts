@@ -49,3 +49,22 @@ export function curriculumOrder(kind: "baby-steps" | "mixed" | "easy-to-hard", e
     return rng.shuffle(out);
   };
 }
+
+/**
+ * Batches drawn independently, with replacement, for `train`'s `shuffle`
+ * option: each epoch is `n` indices drawn uniformly from 0 … n − 1, so an
+ * example may appear twice in an epoch or not at all. The minibatch errors of
+ * successive steps are then independent — the assumption of the small-η noise
+ * floor η·tr C/(4B). Reshuffling (sampling without replacement) instead uses
+ * every example exactly once per epoch, so the errors of an epoch's batches
+ * sum to zero at fixed weights: they are negatively correlated, and the floor
+ * is lower than the independent-noise prediction.
+ */
+export function withReplacement(n: number): (epoch: number, rng: Random) => Int32Array {
+  requireInteger("withReplacement", "n", n, 1);
+  return (_epoch, rng) => {
+    const out = new Int32Array(n);
+    for (let k = 0; k < n; ++k) out[k] = rng.int(n);
+    return out;
+  };
+}

@@ -108,6 +108,26 @@ export function recursiveDecaySums(lr0: number, d: number): { sum: number; sumSq
 }
 
 /**
+ * How far the recursive decay stays above its Gaussian bound. Unrolled,
+ * η_n = η₀ / Π_{k<n} (1 + d·k), and since ln(1 + dk) ≤ dk,
+ *
+ *   η_n ≥ η₀ · e^{−d·n(n−1)/2}:
+ *
+ * the Gaussian is a lower bound, not an approximation that holds forever.
+ * Returns the ratio η_n / (η₀ e^{−d n(n−1)/2}) = exp(d n(n−1)/2 − Σ_{k<n} ln(1 + dk)) ≥ 1,
+ * computed in logarithms so that it stays finite where η_n itself underflows.
+ * Near 1 while d·n ≪ 1; it grows without bound later (the rate then decays
+ * more slowly than the Gaussian).
+ */
+export function recursiveOverGaussian(d: number, n: number): number {
+  requireInRange("recursiveOverGaussian", "d", d, 0, Infinity);
+  requireInteger("recursiveOverGaussian", "n", n, 0, 1e8);
+  let logProduct = 0;
+  for (let k = 0; k < n; ++k) logProduct += Math.log1p(d * k);
+  return Math.exp((d * n * (n - 1)) / 2 - logProduct);
+}
+
+/**
  * Σ_{n≥0} 1/(1 + d·n)^s for s > 1: the sum of the first `head` terms plus the
  * Euler–Maclaurin tail ∫_{head}^∞ + ½·f(head), accurate to ~1e-10 relative
  * with head = 10⁵.

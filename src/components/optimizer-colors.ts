@@ -6,15 +6,18 @@
  * (legible on light and dark backgrounds); the textbook variants take darker or
  * lighter relatives of the optimizer they vary. Two contenders of the
  * comparison that are not registry optimizers have colors too: SGD with cosine
- * annealing (a darker grey than SGD) and Adam without bias correction.
+ * annealing (a slate blue-grey beside SGD's grey) and Adam without bias
+ * correction (a cyan-blue beside Adam's blue). Every color keeps at least 3:1
+ * contrast against the dark theme's backgrounds (WCAG 1.4.11 for graphics),
+ * so no series vanishes in dark mode (test/components/optimizer-colors.test.ts).
  */
 import type { OptimizerName } from "../lib/optimizers/registry.js";
 
 export type ColoredName = OptimizerName | "sgdCosine" | "adamNoBiasCorrection";
 
 export const OPTIMIZER_COLORS: Readonly<Record<ColoredName, string>> = {
-  sgd: "#9498a0",
-  sgdCosine: "#5a5e66",
+  sgd: "#8a8f98",
+  sgdCosine: "#6e7fa8",
   momentum: "#efb118",
   nesterov: "#ff725c",
   adagrad: "#6cc5b0",
@@ -29,10 +32,10 @@ export const OPTIMIZER_COLORS: Readonly<Record<ColoredName, string>> = {
   nesterovLookahead: "#d1503c",
   nesterovScheduled: "#a8382a",
   adagradEpsInside: "#3f9e89",
-  adagradNoSqrt: "#1d6b5a",
-  amsgradReddi: "#7a3cc4",
+  adagradNoSqrt: "#2e8b74",
+  amsgradReddi: "#9659db",
   rprop: "#b8b000",
-  adamNoBiasCorrection: "#1f3f99",
+  adamNoBiasCorrection: "#1f8fbf",
 };
 
 /** The color of one optimizer (grey for a name without one). */

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { curriculumOrder, easiestFirst, sortedByTarget } from "../../lib/analysis/example-order.js";
+import { curriculumOrder, easiestFirst, sortedByTarget, withReplacement } from "../../lib/analysis/example-order.js";
 import { denseDataset, leastSquares, linearRegression, parseDenseCSV, random, standardize } from "../../lib/index.js";
 
 describe("example orders on the housing data", () => {
@@ -49,5 +49,17 @@ describe("curriculumOrder(kind, easy, ramp)", () => {
     const rng = random(0);
     expect(Array.from(curriculumOrder("easy-to-hard", easy, 3)(7, rng))).toEqual(easy);
     expect(curriculumOrder("mixed", easy, 3)(0, rng).length).toBe(2);
+  });
+});
+
+describe("withReplacement(n)", () => {
+  it("draws n indices in 0 … n − 1 per epoch, with repeats, seeded", () => {
+    const draw = withReplacement(50);
+    const a = draw(0, random(3));
+    expect(a.length).toBe(50);
+    expect(Array.from(a).every((i) => Number.isInteger(i) && i >= 0 && i < 50)).toBe(true);
+    expect(new Set(a).size).toBeLessThan(50); // 50 draws from 50: a repeat is all but certain (P(no repeat) = 50!/50⁵⁰)
+    expect(Array.from(draw(0, random(3)))).toEqual(Array.from(a));
+    expect(() => withReplacement(0)).toThrow(/n/);
   });
 });

@@ -5,12 +5,30 @@ import {
   polynomialDecay,
   powerSeriesSum,
   recursiveDecaySums,
+  recursiveOverGaussian,
   remainingFraction,
   robbinsMonroTable,
 } from "../../lib/analysis/schedule-sums.js";
 import { exponentialDecay, stepDecay, timeDecay, timeDecayRecursive } from "../../lib/schedules.js";
 
 describe("schedule sums", () => {
+  it("recursiveOverGaussian(d, n) is η_n/(η₀e^{−dn(n−1)/2}) of the recursive decay: ≥ 1, growing", () => {
+    // d = 0.5, n = 4: Π(1 + 0.5k) = 1·1.5·2·2.5 = 7.5, Gaussian e^{−0.5·4·3/2} = e^{−3}
+    expect(recursiveOverGaussian(0.5, 4)).toBeCloseTo(Math.exp(3) / 7.5, 12);
+    const direct = (d: number, n: number) => timeDecayRecursive(1, d)(n + 1) / Math.exp((-d * n * (n - 1)) / 2);
+    for (const n of [0, 1, 10, 50]) expect(recursiveOverGaussian(0.01, n)).toBeCloseTo(direct(0.01, n), 8);
+    expect(recursiveOverGaussian(0.01, 10)).toBeCloseTo(1.0137, 4);
+    expect(recursiveOverGaussian(0.01, 50)).toBeCloseTo(5.1205, 3);
+    expect(recursiveOverGaussian(0.01, 100) / 7.4426e4).toBeCloseTo(1, 3);
+    let last = 1;
+    for (const n of [0, 2, 5, 20, 100, 300]) {
+      const r = recursiveOverGaussian(0.05, n);
+      expect(r).toBeGreaterThanOrEqual(last);
+      last = r;
+    }
+    expect(() => recursiveOverGaussian(-1, 3)).toThrow(/d/);
+  });
+
   it("partialSums(schedule, checkpoints) sums η and η² up to each checkpoint", () => {
     // timeDecay(1, 1): 1, 1/2, 1/3, 1/4 → Σ = 25/12, Σ² = 1 + 1/4 + 1/9 + 1/16 = 205/144
     const [a, b] = partialSums(timeDecay(1, 1), [2, 4]);

@@ -71,7 +71,7 @@ describe("a broken submission, graded from the command line", () => {
     const run = spawnSync(process.execPath, [join(ROOT, "node_modules/tsx/dist/cli.mjs"), join(ROOT, "scripts/grade.ts"), dir, "--out", out, "--chapters", CHAPTERS.join(",")], { cwd: ROOT, encoding: "utf8" });
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/Score: [\d.]+ \/ 35/);
+    expect(run.stdout).toMatch(/Score: [\d.]+ \/ 50/);
     results = JSON.parse(readFileSync(join(out, "results.json"), "utf8"));
     markdown = readFileSync(join(out, "report.md"), "utf8");
   }, 180_000);
@@ -105,7 +105,7 @@ describe("a broken submission, graded from the command line", () => {
   test("writes a valid results.json and a report for people", () => {
     expect(gradescopeProblems(results)).toEqual([]);
     expect(markdown).toMatch(/^# Descent: grading report/);
-    expect(markdown).toMatch(/\*\*Score: [\d.]+ \/ 35\*\*/);
+    expect(markdown).toMatch(/\*\*Score: [\d.]+ \/ 50\*\*/);
     expect(markdown).toMatch(/gradient-descent\/gd-quadratic`\) — not submitted \| 0 \| 10 \|/);
   });
 });

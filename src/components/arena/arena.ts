@@ -297,16 +297,21 @@ export function Arena(options: ArenaOptions = {}): ArenaElement {
     const key = `${focus}|${unbounded}|${runs.map((r) => `${r.name}:${r.trajectory.divergedAt}`).join(",")}`;
     if (key === legendKey) return;
     legendKey = key;
+    // Redrawing replaces the buttons: keep keyboard focus on the racer that had it.
+    const active = document.activeElement;
+    const hadFocus = active instanceof HTMLElement && legend.contains(active) ? active.dataset.racer : undefined;
     legend.replaceChildren(
       ...runs.map((r) => {
         const b = el("button", { type: "button" }, el("span", { className: "arena-swatch" }), r.title);
         (b.firstChild as HTMLElement).style.background = optimizerColor(r.name);
         b.setAttribute("aria-pressed", String(r.name === focus));
+        b.dataset.racer = r.name;
         if (r.trajectory.diverged) b.append(el("span", { className: unbounded ? "" : "arena-diverged-note", textContent: unbounded ? ` — off to −∞ at step ${r.trajectory.divergedAt}` : ` — diverged at step ${r.trajectory.divergedAt}` }));
         b.addEventListener("click", () => setConfig({ focus: r.name }));
         return el("li", {}, b);
       })
     );
+    if (hadFocus) legend.querySelector<HTMLElement>(`button[data-racer="${hadFocus}"]`)?.focus();
   }
 
   function drawFrame() {

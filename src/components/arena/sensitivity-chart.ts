@@ -10,6 +10,7 @@ import * as Plot from "@observablehq/plot";
 import type { TunePoint } from "../../lib/arena/tune.js";
 import { optimizerColor } from "../optimizer-colors.js";
 import type { OptimizerName } from "../../lib/optimizers/registry.js";
+import { accessibleFigure } from "../charts/accessible-figure.js";
 
 export interface SensitivityCurve {
   readonly name: OptimizerName;
@@ -42,7 +43,7 @@ export function SensitivityChart(curves: readonly SensitivityCurve[], options: S
   );
   const reached = rows.filter((r) => r.reached);
   const titles = curves.map((c) => c.title);
-  return Plot.plot({
+  return accessibleFigure(Plot.plot({
     width,
     height,
     marginLeft: 60,
@@ -65,5 +66,5 @@ export function SensitivityChart(curves: readonly SensitivityCurve[], options: S
       Plot.dot(rows.filter((r) => r.best), { x: "lr", y: "y", stroke: "title", r: 7, strokeWidth: 2 }),
       Plot.tip(rows, Plot.pointer({ x: "lr", y: "y", title: (r: (typeof rows)[number]) => `${r.title}\nη = ${r.lr.toPrecision(3)}\n${r.reached ? `stays within the target from step ${r.y}` : r.diverged ? "diverged" : `not reached; final loss ${r.finalLoss.toPrecision(3)}`}` })),
     ],
-  });
+  }), { label: `Steps to reach the target against the learning rate for ${titles.join(", ")}`, rows: rows, columns: ["title", "lr", "y", "reached", "diverged", "finalLoss"] });
 }

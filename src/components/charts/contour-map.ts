@@ -12,6 +12,7 @@ import * as Plot from "@observablehq/plot";
 import type { Objective } from "../../lib/types.js";
 import { pointRows, pathLabel, type Path } from "./paths.js";
 import { contourLevels, surfaceGrid } from "../surface-grid.js";
+import { accessibleFigure } from "./accessible-figure.js";
 
 export interface ContourMapOptions {
   width?: number;
@@ -50,7 +51,7 @@ export function ContourMap(objective: Objective, paths: readonly Path[], options
   const rows = pointRows(paths);
   const labels = paths.map(pathLabel);
   const last = paths.map((p) => rows.filter((r) => r.label === pathLabel(p)).at(-1)!);
-  return Plot.plot({
+  return accessibleFigure(Plot.plot({
     width,
     height,
     marginLeft: 44,
@@ -81,5 +82,5 @@ export function ContourMap(objective: Objective, paths: readonly Path[], options
       Plot.tip(rows, Plot.pointer({ x: "x", y: "y", channels: { step: "step", loss: "loss" }, format: { x: ".4~g", y: ".4~g", loss: ".4~g" } as Record<string, string>, stroke: "label" })),
       ...marks,
     ],
-  });
+  }), { label: `Contour map of ${objective.name}${labels.length ? ` with the paths of ${labels.join(", ")}` : ""}`, rows: rows, columns: ["label", "step", "x", "y", "loss"] });
 }

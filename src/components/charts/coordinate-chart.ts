@@ -8,6 +8,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import type { Trajectory } from "../../lib/run.js";
+import { accessibleFigure } from "./accessible-figure.js";
 
 export interface CoordinateChartOptions {
   width?: number;
@@ -40,7 +41,7 @@ export function CoordinateChart(trajectory: Trajectory, options: CoordinateChart
       }
     }
   }
-  return Plot.plot({
+  return accessibleFigure(Plot.plot({
     width,
     height,
     marginLeft: 56,
@@ -53,5 +54,5 @@ export function CoordinateChart(trajectory: Trajectory, options: CoordinateChart
       Plot.dot(rows, { x: "step", y: "distance", fill: "name", r: 2 }),
       Plot.tip(rows, Plot.pointer({ x: "step", y: "distance", stroke: "name", format: { distance: ".4~g" } as Record<string, string> })),
     ],
-  });
+  }), { label: `Distance of each coordinate to the minimizer against the step, log scale: ${names.join(", ")}`, rows: rows, columns: ["name", "step", "distance"] });
 }

@@ -5,6 +5,7 @@
  * many cheap ones (a fixed learning rate) are compared fairly. Log scale.
  */
 import * as Plot from "@observablehq/plot";
+import { accessibleFigure } from "./accessible-figure.js";
 
 export interface CostRun {
   label: string;
@@ -25,7 +26,7 @@ export interface CostChartOptions {
 export function CostChart(runs: readonly CostRun[], options: CostChartOptions = {}): SVGSVGElement | HTMLElement {
   const { width = 640, height = 260, minValue = 0, label = "function + gradient evaluations" } = options;
   const rows = runs.flatMap((run) => Array.from(run.loss, (f, k) => ({ label: run.label, evaluations: run.evaluations[k], gap: f - minValue, step: k }))).filter((r) => r.gap > 0 && Number.isFinite(r.gap));
-  return Plot.plot({
+  return accessibleFigure(Plot.plot({
     width,
     height,
     marginLeft: 56,
@@ -37,5 +38,5 @@ export function CostChart(runs: readonly CostRun[], options: CostChartOptions = 
       Plot.dot(rows, { x: "evaluations", y: "gap", fill: "label", r: 2 }),
       Plot.tip(rows, Plot.pointer({ x: "evaluations", y: "gap", stroke: "label", channels: { step: "step" }, format: { gap: ".3~g" } as Record<string, string> })),
     ],
-  });
+  }), { label: `f(x) − f* against ${label} for ${runs.map((r) => r.label).join(", ")}`, rows: rows, columns: ["label", "evaluations", "step", "gap"] });
 }

@@ -13,6 +13,7 @@
 import * as Plot from "@observablehq/plot";
 import type { Objective } from "../../lib/types.js";
 import { pathLabel, type Path } from "./paths.js";
+import { accessibleFigure } from "./accessible-figure.js";
 
 export interface DescentOnCurveOptions {
   width?: number;
@@ -58,7 +59,7 @@ export function DescentOnCurve(objective: Objective, paths: readonly Path[], opt
   }
   const labels = paths.map(pathLabel);
   const last = labels.map((l) => rows.filter((r) => r.label === l).at(-1)!);
-  return Plot.plot({
+  return accessibleFigure(Plot.plot({
     width,
     height,
     marginLeft: 52,
@@ -74,5 +75,5 @@ export function DescentOnCurve(objective: Objective, paths: readonly Path[], opt
       Plot.tip(rows, Plot.pointer({ x: "x", y: "f", channels: { step: "step" }, format: { x: ".4~g", y: ".4~g" } as Record<string, string>, stroke: "label" })),
       ...marks,
     ],
-  });
+  }), { label: `Steps on the curve f(x) for ${labels.join(", ")}`, rows: rows, columns: ["label", "step", "x", "f"] });
 }

@@ -8,6 +8,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import type { DirectionScan } from "../../lib/analysis/steepest-direction.js";
+import { accessibleFigure } from "./accessible-figure.js";
 
 export interface DirectionalDerivativeChartOptions {
   width?: number;
@@ -28,7 +29,7 @@ export function DirectionalDerivativeChart(scan: DirectionScan, options: Directi
     { angle: deg(scan.steepestAngle), label: "−∇f" },
     { angle: deg(scan.bestActualAngle), label: "best actual" },
   ];
-  return Plot.plot({
+  return accessibleFigure(Plot.plot({
     width,
     height,
     marginLeft: 56,
@@ -45,5 +46,5 @@ export function DirectionalDerivativeChart(scan: DirectionScan, options: Directi
       angle === undefined ? null : Plot.ruleX([deg(angle)], { stroke: "#4e79a7", strokeWidth: 2 }),
       Plot.tip(rows, Plot.pointerX({ x: "angle", y: "value", stroke: "series", format: { angle: ".0f", value: ".4~g" } as Record<string, string> })),
     ],
-  });
+  }), { label: `Change in f against the direction of u, degrees: first-order prediction and actual change; steepest descent at ${Math.round(deg(scan.steepestAngle))}°`, rows: rows, columns: ["series", "angle", "value"] });
 }

@@ -3,6 +3,7 @@
  * with the best validation epoch and the epoch where patience ran out marked.
  */
 import * as Plot from "@observablehq/plot";
+import { accessibleFigure } from "./accessible-figure.js";
 
 export interface EarlyStoppingRun {
   /** Training loss after each epoch (of the full run, not stopped). */
@@ -33,7 +34,7 @@ export function EarlyStoppingChart(run: EarlyStoppingRun, options: EarlyStopping
     { epoch: run.bestEpoch, text: `best: epoch ${run.bestEpoch}`, dy: -30 },
     ...(run.stopEpoch !== null ? [{ epoch: run.stopEpoch, text: `stop: epoch ${run.stopEpoch}`, dy: -16 }] : []),
   ];
-  return Plot.plot({
+  return accessibleFigure(Plot.plot({
     width,
     height,
     marginLeft: 56,
@@ -47,5 +48,5 @@ export function EarlyStoppingChart(run: EarlyStoppingRun, options: EarlyStopping
       Plot.line(rows, { x: "epoch", y: "loss", stroke: "set", strokeWidth: 1.8 }),
       Plot.tip(rows, Plot.pointerX({ x: "epoch", y: "loss", stroke: "set", format: { loss: ".4~g" } as Record<string, string> })),
     ],
-  });
+  }), { label: `Training and validation loss against epoch; best epoch ${run.bestEpoch}${run.stopEpoch !== null ? `, stopped at epoch ${run.stopEpoch}` : ""}`, rows: rows, columns: ["set", "epoch", "loss"] });
 }

@@ -7,6 +7,7 @@
  * ```
  */
 import * as Plot from "@observablehq/plot";
+import { accessibleFigure } from "./accessible-figure.js";
 
 export interface EwaLine {
   label: string;
@@ -36,7 +37,7 @@ export function EwaSeriesChart(
   const raw = Array.from({ length: n }, (_, i) => ({ x: data.x[i], y: data.y[i] }));
   const rows = lines.flatMap((l) => Array.from({ length: n }, (_, i) => ({ label: l.label, x: data.x[i], y: l.values[i] })));
   const domain = [rawLabel, ...lines.map((l) => l.label)];
-  return Plot.plot({
+  return accessibleFigure(Plot.plot({
     width,
     height,
     marginLeft: 44,
@@ -48,5 +49,5 @@ export function EwaSeriesChart(
       Plot.line(rows, { x: "x", y: "y", stroke: "label", strokeWidth: 2 }),
       Plot.tip(rows, Plot.pointerX({ x: "x", y: "y", stroke: "label", format: { y: ".3~f" } as Record<string, string> })),
     ],
-  });
+  }), { label: `${yLabel} against ${xLabel || "time"}: the data and ${lines.map((l) => l.label).join(", ")}`, rows: rows, columns: ["label", "x", "y"] });
 }

@@ -9,6 +9,7 @@
 import * as Plot from "@observablehq/plot";
 import type { Flow } from "../../lib/analysis/gradient-flow.js";
 import { pathLabel, type Path } from "./paths.js";
+import { accessibleFigure } from "./accessible-figure.js";
 
 export interface FlowRun extends Path {
   /** The learning rate of the run: iterate k is drawn at time kη. */
@@ -43,7 +44,7 @@ export function GradientFlowChart(flow: Flow, runs: readonly FlowRun[], options:
     for (let k = 0; k <= tr.steps && k * run.eta <= tEnd + 1e-12; ++k) rows.push({ label: l, step: k, t: k * run.eta, x: tr.x[k * tr.dim + coordinate] });
   }
   const labels = runs.map(pathLabel);
-  return Plot.plot({
+  return accessibleFigure(Plot.plot({
     width,
     height,
     marginLeft: 52,
@@ -57,5 +58,5 @@ export function GradientFlowChart(flow: Flow, runs: readonly FlowRun[], options:
       Plot.dot(rows, { x: "t", y: "x", fill: "label", r: 2.6, clip: true }),
       Plot.tip(rows, Plot.pointer({ x: "t", y: "x", channels: { step: "step" }, format: { t: ".3~g", x: ".4~g" } as Record<string, string>, stroke: "label" })),
     ],
-  });
+  }), { label: `${label} against time t: the exact gradient flow and the iterates of ${labels.join(", ")}`, rows: rows, columns: ["label", "step", "t", "x"] });
 }

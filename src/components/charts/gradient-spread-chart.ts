@@ -6,6 +6,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import { decadeTicks } from "../log-ticks.js";
+import { accessibleFigure } from "./accessible-figure.js";
 
 export interface SpreadRow {
   batchSize: number;
@@ -26,7 +27,7 @@ export function GradientSpreadChart(rows: readonly SpreadRow[], options: { width
       curve.push({ batchSize: B, value: sigma2 / B, label: "σ²/B" });
     }
   }
-  return Plot.plot({
+  return accessibleFigure(Plot.plot({
     width,
     height,
     marginLeft: 56,
@@ -39,5 +40,5 @@ export function GradientSpreadChart(rows: readonly SpreadRow[], options: { width
       Plot.dot(measured, { x: "batchSize", y: "measured", fill: () => "measured", r: 4 }),
       Plot.tip(measured, Plot.pointer({ x: "batchSize", y: "measured", title: (d: SpreadRow) => `B = ${d.batchSize}\nmeasured ${d.measured.toPrecision(3)}\npredicted ${d.predicted.toPrecision(3)}` })),
     ],
-  });
+  }), { label: `Variance of the minibatch gradient against batch size B, measured and predicted`, rows: measured, columns: ["batchSize", "measured", "predicted"] });
 }

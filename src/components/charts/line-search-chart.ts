@@ -9,6 +9,7 @@
 import * as Plot from "@observablehq/plot";
 import type { LineProfile } from "../../lib/analysis/line-profile.js";
 import type { LineSearchResult } from "../../lib/line-search.js";
+import { accessibleFigure } from "./accessible-figure.js";
 
 export interface LineSearchChartOptions {
   width?: number;
@@ -36,7 +37,7 @@ export function LineSearchChart(profile: LineProfile, searches: ReadonlyArray<{ 
       .map((p, i) => ({ label, order: i + 1, alpha: p.alpha, value: p.value, accepted: p.alpha === result.alpha }))
   );
   const labels = searches.map((s) => s.label);
-  return Plot.plot({
+  return accessibleFigure(Plot.plot({
     width,
     height,
     marginLeft: 52,
@@ -51,5 +52,5 @@ export function LineSearchChart(profile: LineProfile, searches: ReadonlyArray<{ 
       Plot.text(trials.filter((t) => t.label === labels[0]), { x: "alpha", y: "value", text: "order", dy: -10, fill: "label" }),
       Plot.tip(trials, Plot.pointer({ x: "alpha", y: "value", channels: { search: "label", trial: "order" }, format: { alpha: ".4~g", value: ".4~g" } as Record<string, string> })),
     ],
-  });
+  }), { label: `φ(α) along the search direction, with the trial steps of ${labels.join(", ")}`, rows: trials, columns: ["label", "order", "alpha", "value", "accepted"] });
 }

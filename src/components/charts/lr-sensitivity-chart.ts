@@ -6,6 +6,7 @@
  * With `relative`, the x axis is lr / lr₀ (the optimizer's default).
  */
 import * as Plot from "@observablehq/plot";
+import { accessibleFigure } from "./accessible-figure.js";
 
 export interface SensitivityRun { contender: string; k: number; lr: number; loss: number; diverged: boolean }
 
@@ -21,7 +22,7 @@ export function LrSensitivityChart(
   const bottom = finite.length ? Math.min(...finite.map((r) => r.loss)) : 0.1;
   const ceiling = top * 1.6;
   const diverged = rows.filter((r) => !Number.isFinite(r.loss));
-  return Plot.plot({
+  return accessibleFigure(Plot.plot({
     width,
     height,
     marginLeft: 56,
@@ -35,5 +36,5 @@ export function LrSensitivityChart(
       Plot.text(diverged.length ? [0] : [], { frameAnchor: "top-right", text: () => "× diverged", dy: 2, fontSize: 11, fill: "var(--theme-foreground-muted)" }),
       Plot.tip(finite, Plot.pointer({ x: "x", y: "loss", title: (d) => `${d.label}\nlr = ${Number(d.lr.toPrecision(3))}\nloss = ${Number(d.loss.toPrecision(4))}` })),
     ],
-  });
+  }), { label: `Final loss against the learning rate for ${contenders.map((c) => c.label).join(", ")}`, rows: rows, columns: ["label", "lr", "loss"] });
 }

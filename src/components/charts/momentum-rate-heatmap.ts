@@ -4,13 +4,16 @@
  * setting. Cells whose rate is ≥ 1 (no convergence) are drawn in the
  * "diverges" colour, never left blank. The element is an input: its `value` is
  * the picked `{lr, beta, rate}`, and it emits `input` on each click, so a page
- * can write `const picked = view(RateHeatmap(...))`.
+ * can write `const picked = view(RateHeatmap(...))`. By keyboard, the map is
+ * one tab stop: the arrow keys move the picked point (← → η, ↑ ↓ β; Shift for
+ * five times the step), and a live region reads the new setting and its rate.
  *
  * ```js
  * RateHeatmap((lr, beta) => momentumRate(lr, beta, [0.2, 4]), {width, lr: [0, 1.05], value: {lr: 0.6, beta: 0.5}})
  * ```
  */
 import * as Plot from "@observablehq/plot";
+import { labelChart } from "./accessible-figure.js";
 
 export interface RatePick {
   lr: number;
@@ -65,7 +68,14 @@ export function RateHeatmap(rate: (lr: number, beta: number) => number, options:
   note.className = "rate-heatmap-note";
   note.style.font = "12px var(--sans-serif)";
   note.style.color = "var(--theme-foreground-muted)";
-  note.innerHTML = `<span style="display:inline-block;width:12px;height:12px;background:var(--theme-red);opacity:.45;vertical-align:-2px"></span> rate ≥ 1: diverges &nbsp;·&nbsp; click or tap the map to run that setting`;
+  note.innerHTML = `<span style="display:inline-block;width:12px;height:12px;background:var(--theme-red);opacity:.45;vertical-align:-2px"></span> rate ≥ 1: diverges &nbsp;·&nbsp; click or tap the map, or focus it and use the arrow keys, to run that setting`;
+  const live = document.createElement("div");
+  live.className = "sr-only";
+  live.setAttribute("aria-live", "polite");
+  root.tabIndex = 0;
+  root.setAttribute("role", "group");
+  root.setAttribute("aria-label", "Convergence rate over the learning rate η and momentum β: arrow keys move the chosen setting, Shift moves it further");
+  const describe = (p: RatePick) => `η = ${p.lr.toFixed(3)}, β = ${p.beta.toFixed(3)}: rate ${p.rate.toFixed(4)}${p.rate >= 1 ? ", diverges" : ""}`;
   let plot: (SVGSVGElement | HTMLElement) & Plot.Plot;
 
   function draw(): void {
@@ -97,6 +107,7 @@ export function RateHeatmap(rate: (lr: number, beta: number) => number, options:
         Plot.tip(samples, Plot.pointer({ x: "lr", y: "beta", channels: { rate: "rate" }, format: { x: ".3f", y: ".3f", rate: ".4f" } as Record<string, string> })),
       ],
     });
+    labelChart(next, `Convergence rate over the learning rate η and momentum β; chosen ${describe(picked)}`);
     next.style.cursor = "crosshair";
     next.addEventListener("click", (e) => pick(e as MouseEvent));
     if (plot) plot.replaceWith(next);
@@ -113,13 +124,29 @@ export function RateHeatmap(rate: (lr: number, beta: number) => number, options:
     const l = (x as { invert(v: number): number }).invert(px);
     const b = (y as { invert(v: number): number }).invert(py);
     if (!(l >= lr[0] && l <= lr[1] && b >= beta[0] && b <= beta[1])) return;
+    set(l, b);
+  }
+
+  function set(l: number, b: number): void {
     root.value = { lr: l, beta: b, rate: rate(l, b) };
     draw();
+    live.textContent = describe(root.value);
     root.dispatchEvent(new Event("input", { bubbles: true }));
   }
 
+  root.addEventListener("keydown", (event) => {
+    const k = event.shiftKey ? 5 : 1;
+    const dl = ((lr[1] - lr[0]) / nx) * k, db = ((beta[1] - beta[0]) / ny) * k;
+    const move: Record<string, [number, number]> = { ArrowLeft: [-dl, 0], ArrowRight: [dl, 0], ArrowDown: [0, -db], ArrowUp: [0, db] };
+    const d = move[event.key];
+    if (!d) return;
+    event.preventDefault();
+    const { lr: l, beta: b } = root.value;
+    set(Math.min(lr[1], Math.max(lr[0], l + d[0])), Math.min(beta[1], Math.max(beta[0], b + d[1])));
+  });
+
   root.append(legend);
   draw();
-  root.append(note);
+  root.append(note, live);
   return root;
 }

@@ -1,57 +1,59 @@
 /**
- * NoiseFloorChart(rows, options): the loss floor of momentum with noisy
- * gradients against β — measured (dots at the seed mean, bars from the lowest
- * to the highest seed) and the closed form (lines), one colour per series, and
- * plain SGD's floor as a dashed reference line.
- *
- * ```js
- * NoiseFloorChart([{series: "fixed η", beta: 0.9, mean, min, max, predicted}], {width, sgdFloor: 0.13})
- * ```
+ * NoiseFloorChart(runs, options): SGD's loss on a noisy quadratic against the
+ * step, log–log: each run's exact expected loss E f(x_t) as a bold line, one
+ * sample path as a faint line of the same colour, and the floors a constant
+ * rate cannot go below as dashed rules. A diverged run ends where it diverged
+ * and says so in the legend.
  */
 import * as Plot from "@observablehq/plot";
-import { num } from "../format.js";
 import { decadeTicks } from "../log-ticks.js";
+import { accessibleFigure } from "./accessible-figure.js";
 
-export interface NoiseFloorRow {
-  series: string;
-  beta: number;
-  mean: number;
-  min: number;
-  max: number;
-  predicted: number;
+export interface NoiseFloorRun {
+  label: string;
+  /** E f(x_t), t = 0 … (shorter when diverged). */
+  expected: ArrayLike<number>;
+  /** One sampled f(x_t). */
+  sample?: ArrayLike<number>;
+  diverged?: boolean;
+  divergedAt?: number | null;
 }
 
-export interface NoiseFloorOptions {
+export interface NoiseFloorChartOptions {
   width?: number;
   height?: number;
-  /** A horizontal reference: plain SGD's floor. */
-  sgdFloor?: number;
-  sgdLabel?: string;
+  /** Horizontal dashed rules, e.g. the floor ησ²/… of each constant rate. */
+  floors?: readonly { label: string; value: number }[];
+  /** Draw every k-th point of long runs (default: about 600 points per run, log-spaced). */
+  points?: number;
 }
 
-export function NoiseFloorChart(rows: readonly NoiseFloorRow[], options: NoiseFloorOptions = {}): SVGSVGElement | HTMLElement {
-  const { width = 640, height = 280, sgdFloor, sgdLabel = "plain SGD" } = options;
-  const series = [...new Set(rows.map((r) => r.series))];
-  const chart = Plot.plot({
+/** Log-spaced steps 1 … n − 1 (about `count` of them), for drawing long runs thinly. */
+function logSteps(n: number, count: number): number[] {
+  const out = new Set<number>();
+  for (let k = 0; k <= count; ++k) out.add(Math.min(n - 1, Math.round(Math.exp((Math.log(Math.max(1, n - 1)) * k) / count))));
+  return [...out].filter((t) => t >= 1).sort((a, b) => a - b);
+}
+
+export function NoiseFloorChart(runs: readonly NoiseFloorRun[], options: NoiseFloorChartOptions = {}): SVGSVGElement | HTMLElement {
+  const { width = 640, height = 300, floors = [], points = 600 } = options;
+  const name = (r: NoiseFloorRun) => (r.diverged ? `${r.label} — diverged at step ${r.divergedAt}` : r.label);
+  const mean = runs.flatMap((r) => logSteps(r.expected.length, points).map((t) => ({ label: name(r), t, f: r.expected[t] })));
+  const samples = runs.flatMap((r) => (r.sample ? logSteps(r.sample.length, points).map((t) => ({ label: name(r), t, f: r.sample![t] })) : []));
+  const ok = (row: { f: number }) => row.f > 0 && Number.isFinite(row.f);
+  return accessibleFigure(Plot.plot({
     width,
     height,
     marginLeft: 56,
-    x: { label: "momentum β", domain: [0, 1] },
-    y: { type: "log", label: "loss floor E f (noise σ = 1)", grid: true, tickFormat: "~g", ticks: decadeTicks(rows.flatMap((r) => [r.min, r.max, r.predicted]).concat(sgdFloor === undefined ? [] : [sgdFloor])) },
-    color: { legend: true, domain: series, range: ["#2563eb", "#16a34a"] },
+    x: { type: "log", label: "step t", grid: true, tickFormat: "~s", ticks: decadeTicks(mean.map((r) => r.t)) },
+    y: { type: "log", label: "loss f(x_t)", grid: true, tickFormat: "~g", ticks: decadeTicks([...mean, ...samples].filter(ok).map((r) => r.f)) },
+    color: { legend: true, domain: runs.map(name) },
     marks: [
-      ...(sgdFloor === undefined ? [] : [
-        Plot.ruleY([sgdFloor], { stroke: "var(--theme-foreground-muted)", strokeDasharray: "5,4" }),
-        Plot.text([sgdFloor], { x: 0.02, y: (d: number) => d, text: () => sgdLabel, textAnchor: "start", dy: -7, fill: "var(--theme-foreground-muted)" }),
-      ]),
-      Plot.line(rows, { x: "beta", y: "predicted", stroke: "series", strokeWidth: 1.5 }),
-      Plot.ruleX(rows, { x: "beta", y1: "min", y2: "max", stroke: "series", strokeWidth: 2 }),
-      Plot.dot(rows, { x: "beta", y: "mean", stroke: "series", fill: "var(--theme-background)", r: 4, tip: true, title: (r: NoiseFloorRow) => `${r.series}, β = ${r.beta}\nmeasured ${num(r.mean)} (seeds ${num(r.min)}–${num(r.max)})\nformula ${num(r.predicted)}` }),
+      Plot.line(samples.filter(ok), { x: "t", y: "f", stroke: "label", strokeWidth: 0.8, strokeOpacity: 0.35 }),
+      Plot.line(mean.filter(ok), { x: "t", y: "f", stroke: "label", strokeWidth: 2.2 }),
+      Plot.ruleY(floors.filter((f) => Number.isFinite(f.value) && f.value > 0), { y: "value", strokeDasharray: "4,3", stroke: "var(--theme-foreground-muted)" }),
+      Plot.text(floors.filter((f) => Number.isFinite(f.value) && f.value > 0), { y: "value", text: "label", frameAnchor: "left", dy: -7, dx: 4, fill: "var(--theme-foreground-muted)", fontSize: 11 }),
+      Plot.tip(mean.filter(ok), Plot.pointerX({ x: "t", y: "f", stroke: "label", format: { f: ".3~g" } as Record<string, string> })),
     ],
-  });
-  chart.setAttribute("aria-label", `Loss floor against momentum β: ${series.map((s) => {
-    const rs = rows.filter((r) => r.series === s);
-    return `${s}, from ${num(rs[0].mean)} at β = ${rs[0].beta} to ${num(rs[rs.length - 1].mean)} at β = ${rs[rs.length - 1].beta}`;
-  }).join("; ")}. Lines: the closed form; dots and bars: the measured mean and the seeds' range.`);
-  return chart;
+  }), { label: `Expected loss against the step, log scales, for ${runs.map(name).join(", ")}`, rows: mean, columns: ["label", "t", "f"] });
 }

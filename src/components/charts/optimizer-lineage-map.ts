@@ -6,6 +6,7 @@
  * narrow ones top to bottom.
  */
 import * as Plot from "@observablehq/plot";
+import { accessibleFigure } from "./accessible-figure.js";
 
 export interface LineageMapNode { name: string; label: string; year: number; generation: number; lane: number }
 export interface LineageMapEdge { from: string; to: string; adds: string }
@@ -33,7 +34,7 @@ export function LineageMap(lineage: { nodes: readonly LineageMapNode[]; edges: r
   const height = vertical ? 520 : 300;
   const fg = "var(--theme-foreground)";
   const muted = "var(--theme-foreground-faint)";
-  return Plot.plot({
+  return accessibleFigure(Plot.plot({
     width,
     height,
     marginTop: 26,
@@ -69,5 +70,5 @@ export function LineageMap(lineage: { nodes: readonly LineageMapNode[]; edges: r
         fill: fg, stroke: "var(--theme-background)", strokeWidth: 3, paintOrder: "stroke",
       }),
     ],
-  });
+  }), { label: `Lineage of the optimizers: each arrow goes from a method to one that builds on it`, rows: edges, columns: [{ label: "#", value: "i" }, "from", "to", "adds"] });
 }

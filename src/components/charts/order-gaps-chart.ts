@@ -5,6 +5,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import { decadeTicks } from "../log-ticks.js";
+import { accessibleFigure } from "./accessible-figure.js";
 
 export interface OrderGap {
   order: string;
@@ -16,7 +17,7 @@ export function OrderGapsChart(rows: readonly OrderGap[], options: { width?: num
   const orders = [...new Set(rows.map((r) => r.order))];
   const { width = 640, height = 40 + 34 * orders.length } = options;
   const shown = rows.filter((r) => r.gap > 0 && Number.isFinite(r.gap));
-  return Plot.plot({
+  return accessibleFigure(Plot.plot({
     width,
     height,
     marginLeft: Math.min(170, width * 0.38),
@@ -28,5 +29,5 @@ export function OrderGapsChart(rows: readonly OrderGap[], options: { width?: num
       Plot.tickX(shown, Plot.groupY({ x: "median" }, { x: "gap", y: "order", strokeWidth: 2.5, stroke: "currentColor" })),
       Plot.tip(shown, Plot.pointer({ x: "gap", y: "order", title: (d: OrderGap) => `${d.order}, seed ${d.seed}: gap ${d.gap.toPrecision(3)}` })),
     ],
-  });
+  }), { label: `Gap to the best loss for each example order, one dot per seed, median marked`, rows: shown, columns: ["order", "seed", "gap"] });
 }

@@ -5,6 +5,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import { decadeTicks } from "../log-ticks.js";
+import { accessibleFigure } from "./accessible-figure.js";
 
 export interface PartialSumSeries {
   label: string;
@@ -21,7 +22,7 @@ export interface PartialSumsChartOptions {
 export function PartialSumsChart(series: readonly PartialSumSeries[], options: PartialSumsChartOptions = {}): SVGSVGElement | HTMLElement {
   const { width = 640, height = 260, which = "sum" } = options;
   const rows = series.flatMap(({ label, points }) => points.map((p) => ({ label, N: p.N, value: p[which] })).filter((r) => r.value > 0 && Number.isFinite(r.value)));
-  return Plot.plot({
+  return accessibleFigure(Plot.plot({
     width,
     height,
     marginLeft: 56,
@@ -33,5 +34,5 @@ export function PartialSumsChart(series: readonly PartialSumSeries[], options: P
       Plot.dot(rows, { x: "N", y: "value", stroke: "label", r: 2 }),
       Plot.tip(rows, Plot.pointer({ x: "N", y: "value", stroke: "label", format: { value: ".4~g" } as Record<string, string> })),
     ],
-  });
+  }), { label: `Partial sums against N for ${series.map((s) => s.label).join(", ")}`, rows: rows, columns: ["label", "N", "value"] });
 }

@@ -7,6 +7,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import { gdRate, optimalStep, rateCurve, stableLimit } from "../../lib/analysis/quadratic-rate.js";
+import { accessibleFigure } from "./accessible-figure.js";
 
 export interface RateCurveChartOptions {
   width?: number;
@@ -25,7 +26,7 @@ export function RateCurveChart(eigenvalues: ArrayLike<number>, options: RateCurv
   const series = [...new Set(rows.map((r) => r.series))];
   const yMax = 2;
   const current = eta === undefined ? [] : [{ eta, rate: gdRate(eigenvalues, eta) }];
-  return Plot.plot({
+  return accessibleFigure(Plot.plot({
     width,
     height,
     marginLeft: 52,
@@ -49,5 +50,5 @@ export function RateCurveChart(eigenvalues: ArrayLike<number>, options: RateCurv
         : []),
       Plot.tip(rows, Plot.pointerX({ x: "eta", y: "factor", stroke: "series", format: { eta: ".3~g", factor: ".3~g" } as Record<string, string> })),
     ],
-  });
+  }), { label: `Convergence factor against the learning rate η; above 1 the iteration diverges`, rows: rows });
 }

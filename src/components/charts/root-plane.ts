@@ -9,6 +9,7 @@
  * ```
  */
 import * as Plot from "@observablehq/plot";
+import { accessibleFigure } from "./accessible-figure.js";
 
 export interface Root {
   label: string;
@@ -31,7 +32,7 @@ export function RootPlane(roots: readonly Root[], options: RootPlaneOptions = {}
   const far = Math.max(1.3, ...roots.map((r) => Math.hypot(r.re, r.im) * 1.1));
   const e = options.extent ?? Math.min(far, 4);
   const size = Math.min(width, 360);
-  return Plot.plot({
+  return accessibleFigure(Plot.plot({
     width: size,
     height: size,
     marginLeft: 40,
@@ -46,5 +47,5 @@ export function RootPlane(roots: readonly Root[], options: RootPlaneOptions = {}
       Plot.text(roots, { x: "re", y: "im", text: "label", dx: 10, dy: -10, fill: "currentColor", clip: true }),
       Plot.tip(roots, Plot.pointer({ x: "re", y: "im", title: (r: Root) => `${r.label} = ${r.re.toFixed(3)} ${r.im < 0 ? "−" : "+"} ${Math.abs(r.im).toFixed(3)}i\n|σ| = ${Math.hypot(r.re, r.im).toFixed(3)}` })),
     ],
-  });
+  }), { label: `Roots in the complex plane with the unit circle`, rows: roots, columns: ["label", "re", "im"] });
 }

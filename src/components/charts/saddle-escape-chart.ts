@@ -8,6 +8,7 @@ import * as Plot from "@observablehq/plot";
 import { escapeSteps, gdEscapeSteps } from "../../lib/arena/escape.js";
 import { optimizerInfo, type OptimizerName } from "../../lib/optimizers/registry.js";
 import { optimizerColor } from "../optimizer-colors.js";
+import { accessibleFigure } from "./accessible-figure.js";
 
 export interface SaddleEscapeOptions {
   lr: number;
@@ -27,7 +28,7 @@ export function saddleEscapeRows(lr: number, names: readonly OptimizerName[]) {
 export function SaddleEscapeChart({ lr, width = 640, height = 300, names = ["sgd", "momentum", "adagrad", "rmsprop", "adam"] }: SaddleEscapeOptions): SVGSVGElement | HTMLElement {
   const rows = saddleEscapeRows(lr, names).filter((r) => r.steps !== null);
   const formula = ESCAPE_OFFSETS.map((y0) => ({ y0, steps: gdEscapeSteps(lr, y0) }));
-  return Plot.plot({
+  return accessibleFigure(Plot.plot({
     width,
     height,
     marginLeft: 52,
@@ -40,5 +41,5 @@ export function SaddleEscapeChart({ lr, width = 640, height = 300, names = ["sgd
       Plot.line(rows, { x: "y0", y: "steps", stroke: "title", z: "title", strokeWidth: 1.8, marker: "circle-stroke" }),
       Plot.tip(rows, Plot.pointer({ x: "y0", y: "steps", title: (r: (typeof rows)[number]) => `${r.title}\n|y₀| = ${r.y0.toExponential(0)}\n${r.steps} steps` })),
     ],
-  });
+  }), { label: `Steps to leave the saddle against the starting offset |y₀| at η = ${lr}`, rows: rows, columns: ["title", "y0", "steps"] });
 }

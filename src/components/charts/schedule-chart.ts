@@ -8,6 +8,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import { decadeTicks } from "../log-ticks.js";
+import { accessibleFigure } from "./accessible-figure.js";
 
 export interface ScheduleSeries {
   label: string;
@@ -28,7 +29,7 @@ export function ScheduleChart(series: readonly ScheduleSeries[], options: Schedu
   const rows = series.flatMap(({ label, values }) =>
     Array.from(values, (eta, k) => ({ label, t: k + 1, eta })).filter((r) => Number.isFinite(r.eta) && (!log || r.eta > 0))
   );
-  return Plot.plot({
+  return accessibleFigure(Plot.plot({
     width,
     height,
     marginLeft: 56,
@@ -39,5 +40,5 @@ export function ScheduleChart(series: readonly ScheduleSeries[], options: Schedu
       Plot.line(rows, { x: "t", y: "eta", stroke: "label", strokeWidth: 1.8, curve: "step-after" }),
       Plot.tip(rows, Plot.pointerX({ x: "t", y: "eta", stroke: "label", format: { eta: ".4~g" } as Record<string, string> })),
     ],
-  });
+  }), { label: `${yLabel} against step t for ${series.map((s) => s.label).join(", ")}`, rows: rows, columns: ["label", "t", "eta"] });
 }

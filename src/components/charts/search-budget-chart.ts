@@ -5,6 +5,7 @@
  * many seeds of a randomly shifted grid and of random search.
  */
 import * as Plot from "@observablehq/plot";
+import { accessibleFigure } from "./accessible-figure.js";
 
 export interface BudgetSummary {
   n: number;
@@ -36,7 +37,7 @@ export function SearchBudgetChart(budgets: readonly BudgetSummary[], options: Se
     { series: SHIFTED, n: b.n, lo: gap(b.shifted.q10), hi: gap(b.shifted.q90) },
     { series: RANDOM, n: b.n, lo: gap(b.random.q10), hi: gap(b.random.q90) },
   ]);
-  return Plot.plot({
+  return accessibleFigure(Plot.plot({
     width,
     height,
     marginLeft: 56,
@@ -48,5 +49,5 @@ export function SearchBudgetChart(budgets: readonly BudgetSummary[], options: Se
       Plot.line(lines, { x: "n", y: "gap", stroke: "series", strokeWidth: 2, marker: "circle" }),
       Plot.tip(lines, Plot.pointer({ x: "n", y: "gap", stroke: "series", format: { gap: ".3~g" } as Record<string, string> })),
     ],
-  });
+  }), { label: `Gap to the best score against the number of trials for each search`, rows: lines, columns: ["series", "n", "gap"] });
 }

@@ -7,6 +7,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import type { Trial } from "../../lib/analysis/hyperparameter-search.js";
+import { accessibleFigure } from "./accessible-figure.js";
 
 export interface Landscape {
   /** log10 of the first hyperparameter at each column (ascending, evenly spaced). */
@@ -56,7 +57,7 @@ export function SearchLandscape(landscape: Landscape, searches: readonly Search[
     const b = s.trials.reduce((a, t) => (t.score < a.score ? t : a), s.trials[0]);
     return { search: s.label, symbol: SEARCH_SYMBOLS[i % SEARCH_SYMBOLS.length], x: Math.log10(b.values[0]), y: Math.log10(b.values[1]), score: b.score };
   });
-  return Plot.plot({
+  return accessibleFigure(Plot.plot({
     width,
     height,
     marginLeft: 52,
@@ -72,5 +73,5 @@ export function SearchLandscape(landscape: Landscape, searches: readonly Search[
       Plot.dot(bests, { x: "x", y: "y", r: 10, stroke: "white", strokeWidth: 2.5 }),
       Plot.tip(points, Plot.pointer({ x: "x", y: "y", channels: { search: "search", "validation loss": "score" }, format: { x: (v: number) => `η = ${(10 ** v).toPrecision(3)}`, y: (v: number) => `λ = ${(10 ** v).toPrecision(3)}`, "validation loss": ".4~g" } as Record<string, unknown> } as Plot.TipOptions)),
     ],
-  });
+  }), { label: `Validation score over log₁₀ η and log₁₀ λ, with the trials of ${searches.map((s) => s.label).join(", ")}`, rows: points, columns: ["search", { label: "log₁₀ η", value: "x" }, { label: "log₁₀ λ", value: "y" }, "score"] });
 }

@@ -7,6 +7,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import { powerOfTen, SEARCH_SYMBOLS, type Landscape, type Search } from "./search-landscape.js";
+import { accessibleFigure } from "./accessible-figure.js";
 
 export interface SearchMarginalOptions {
   width?: number;
@@ -34,7 +35,7 @@ export function SearchMarginal(landscape: Landscape, searches: readonly Search[]
     s.trials.map((t) => ({ search: s.label, symbol: SEARCH_SYMBOLS[i % SEARCH_SYMBOLS.length], x: Math.log10(t.values[0]), score: Math.min(t.score, yMax), diverged: !Number.isFinite(t.score) }))
   );
   const yMin = Math.min(...band.map((b) => b.lo));
-  return Plot.plot({
+  return accessibleFigure(Plot.plot({
     width,
     height,
     marginLeft: 52,
@@ -51,5 +52,5 @@ export function SearchMarginal(landscape: Landscape, searches: readonly Search[]
       Plot.dot(points, { x: "x", y: "score", symbol: "search", stroke: "search", r: 4.5, strokeWidth: 1.5, fill: "var(--theme-background)" }),
       Plot.tip(points, Plot.pointer({ x: "x", y: "score", channels: { search: "search" }, format: { x: (v: number) => `η = ${(10 ** v).toPrecision(3)}`, score: ".4~g" } as Record<string, unknown> } as Plot.TipOptions)),
     ],
-  });
+  }), { label: `Score against log₁₀ η for the trials of ${searches.map((s) => s.label).join(", ")}`, rows: points, columns: ["search", { label: "log₁₀ η", value: "x" }, "score", "diverged"] });
 }

@@ -11,6 +11,7 @@
  * ```
  */
 import * as Plot from "@observablehq/plot";
+import { accessibleFigure } from "./accessible-figure.js";
 
 export interface SeriesRow {
   series: string;
@@ -52,7 +53,7 @@ export function SeriesChart(rows: readonly SeriesRow[], options: SeriesChartOpti
   const domain = options.series ? [...options.series] : [...new Set([...rows, ...(options.diverged ?? [])].map((r) => r.series))];
   const solid = shown.filter((r) => !dashed.includes(r.series));
   const broken = shown.filter((r) => dashed.includes(r.series));
-  return Plot.plot({
+  return accessibleFigure(Plot.plot({
     width,
     height,
     marginLeft: 56,
@@ -71,5 +72,5 @@ export function SeriesChart(rows: readonly SeriesRow[], options: SeriesChartOpti
       diverged.length ? Plot.text(diverged.slice(0, 1), { x: "x", frameAnchor: "top", dy: 16, text: () => "✕ diverged", textAnchor: "end", fill: "var(--theme-foreground-muted)" }) : null,
       Plot.tip(shown, Plot.pointer({ x: "x", y: "y", stroke: "series", channels: { series: "series" }, format: { x: ".4~g", y: ".4~g" } as Record<string, string> })),
     ],
-  });
+  }), { label: `${options.y || "value"} against ${options.x ?? "step"} for ${domain.join(", ")}`, rows: shown, columns: ["series", "x", "y"] });
 }

@@ -8,6 +8,7 @@
  * ```
  */
 import * as Plot from "@observablehq/plot";
+import { accessibleFigure } from "./accessible-figure.js";
 
 export interface StepSeries {
   label: string;
@@ -40,7 +41,7 @@ export function StepSeriesChart(series: readonly StepSeries[], options: StepSeri
   ).filter((r) => Number.isFinite(r.value) && (!log || r.value > 0));
   const solid = rows.filter((r) => !r.dashed);
   const dashed = rows.filter((r) => r.dashed);
-  return Plot.plot({
+  return accessibleFigure(Plot.plot({
     width,
     height,
     marginLeft: 56,
@@ -54,5 +55,5 @@ export function StepSeriesChart(series: readonly StepSeries[], options: StepSeri
       dots ? Plot.dot(solid, { x: "step", y: "value", fill: "label", r: 1.8 }) : null,
       Plot.tip(rows, Plot.pointerX({ x: "step", y: "value", stroke: "label", format: { value: ".4~g" } as Record<string, string> })),
     ],
-  });
+  }), { label: `${yLabel || "value"} against ${xLabel} for ${series.map((s) => s.label).join(", ")}`, rows: rows, columns: ["label", "step", "value"] });
 }

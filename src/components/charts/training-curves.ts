@@ -12,6 +12,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import { decadeTicks } from "../log-ticks.js";
+import { accessibleFigure } from "./accessible-figure.js";
 
 export interface TrainingRun {
   label: string;
@@ -60,7 +61,7 @@ export function TrainingCurves(runs: readonly TrainingRun[], options: TrainingCu
   });
   const shown = rows.filter((r) => Number.isFinite(r.value) && (!logY || r.value > 0) && (x === "epoch" || r.time > 0));
   const clipped = yDomain ? shown.map((r) => ({ ...r, value: Math.min(r.value, yDomain[1]) })) : shown;
-  return Plot.plot({
+  return accessibleFigure(Plot.plot({
     width,
     height,
     marginLeft: 56,
@@ -81,5 +82,5 @@ export function TrainingCurves(runs: readonly TrainingRun[], options: TrainingCu
       Plot.line(clipped, { x, y: "value", stroke: "label", strokeWidth: 1.8 }),
       Plot.tip(clipped, Plot.pointer({ x, y: "value", stroke: "label", format: { value: ".4~g", time: ".3~g", epoch: ".3~g" } as Record<string, string> })),
     ],
-  });
+  }), { label: `${gap ? "loss − least-squares minimum" : "training loss"} against ${x === "epoch" ? "epoch" : "time"} for ${runs.map(runLabel).join(", ")}`, rows: shown });
 }

@@ -8,6 +8,7 @@
  * ```
  */
 import * as Plot from "@observablehq/plot";
+import { accessibleFigure } from "./accessible-figure.js";
 
 export interface WeightSeries {
   label: string;
@@ -37,7 +38,7 @@ export function WeightCurves(series: readonly WeightSeries[], options: WeightCur
     return [{ label: m.label, age: m.age, weight: s.weights[k], text: m.text ?? "" }];
   });
   const levels = relativeLevel === undefined ? [] : series.map((s) => ({ label: s.label, weight: s.weights[0] * relativeLevel }));
-  return Plot.plot({
+  return accessibleFigure(Plot.plot({
     width,
     height,
     marginLeft: 52,
@@ -52,5 +53,5 @@ export function WeightCurves(series: readonly WeightSeries[], options: WeightCur
       Plot.text(markRows, { x: "age", y: "weight", text: "text", dx: 8, dy: -8, textAnchor: "start", fill: "currentColor" }),
       Plot.tip(plotted, Plot.pointer({ x: "age", y: "weight", stroke: "label", format: { weight: ".4~g" } as Record<string, string> })),
     ],
-  });
+  }), { label: `${yLabel} against age for ${series.map((s) => s.label).join(", ")}`, rows: plotted, columns: ["label", "age", "weight"] });
 }

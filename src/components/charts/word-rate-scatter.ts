@@ -5,6 +5,7 @@
  * and a slope −½ guide (η/√(c·count)) fitted through the median.
  */
 import * as Plot from "@observablehq/plot";
+import { accessibleFigure } from "./accessible-figure.js";
 
 export interface WordRate {
   word: string;
@@ -31,7 +32,7 @@ export function WordRateScatter(words: readonly WordRate[], options: WordRateSca
   const lo = Math.min(...counts), hi = Math.max(...counts);
   const guide = [lo, hi].map((c) => ({ count: c, rate: k / Math.sqrt(c) }));
   const labelled = shown.filter((w) => label.includes(w.word));
-  return Plot.plot({
+  return accessibleFigure(Plot.plot({
     width,
     height,
     marginLeft: 56,
@@ -47,5 +48,5 @@ export function WordRateScatter(words: readonly WordRate[], options: WordRateSca
       Plot.text(labelled, { x: "count", y: "rate", text: "word", dy: 12, textAnchor: "middle", fill: "var(--theme-foreground)", stroke: "var(--theme-background)", strokeWidth: 3, paintOrder: "stroke" }),
       Plot.tip(shown, Plot.pointer({ x: "count", y: "rate", channels: { word: "word" }, format: { rate: ".3~g" } as Record<string, string> })),
     ],
-  });
+  }), { label: `Each word's effective learning rate against its count`, rows: shown });
 }

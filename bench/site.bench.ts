@@ -1,0 +1,186 @@
+/**
+ * The site as a reader feels it, in headless Chromium on the built site
+ * (dist/, or $DESCENT_OUT), at 1× and 4× CPU slowdown (CDP
+ * Emulation.setCPUThrottlingRate):
+ *
+ * - per page, the first chart (the first <svg>/<canvas> in the page's content)
+ *   and "settled" (the last change to the page before 2 s of quiet), in ms
+ *   after navigation starts; medians and p95 over pages × runs;
+ * - the compressed (gzip -6) size of each page's first view beyond the files
+ *   every page shares;
+ * - the arena: p50/p95 of one update after a learning-rate slider key press
+ *   (its own `arena:update` measures) and frames per second during playback.
+ *
+ * `BENCH_COMPARE=<other build>` measures a second build in the same run, side
+ * by side (before/after on the same busy machine). `BENCH_PAGES=/,/momentum`
+ * limits the pages; `BENCH_RUNS` (default 1) repeats each page. A benchmark
+ * reports; it never fails.
+ */
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { join, normalize, resolve } from "node:path";
+import { gzipSync } from "node:zlib";
+import type { Browser, Page } from "playwright-core";
+import { findChromium, launchChromium } from "../test/e2e/browser.js";
+import { builtPages } from "../test/e2e/pages.js";
+import { serve } from "../test/e2e/server.js";
+
+const RATES = [1, 4];
+
+function quantile(values: readonly number[], q: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const i = (sorted.length - 1) * q;
+  const lo = Math.floor(i);
+  return sorted[lo] + (sorted[Math.min(lo + 1, sorted.length - 1)] - sorted[lo]) * (i - lo);
+}
+
+function fileFor(dist: string, urlPath: string): string | null {
+  const clean = normalize(decodeURIComponent(urlPath)).replace(/^(\.\.[/\\])+/, "");
+  const base = join(dist, clean);
+  for (const candidate of [base, `${base}.html`, join(base, "index.html")]) {
+    if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+  }
+  return null;
+}
+
+const gzipCache = new Map<string, number>();
+function gzipSize(file: string): number {
+  let size = gzipCache.get(file);
+  if (size === undefined) gzipCache.set(file, (size = gzipSync(readFileSync(file), { level: 6 }).length));
+  return size;
+}
+
+/** Records, from the first script on, when the first chart appeared and when the page last changed. */
+const PROBE = `(() => {
+  const w = window;
+  w.__bench = { first: null, last: 0 };
+  const look = () => {
+    w.__bench.last = performance.now();
+    if (w.__bench.first === null) {
+      const main = document.getElementById("observablehq-main");
+      if (main && main.querySelector("svg[width], canvas")) w.__bench.first = performance.now();
+    }
+  };
+  new MutationObserver(look).observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
+})();`;
+
+interface PageResult {
+  path: string;
+  first: number;
+  settled: number;
+  urls: Set<string>;
+}
+
+async function measurePage(browser: Browser, origin: string, path: string, rate: number): Promise<PageResult> {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, serviceWorkers: "block" });
+  const page = await context.newPage();
+  try {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate });
+    await page.addInitScript(PROBE);
+    const urls = new Set<string>();
+    page.on("response", (r) => urls.add(new URL(r.url()).pathname));
+    await page.goto(origin + path, { waitUntil: "load", timeout: 180_000 });
+    await page.waitForFunction(
+      () => {
+        const b = (window as unknown as { __bench: { last: number } }).__bench;
+        return document.querySelectorAll(".observablehq--loading").length === 0 && performance.now() - b.last > 2000;
+      },
+      null,
+      { timeout: 180_000, polling: 200 },
+    ).catch(() => {});
+    const { first, last } = await page.evaluate(() => (window as unknown as { __bench: { first: number | null; last: number } }).__bench);
+    return { path, first: first ?? NaN, settled: last, urls };
+  } finally {
+    await context.close();
+  }
+}
+
+async function measureArena(browser: Browser, origin: string, rate: number): Promise<{ sliderP50: number; sliderP95: number; fps: number }> {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, serviceWorkers: "block" });
+  const page: Page = await context.newPage();
+  try {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate });
+    await page.goto(origin + "/arena", { waitUntil: "networkidle", timeout: 180_000 });
+    await page.waitForFunction(() => performance.getEntriesByName("arena:update").length > 0, null, { timeout: 120_000 });
+    const slider = page.locator(".arena-lr input[type=range]").first();
+    await slider.focus();
+    await page.evaluate(() => performance.clearMeasures("arena:update"));
+    for (let k = 0; k < 30; ++k) {
+      await page.keyboard.press(k % 2 ? "ArrowLeft" : "ArrowRight");
+      await page.waitForTimeout(30);
+    }
+    await page.waitForTimeout(500);
+    const updates = await page.evaluate(() => performance.getEntriesByName("arena:update").map((e) => e.duration));
+    const play = page.locator('button[aria-label="play"]').first();
+    let fps = NaN;
+    if (await play.count()) {
+      await play.click();
+      fps = await page.evaluate(
+        () =>
+          new Promise<number>((done) => {
+            let frames = 0;
+            const start = performance.now();
+            const tick = () => {
+              frames += 1;
+              if (performance.now() - start < 3000) requestAnimationFrame(tick);
+              else done((frames * 1000) / (performance.now() - start));
+            };
+            requestAnimationFrame(tick);
+          }),
+      );
+    }
+    return { sliderP50: quantile(updates, 0.5), sliderP95: quantile(updates, 0.95), fps };
+  } finally {
+    await context.close();
+  }
+}
+
+const ms = (v: number) => (Number.isFinite(v) ? `${Math.round(v)} ms` : "—");
+const kb = (v: number) => `${(v / 1024).toFixed(0)} KB`;
+
+async function benchBuild(browser: Browser, dist: string): Promise<void> {
+  const server = await serve(dist);
+  const only = process.env.BENCH_PAGES?.split(",").filter(Boolean);
+  const pages = only?.length ? only : builtPages(dist).filter((p) => p !== "/404");
+  const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 1));
+  try {
+    console.log(`\n${dist} — ${pages.length} pages × ${runs} run(s)`);
+    for (const rate of RATES) {
+      const results: PageResult[] = [];
+      for (const path of pages) for (let r = 0; r < runs; ++r) results.push(await measurePage(browser, server.origin, path, rate));
+      const shared = results.length ? [...results[0].urls].filter((u) => results.every((x) => x.urls.has(u))) : [];
+      const bytes = (urls: Iterable<string>) => [...urls].reduce((sum, u) => sum + (fileFor(dist, u) ? gzipSize(fileFor(dist, u)!) : 0), 0);
+      const extra = results.map((x) => bytes([...x.urls].filter((u) => !shared.includes(u))));
+      const firsts = results.map((x) => x.first).filter(Number.isFinite);
+      const settles = results.map((x) => x.settled);
+      const arena = pages.includes("/arena") || !only?.length ? await measureArena(browser, server.origin, rate) : null;
+      console.log(`  CPU ${rate}×: first chart median ${ms(quantile(firsts, 0.5))}, p95 ${ms(quantile(firsts, 0.95))}; settled median ${ms(quantile(settles, 0.5))}, p95 ${ms(quantile(settles, 0.95))}`);
+      console.log(`          first view (gzip): shared by every page ${kb(bytes(shared))}; beyond that median ${kb(quantile(extra, 0.5))}, max ${kb(Math.max(...extra))}`);
+      if (arena) console.log(`          arena: slider update p50 ${arena.sliderP50.toFixed(1)} ms, p95 ${arena.sliderP95.toFixed(1)} ms; playback ${arena.fps.toFixed(0)} fps`);
+      for (const x of results) console.log(`          ${x.path.padEnd(20)} first ${ms(x.first).padStart(8)}  settled ${ms(x.settled).padStart(8)}`);
+    }
+  } finally {
+    await server.close();
+  }
+}
+
+export async function run(): Promise<void> {
+  const chromium = findChromium();
+  if (!chromium) {
+    console.log("site: no Chromium found; skipped");
+    return;
+  }
+  const dists = [process.env.BENCH_COMPARE, process.env.DESCENT_OUT ?? "dist"].filter((d): d is string => !!d).map((d) => resolve(d));
+  const browser = await launchChromium(chromium);
+  try {
+    console.log("Headless Chromium on the built site; this machine is shared, so timings are noisy: compare builds measured in the same run.");
+    for (const dist of dists) {
+      if (!existsSync(join(dist, "index.html"))) console.log(`\n${dist}: no build (run npm run build)`);
+      else await benchBuild(browser, dist);
+    }
+  } finally {
+    await browser.close();
+  }
+}

@@ -1,0 +1,152 @@
+// Accessibility fixes applied after rendering, in one place for every page and
+// every chart or control a page draws (loaded on every page from
+// observablehq.config.ts `head`). Plain script, no imports, no network.
+//
+// - Observable Plot puts aria-label on its mark groups (<g aria-label="line">),
+//   (and on single shapes, <rect aria-label="frame">), which ARIA prohibits on
+//   an element without a role; the label moves to
+//   data-plot-mark and the chart's <svg> becomes role="img" with a name (its
+//   own aria-label if a component set one — see
+//   src/components/charts/accessible-figure.ts — else its figure's title,
+//   else "Chart").
+// - The slider half of Observable Inputs' range has no label: it gets the
+//   control's label as aria-label. Any other unnamed input in a labelled
+//   Inputs form gets the same.
+// - Display equations, tables and code blocks wider than their column become focusable,
+//   named scroll regions (tabindex=0), marked .is-scrollable for the fade cue
+//   in style.css, so a reader sees and can reach what is cut off.
+// - A "Skip to content" link and <html lang="en"> if the build's post-step did
+//   not already add them (the preview server serves Framework's template).
+(function () {
+  "use strict";
+
+  function labelText(form) {
+    var label = form.querySelector(":scope > label");
+    return label ? label.textContent.trim() : "";
+  }
+
+  function hasName(input) {
+    if (input.getAttribute("aria-label") || input.getAttribute("aria-labelledby") || input.title) return true;
+    if (input.id && document.querySelector('label[for="' + CSS.escape(input.id) + '"]')) return true;
+    return !!input.closest("label");
+  }
+
+  function fixInputs(root) {
+    var forms = root.querySelectorAll("form[class^='inputs-'], form[class*=' inputs-']");
+    for (var i = 0; i < forms.length; i++) {
+      var form = forms[i];
+      var text = labelText(form);
+      var controls = form.querySelectorAll("input, select, textarea");
+      for (var j = 0; j < controls.length; j++) {
+        var control = controls[j];
+        if (control.type === "hidden" || hasName(control)) continue;
+        var name = text || control.placeholder || control.name;
+        if (control.type === "range" && text) name = text + " (slider)";
+        if (name) control.setAttribute("aria-label", name);
+      }
+    }
+  }
+
+  function chartName(svg) {
+    var figure = svg.closest("figure");
+    if (figure) {
+      var title = figure.querySelector("h2, h3, figcaption");
+      if (title && title.textContent.trim()) return title.textContent.trim();
+    }
+    return "Chart";
+  }
+
+  function fixCharts(root) {
+    var groups = root.querySelectorAll("svg :not(svg)[aria-label]:not([role]), svg :not(svg)[aria-description]:not([role])");
+    for (var i = 0; i < groups.length; i++) {
+      var g = groups[i];
+      var label = g.getAttribute("aria-label");
+      if (label) g.setAttribute("data-plot-mark", label);
+      g.removeAttribute("aria-label");
+      g.removeAttribute("aria-description");
+    }
+    var svgs = root.querySelectorAll("svg[class^='plot-'], svg[class*=' plot-'], svg[data-chart]");
+    for (var k = 0; k < svgs.length; k++) {
+      var svg = svgs[k];
+      if (svg.closest("[aria-hidden='true']")) continue;
+      if (!svg.hasAttribute("role")) svg.setAttribute("role", "img");
+      if (!svg.getAttribute("aria-label") && !svg.getAttribute("aria-labelledby")) svg.setAttribute("aria-label", chartName(svg));
+    }
+    // Plot's legend swatches are decorative svgs beside their text.
+    var swatches = root.querySelectorAll("[class$='-swatch'] > svg:not([aria-hidden]), [class*='-swatch '] > svg:not([aria-hidden])");
+    for (var s = 0; s < swatches.length; s++) swatches[s].setAttribute("aria-hidden", "true");
+  }
+
+  function fixScrollers(root) {
+    var boxes = root.querySelectorAll(".math-display, .table-scroll, pre");
+    for (var i = 0; i < boxes.length; i++) {
+      var box = boxes[i];
+      var scrolls = box.scrollWidth > box.clientWidth + 1;
+      box.classList.toggle("is-scrollable", scrolls);
+      if (scrolls && !box.hasAttribute("tabindex")) {
+        box.setAttribute("tabindex", "0");
+        box.setAttribute("role", "group");
+        box.setAttribute("aria-label", box.classList.contains("math-display") ? "Equation (scrolls sideways)" : box.tagName === "PRE" ? "Code (scrolls sideways)" : "Table (scrolls sideways)");
+        box.dataset.a11yScroll = "1";
+      } else if (!scrolls && box.dataset.a11yScroll) {
+        box.removeAttribute("tabindex");
+        box.removeAttribute("role");
+        box.removeAttribute("aria-label");
+        delete box.dataset.a11yScroll;
+      }
+    }
+  }
+
+  // Wide tables in the page's prose and cells scroll inside a box of their own.
+  function wrapTables(root) {
+    var tables = root.querySelectorAll("#observablehq-main table");
+    for (var i = 0; i < tables.length; i++) {
+      var table = tables[i];
+      var parent = table.parentElement;
+      if (!parent || parent.classList.contains("table-scroll") || table.closest("form[class*='inputs-']")) continue;
+      var wrap = document.createElement("div");
+      wrap.className = "table-scroll";
+      parent.insertBefore(wrap, table);
+      wrap.appendChild(table);
+    }
+  }
+
+  function fixPage() {
+    var html = document.documentElement;
+    if (!html.lang) html.lang = "en";
+    var main = document.getElementById("observablehq-main");
+    if (main && !document.querySelector(".skip-link")) {
+      var skip = document.createElement("a");
+      skip.className = "skip-link";
+      skip.href = "#observablehq-main";
+      skip.textContent = "Skip to content";
+      document.body.insertBefore(skip, document.body.firstChild);
+    }
+    if (main && !main.hasAttribute("tabindex")) main.setAttribute("tabindex", "-1");
+  }
+
+  var scheduled = false;
+  function run() {
+    scheduled = false;
+    var main = document.getElementById("observablehq-main") || document.body;
+    fixPage();
+    wrapTables(main);
+    fixInputs(main);
+    fixCharts(main);
+    fixScrollers(main);
+  }
+  function schedule() {
+    if (scheduled) return;
+    scheduled = true;
+    requestAnimationFrame(run);
+  }
+
+  function start() {
+    run();
+    new MutationObserver(schedule).observe(document.body, { childList: true, subtree: true });
+    window.addEventListener("resize", schedule);
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+  window.__descentA11y = { run: run };
+})();
