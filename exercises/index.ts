@@ -77,12 +77,15 @@ export const EXERCISES: readonly ExerciseInfo[] = Object.freeze([
   code("ewa/bias-corrected", "The bias-corrected average", 5, "Write `biasCorrectedAverage(values, beta)`, returning v̂_t = v_t/(1 − β^t) for t = 1 … n, with v_t = βv_{t−1} + (1 − β)θ_t and v₀ = 0."),
   numeric("ewa/weight-age-10", "One weight", 2, "With β = 0.9, what weight does v_t give to the value of age 10?"),
   numeric("ewa/bias-steps-099", "How long is the bias?", 2, "With β = 0.99, after how many steps is the relative bias β^t below 1%?"),
+  numeric("ewa/noise-equivalent-window", "Which window?", 2, "With β = 0.95, the plain mean of how many independent values has the same long-run noise variance as the EWA?"),
   // 6. Momentum
   code("momentum/momentum-step", "A momentum step in torch's convention", 10, "Write `momentumStep(x, g, state, hyper)`: v ← μv + g, x ← x − ηv, as torch.optim.SGD(momentum=μ) does."),
   numeric("momentum/stability-limit", "Stability limit", 2, "On the ravine with β = 0.25, what is the largest learning rate for which momentum converges?"),
   numeric("momentum/weight-sum", "The total weight", 2, "With β = 0.95, what is the total weight momentum's buffer gives all past gradients?"),
   numeric("momentum/optimal-rate-kappa-100", "The optimal rate", 2, "Curvatures between μ = 1 and L = 100: what is the best rate momentum can achieve?"),
   numeric("momentum/ewa-to-torch-lr", "Converting hyperparameters", 2, "The EWA form with η′ = 0.1, β = 0.9: what lr gives the same trajectory in torch.optim.SGD(momentum=0.9)?"),
+  numeric("momentum/mse-lr-conversion", "D2L's learning rate, in our units", 2, "D2L uses lr = 0.005 with PyTorch's MSELoss (ŷ − y)²; which η gives the same trajectory with the loss ½(ŷ − y)²?"),
+  numeric("momentum/housing-effective-lr", "The housing run's effective step", 2, "Momentum with η = 0.01, β = 0.9 on a long-constant gradient: which plain-SGD learning rate takes the same step?"),
   // 7. Nesterov
   code("nesterov/nesterov-step", "Nesterov momentum as frameworks write it", 10, "Write `nesterovStep(x, g, state, hyper)`: v ← μv + g, x ← x − η(g + μv), as torch.optim.SGD(nesterov=True) does."),
   concept("nesterov/lookahead-equivalence", "The look-ahead in disguise", 5, "Show that the look-ahead form u ← γu + η∇f(θ − γu), θ ← θ − u and the framework form v ← μv + g, x ← x − η(g + μv) give the same iterates under x = θ − γu, v = u/η."),

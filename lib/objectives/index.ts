@@ -11,6 +11,8 @@ import { saddle } from "./saddle.js";
 
 export { beale } from "./beale.js";
 export { doubleWell, DOUBLE_WELL_STATIONARY } from "./double-well.js";
+export { lessardCounterexample } from "./lessard-counterexample.js";
+export { springChain, type SpringChain } from "./spring-chain.js";
 export { himmelblau } from "./himmelblau.js";
 export { objective, type ObjectiveSpec } from "./objective.js";
 export { parabola } from "./parabola.js";

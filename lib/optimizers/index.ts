@@ -12,6 +12,7 @@ export { adamax, type AdamaxHyper, type AdamaxState } from "./adamax.js";
 export { nadam, type NadamHyper, type NadamState } from "./nadam.js";
 export { momentumEwa, type MomentumEwaHyper, type MomentumEwaState } from "./momentumEwa.js";
 export { nesterovLookahead, type NesterovLookaheadHyper, type NesterovLookaheadState } from "./nesterovLookahead.js";
+export { nesterovScheduled, type NesterovScheduledHyper, type NesterovScheduledState } from "./nesterovScheduled.js";
 export { adagradEpsInside, type AdagradEpsInsideHyper, type AdagradEpsInsideState } from "./adagradEpsInside.js";
 export { adagradNoSqrt, type AdagradNoSqrtHyper, type AdagradNoSqrtState } from "./adagradNoSqrt.js";
 export { amsgradReddi, type AmsgradReddiHyper, type AmsgradReddiState } from "./amsgradReddi.js";

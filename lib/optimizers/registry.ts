@@ -19,6 +19,7 @@ import { momentumEwa } from "./momentumEwa.js";
 import { nadam } from "./nadam.js";
 import { nesterov } from "./nesterov.js";
 import { nesterovLookahead } from "./nesterovLookahead.js";
+import { nesterovScheduled } from "./nesterovScheduled.js";
 import { rmsprop } from "./rmsprop.js";
 import { rprop } from "./rprop.js";
 import { sgd } from "./sgd.js";
@@ -60,7 +61,7 @@ export interface OptimizerInfo {
 
 export type OptimizerName =
   | "sgd" | "momentum" | "nesterov" | "adagrad" | "rmsprop" | "adadelta" | "adam" | "amsgrad" | "adamw" | "adamax" | "nadam"
-  | "momentumEwa" | "nesterovLookahead" | "adagradEpsInside" | "adagradNoSqrt" | "amsgradReddi" | "rprop";
+  | "momentumEwa" | "nesterovLookahead" | "nesterovScheduled" | "adagradEpsInside" | "adagradNoSqrt" | "amsgradReddi" | "rprop";
 
 type Spec = Omit<HyperSpec, "default" | "required">;
 
@@ -80,6 +81,7 @@ const kingma = { title: "Kingma & Ba, Adam: A Method for Stochastic Optimization
 const duchi = { title: "Duchi, Hazan & Singer, Adaptive Subgradient Methods (JMLR 2011)", url: "https://jmlr.org/papers/v12/duchi11a.html" };
 const sutskever = { title: "Sutskever, Martens, Dahl & Hinton, On the importance of initialization and momentum in deep learning (ICML 2013)", url: "https://proceedings.mlr.press/v28/sutskever13.html" };
 const reddi = { title: "Reddi, Kale & Kumar, On the Convergence of Adam and Beyond (ICLR 2018)", url: "https://openreview.net/forum?id=ryQu7f-RZ" };
+const nesterov1983 = { title: "Nesterov, A method of solving a convex programming problem with convergence rate O(1/k²) (1983), as analysed by Su, Boyd & Candès (JMLR 2016)", url: "https://jmlr.org/papers/v17/15-084.html" };
 const polyak = { title: "Polyak, Some methods of speeding up the convergence of iteration methods (1964)", url: "https://doi.org/10.1016/0041-5553(64)90137-5" };
 
 const adamRule = String.raw`\begin{aligned}
@@ -276,6 +278,20 @@ u_t &= \gamma u_{t-1} + \eta\, \nabla J(\theta_{t-1} - \gamma u_{t-1})\\
     torch: "torch.optim.SGD(params, lr, momentum, nesterov=True), whose parameters are θ − γu and whose buffer is u/η",
     paper: sutskever,
     notes: "Needs the gradient at the look-ahead point: gradientPoint(params, state, out) writes θ − γu.",
+    variantOf: "nesterov",
+  },
+  {
+    name: "nesterovScheduled",
+    title: "Nesterov (momentum schedule (t − 1)/(t + 2))",
+    factory: nesterovScheduled,
+    hyper: hyperOf(nesterovScheduled, { lr: 0.01 }, [lr(1e-5, 10)]),
+    rule: String.raw`\begin{aligned}
+x_t &= y_{t-1} - \eta\, \nabla f(y_{t-1})\\
+y_t &= x_t + \tfrac{t-1}{t+2}\,(x_t - x_{t-1})
+\end{aligned}`,
+    torch: "none; torch.optim.SGD(nesterov=True) keeps the momentum constant",
+    paper: nesterov1983,
+    notes: "The parameters are the points y where the gradient is taken; the state holds x_t. With η = 1/L, f(x_t) − f* ≤ 2L‖x₀ − x*‖²/(t + 1)² on every convex L-smooth f.",
     variantOf: "nesterov",
   },
   {

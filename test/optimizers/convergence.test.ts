@@ -39,6 +39,7 @@ const table: Row[] = [
   ["nesterov", [{ lr: 0.05 }, 2000, 1e-6], [{ lr: 2e-4 }, 20000, 1e-4]],
   ["momentumEwa", [{ lr: 0.5 }, 2000, 1e-6], [{ lr: 2e-3 }, 20000, 1e-4]],
   ["nesterovLookahead", [{ lr: 0.05 }, 2000, 1e-6], [{ lr: 2e-4 }, 20000, 1e-4]],
+  ["nesterovScheduled", [{ lr: 0.1 }, 2000, 1e-6], [{ lr: 1e-3 }, 20000, 1e-3]],
   ["adagrad", [{ lr: 0.5 }, 2000, 1e-6], [{ lr: 0.5 }, 20000, 1e-4]],
   ["adagradEpsInside", [{ lr: 0.5 }, 2000, 1e-6], [{ lr: 0.5 }, 20000, 1e-4]],
   ["adagradNoSqrt", [{ lr: 5 }, 10000, 1e-6], [{ lr: 50 }, 20000, 1e-3]],

@@ -26,6 +26,8 @@ export interface RateHeatmapOptions {
   height?: number;
   /** The η range drawn. */
   lr?: [number, number];
+  /** The y-axis label (default "momentum β"; Nesterov's chapter writes γ). */
+  betaLabel?: string;
   /** The β range drawn (default [0, 1)). */
   beta?: [number, number];
   /** The initial pick. */
@@ -39,7 +41,7 @@ export interface RateHeatmapOptions {
 type RateInput = HTMLDivElement & { value: RatePick };
 
 export function RateHeatmap(rate: (lr: number, beta: number) => number, options: RateHeatmapOptions = {}): RateInput {
-  const { lr = [0, 1], beta = [0, 0.99], marks = [] } = options;
+  const { lr = [0, 1], beta = [0, 0.99], marks = [], betaLabel = "momentum β" } = options;
   // Framework's reactive width can be 0 for a moment while the page lays out.
   const width = Math.max(240, options.width || 640);
   const height = options.height ?? Math.round(Math.min(420, Math.max(260, width * 0.62)));
@@ -84,7 +86,7 @@ export function RateHeatmap(rate: (lr: number, beta: number) => number, options:
       marginLeft: 48,
       marginBottom: 40,
       x: { domain: lr, label: "learning rate η", grid: false },
-      y: { domain: beta, label: "momentum β", grid: false },
+      y: { domain: beta, label: betaLabel, grid: false },
       color: { type: "linear", domain: [lo, 1], scheme: "viridis" },
       marks: [
         Plot.frame({ fill: "var(--theme-red)", fillOpacity: 0.45 }),
