@@ -54,6 +54,9 @@ export const EXERCISES: readonly ExerciseInfo[] = Object.freeze([
   numeric("gradient-descent/max-rate", "The largest stable learning rate", 2, "Gradient descent on f(x₁, x₂) = 3x₁² + x₁x₂ + x₂²: below what learning rate does it converge from every start?"),
   numeric("gradient-descent/double-well-start", "Which valley?", 2, "On the double well f(x) = x⁴ − 4x² + x, where does gradient descent with η = 0.01 from x₀ = 0.1 end?"),
   concept("gradient-descent/euler-flow", "Euler's method converges to the flow", 5, "For f(x) = (λ/2)x², solve the gradient flow exactly and show that gradient descent with η = t/k approaches it at time t as k → ∞."),
+  numeric("gradient-descent/euler-flow-gap", "Euler's gap to the flow", 2, "For f(x) = (λ/2)x² with λ = 2, x₀ = 1 and t = 1, compute the gap x_k − x(t) between gradient descent with k = 10 steps of η = t/k and the gradient flow."),
+  numeric("gradient-descent/linf-steepest", "Steepest descent in the ℓ∞ norm", 2, "For ∇f = (3, −1, 0.5), compute the smallest value of uᵀ∇f over all u with ‖u‖∞ ≤ 1."),
+  numeric("gradient-descent/descent-lemma", "The best guaranteed decrease", 2, "For f with an L-Lipschitz gradient, L = 4, and ‖∇f(x)‖ = 3, compute the largest decrease of f that the descent lemma guarantees for one gradient step."),
   // 2. Choosing the learning rate
   code("learning-rate/max-stable-lr", "The largest stable learning rate from the Hessian", 10, "Write `maxStableLr(H)`, the limit 2/L with L the largest eigenvalue of the Hessian H, and `contractionFactor(H, lr)`, the worst per-step factor max |1 − ηλᵢ|."),
   // 3. Learning-rate schedules

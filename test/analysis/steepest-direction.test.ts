@@ -25,7 +25,7 @@ describe("directionScan(objective, x, delta)", () => {
       // A 100× finer grid puts its best sample within its own spacing (0.005°) of the polished angle.
       expect(angleBetween(coarse.bestActualAngle, fine.bestSampledAngle)).toBeLessThan((2 * Math.PI) / 72000);
       // The polished angle is at least as good as every sample.
-      const at = (a: number) => bowl.value([-4 + delta * Math.cos(a), 1.5 + delta * Math.sin(a)]);
+      const at = (a: number) => bowl.value(Float64Array.of(-4 + delta * Math.cos(a), 1.5 + delta * Math.sin(a)));
       for (const r of coarse.rows) expect(at(coarse.bestActualAngle)).toBeLessThanOrEqual(at(r.angle) + 1e-15);
     }
     // At δ = 0.1 the sampled gap reads 0.69° but the true one is 0.917°.
