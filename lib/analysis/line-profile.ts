@@ -45,3 +45,18 @@ export function costToReach(loss: ArrayLike<number>, cost: ArrayLike<number>, ta
   for (let k = 0; k < loss.length; ++k) if (loss[k] - minValue <= target) return cost[k];
   return Infinity;
 }
+
+/**
+ * The step sizes of a run grouped into runs of equal value, 1-based steps:
+ * [0.5, 0.5, 0.25, 1, 1] → [{from: 1, to: 2, alpha: 0.5}, {from: 3, to: 3,
+ * alpha: 0.25}, {from: 4, to: 5, alpha: 1}]. For telling a line search's story.
+ */
+export function alphaSegments(alpha: ArrayLike<number>): Array<{ from: number; to: number; alpha: number }> {
+  const out: Array<{ from: number; to: number; alpha: number }> = [];
+  for (let k = 0; k < alpha.length; ++k) {
+    const last = out[out.length - 1];
+    if (last && last.alpha === alpha[k]) last.to = k + 1;
+    else out.push({ from: k + 1, to: k + 1, alpha: alpha[k] });
+  }
+  return out;
+}

@@ -72,3 +72,18 @@ describe("costToReach(loss, cost, target)", () => {
     expect(costToReach([5, 2], [0, 3], 0.5)).toBe(Infinity);
   });
 });
+
+import { alphaSegments } from "../../lib/analysis/line-profile.js";
+import { minimizeWithLineSearch } from "../../lib/line-search.js";
+
+describe("alphaSegments(alpha)", () => {
+  it("groups equal consecutive step sizes", () => {
+    expect(alphaSegments([0.5, 0.5, 0.25, 1, 1])).toEqual([{ from: 1, to: 2, alpha: 0.5 }, { from: 3, to: 3, alpha: 0.25 }, { from: 4, to: 5, alpha: 1 }]);
+    expect(alphaSegments([])).toEqual([]);
+  });
+  it("tells backtracking's story on the ravine at α₀ = 1, ρ = 0.5: 0.5 for steps 1–24, 0.25 at step 25 (zeroing x₂), then 1", () => {
+    const run = minimizeWithLineSearch(ravine(), [-5, -2], { steps: 40, search: "backtracking", alpha0: 1, rho: 0.5 });
+    expect(alphaSegments(run.alpha)).toEqual([{ from: 1, to: 24, alpha: 0.5 }, { from: 25, to: 25, alpha: 0.25 }, { from: 26, to: 40, alpha: 1 }]);
+    expect(run.x[2 * 25 + 1]).toBe(0); // 1 − 4·0.25 = 0, exactly
+  });
+});
