@@ -13,10 +13,12 @@ export interface LineProfile {
   slope: number;
 }
 
-export function lineProfile(objective: Objective, x: ArrayLike<number>, d: ArrayLike<number>, alphaMax: number, n = 200): LineProfile {
+/** Samples φ on [alphaMin, alphaMax] (alphaMin defaults to 0; a negative one shows what lies behind the start). */
+export function lineProfile(objective: Objective, x: ArrayLike<number>, d: ArrayLike<number>, alphaMax: number, n = 200, alphaMin = 0): LineProfile {
   const dim = objective.dim;
   if (x.length !== dim || d.length !== dim) throw new RangeError(`lineProfile: x and d must have length ${dim}`);
   if (!(alphaMax > 0)) throw new RangeError(`lineProfile: alphaMax must be > 0, got ${alphaMax}`);
+  if (!(alphaMin <= 0)) throw new RangeError(`lineProfile: alphaMin must be ≤ 0, got ${alphaMin}`);
   const p = Float64Array.from(x);
   const f0 = objective.value(p);
   const g = objective.grad(p, new Float64Array(dim));
@@ -25,7 +27,7 @@ export function lineProfile(objective: Objective, x: ArrayLike<number>, d: Array
   const q = new Float64Array(dim);
   const rows: LineProfile["rows"] = [];
   for (let k = 0; k <= n; ++k) {
-    const alpha = (alphaMax * k) / n;
+    const alpha = alphaMin + ((alphaMax - alphaMin) * k) / n;
     for (let i = 0; i < dim; ++i) q[i] = p[i] + alpha * d[i];
     rows.push({ alpha, value: objective.value(q) });
   }
