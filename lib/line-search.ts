@@ -9,7 +9,17 @@
  *   of φ(α) = f(x + αd) by the factor 1/φ = 0.618… per evaluation until it is
  *   shorter than `tol`; exact (to tol) for unimodal φ.
  *
- * Both count what they evaluate, so a page can compare their cost with a fixed
+ * - `newtonLineSearch` (Newton–Raphson on φ′): α ← α − φ′(α)/φ″(α), with
+ *   φ′(α) = ∇f(x + αd)ᵀd and φ″(α) = dᵀ∇²f(x + αd)d. It is Newton's method for
+ *   the root of φ′, from the tangent φ′(α + s) ≈ φ′(α) + sφ″(α) = 0. On a
+ *   quadratic φ is a parabola, so one step from any α lands on its minimizer.
+ *   It heads for the nearest stationary point of φ, a maximum when φ″ < 0.
+ * - `secantLineSearch`: Newton with φ″ replaced by the slope of the chord of φ′
+ *   through the last two points, α_{k+1} = α_k − φ′(α_k)(α_k − α_{k−1}) /
+ *   (φ′(α_k) − φ′(α_{k−1})). Gradients only; exact after one update on a
+ *   quadratic (φ′ is linear, so the chord is φ′ itself).
+ *
+ * All count what they evaluate, so a page can compare their cost with a fixed
  * learning rate's single gradient per step.
  */
 import type { Objective } from "./types.js";
@@ -21,6 +31,8 @@ export interface Evaluations {
   value: number;
   /** Calls of objective.grad. */
   grad: number;
+  /** Calls of objective.hessian (Newton–Raphson only). */
+  hessian?: number;
 }
 
 export interface LineSearchResult {
@@ -170,6 +182,105 @@ export function goldenSection(objective: Objective, x: ArrayLike<number>, direct
   }
   const alpha = (a + b) / 2;
   return { alpha, value: phi(alpha), evaluations, points, satisfied: true };
+}
+
+export interface DerivativeSearchOptions {
+  /** The first point α₀. Default 0. */
+  alpha0?: number;
+  /** Secant only: the second point α₁. Default 1. */
+  alpha1?: number;
+  /** Stop when |α_{k+1} − α_k| ≤ tol·max(1, |α_k|). Default 1e-10. */
+  tol?: number;
+  /** The most updates. Default 50. */
+  maxIter?: number;
+}
+
+function slopeAt(objective: Objective, xv: Float64Array, d: ArrayLike<number>, alpha: number, trial: Float64Array, g: Float64Array): number {
+  objective.grad(along(xv, d, alpha, trial), g);
+  let s = 0;
+  for (let i = 0; i < g.length; ++i) s += g[i] * d[i];
+  return s;
+}
+
+/**
+ * Newton–Raphson line search: α ← α − φ′(α)/φ″(α) until the update is below
+ * tol. Needs `objective.hessian`. `points` holds each iterate with its value
+ * φ(α), computed for drawing and not counted in `evaluations`. `satisfied` is
+ * true when it stopped on a small update at a point where φ″ > 0 (a minimum
+ * along the line), false when φ″ ≤ 0 there, a non-finite iterate, or maxIter.
+ */
+export function newtonLineSearch(objective: Objective, x: ArrayLike<number>, direction: ArrayLike<number>, options: DerivativeSearchOptions = {}): LineSearchResult {
+  const owner = "newtonLineSearch";
+  const dim = checkArgs(owner, objective, x, direction);
+  if (typeof objective.hessian !== "function") throw new TypeError(`${owner}: objective ${objective.name} has no hessian, which Newton–Raphson needs`);
+  rejectUnknownKeys(owner, options, ["alpha0", "tol", "maxIter"]);
+  let alpha = requireInRange(owner, "alpha0", options.alpha0 ?? 0, -Infinity, Infinity);
+  const tol = requireInRange(owner, "tol", options.tol ?? 1e-10, 0, Infinity, { loOpen: true });
+  const maxIter = requireInteger(owner, "maxIter", options.maxIter ?? 50, 1, 1e6);
+  const evaluations: Evaluations = { value: 0, grad: 0, hessian: 0 };
+  const xv = Float64Array.from(x), trial = new Float64Array(dim), g = new Float64Array(dim), H = new Float64Array(dim * dim);
+  const points: LineSearchResult["points"] = [];
+  const record = (a: number) => points.push({ alpha: a, value: objective.value(along(xv, direction, a, trial)) });
+  record(alpha);
+  let curvature = NaN;
+  for (let k = 0; k < maxIter; ++k) {
+    const slope = slopeAt(objective, xv, direction, alpha, trial, g);
+    evaluations.grad++;
+    objective.hessian(along(xv, direction, alpha, trial), H);
+    evaluations.hessian!++;
+    curvature = 0;
+    for (let i = 0; i < dim; ++i) for (let j = 0; j < dim; ++j) curvature += direction[i] * H[i * dim + j] * direction[j];
+    const next = alpha - slope / curvature;
+    if (!Number.isFinite(next)) break;
+    const moved = Math.abs(next - alpha);
+    alpha = next;
+    record(alpha);
+    if (moved <= tol * Math.max(1, Math.abs(alpha))) {
+      const value = points[points.length - 1].value;
+      return { alpha, value, evaluations, points, satisfied: curvature > 0 };
+    }
+  }
+  return { alpha, value: points[points.length - 1].value, evaluations, points, satisfied: false };
+}
+
+/**
+ * Secant line search on φ′: two starting points α₀, α₁, then the chord update
+ * until it is below tol. Gradients only. `points` as for Newton (values for
+ * drawing, not counted). `satisfied` is true when it stopped on a small update
+ * with the chord's slope positive (a minimum along the line).
+ */
+export function secantLineSearch(objective: Objective, x: ArrayLike<number>, direction: ArrayLike<number>, options: DerivativeSearchOptions = {}): LineSearchResult {
+  const owner = "secantLineSearch";
+  const dim = checkArgs(owner, objective, x, direction);
+  rejectUnknownKeys(owner, options, ["alpha0", "alpha1", "tol", "maxIter"]);
+  let a0 = requireInRange(owner, "alpha0", options.alpha0 ?? 0, -Infinity, Infinity);
+  let a1 = requireInRange(owner, "alpha1", options.alpha1 ?? 1, -Infinity, Infinity);
+  if (a0 === a1) throw new RangeError(`${owner}: alpha0 and alpha1 must differ, both are ${a0}`);
+  const tol = requireInRange(owner, "tol", options.tol ?? 1e-10, 0, Infinity, { loOpen: true });
+  const maxIter = requireInteger(owner, "maxIter", options.maxIter ?? 50, 1, 1e6);
+  const evaluations: Evaluations = { value: 0, grad: 0 };
+  const xv = Float64Array.from(x), trial = new Float64Array(dim), g = new Float64Array(dim);
+  const points: LineSearchResult["points"] = [];
+  const record = (a: number) => points.push({ alpha: a, value: objective.value(along(xv, direction, a, trial)) });
+  record(a0);
+  record(a1);
+  let s0 = slopeAt(objective, xv, direction, a0, trial, g);
+  let s1 = slopeAt(objective, xv, direction, a1, trial, g);
+  evaluations.grad += 2;
+  for (let k = 0; k < maxIter; ++k) {
+    const chord = (s1 - s0) / (a1 - a0);
+    const next = a1 - s1 / chord;
+    if (!Number.isFinite(next)) break;
+    const moved = Math.abs(next - a1);
+    a0 = a1;
+    s0 = s1;
+    a1 = next;
+    record(a1);
+    if (moved <= tol * Math.max(1, Math.abs(a1))) return { alpha: a1, value: points[points.length - 1].value, evaluations, points, satisfied: chord > 0 };
+    s1 = slopeAt(objective, xv, direction, a1, trial, g);
+    evaluations.grad++;
+  }
+  return { alpha: a1, value: points[points.length - 1].value, evaluations, points, satisfied: false };
 }
 
 export interface LineSearchOptions extends BacktrackingOptions, GoldenSectionOptions {

@@ -109,3 +109,44 @@ describe("line search", () => {
     expect(() => minimizeWithLineSearch(parabola(), [1], { steps: 1, beta: 2 } as never)).toThrow(/unknown option "beta"/);
   });
 });
+
+import { newtonLineSearch, secantLineSearch } from "../lib/line-search.js";
+import { doubleWell } from "../lib/objectives/double-well.js";
+
+describe("newtonLineSearch(objective, x, d) and secantLineSearch(objective, x, d)", () => {
+  // Ravine from (−5, −2) along d = −∇f = (1, 8): φ(α) = 0.1(−5 + α)² + 2(−2 + 8α)²,
+  // φ′(0) = −‖g‖² = −65, φ″ = dᵀAd = 0.2·1 + 4·64 = 256.2, so α* = 65/256.2.
+  const exact = 65 / 256.2;
+  it("Newton–Raphson lands on the minimizer of a quadratic's line in one update", () => {
+    const r = newtonLineSearch(ravine(), [-5, -2], [1, 8]);
+    expect(r.points[1].alpha).toBeCloseTo(exact, 14);
+    expect(r.satisfied).toBe(true);
+    // One update, one more derivative pair to see that it stopped moving.
+    expect(r.evaluations).toEqual({ value: 0, grad: 2, hessian: 2 });
+  });
+  it("the secant update is exact after its two starting points on a quadratic", () => {
+    const r = secantLineSearch(ravine(), [-5, -2], [1, 8], { alpha0: 0, alpha1: 1 });
+    expect(r.points[2].alpha).toBeCloseTo(exact, 14);
+    expect(r.satisfied).toBe(true);
+    expect(r.evaluations.grad).toBe(3);
+  });
+  it("both head for the nearest stationary point of φ: on the double well from x = 0.5 they find the hump, a maximum", () => {
+    // f′(0.5) = 0.5 − 4 + 1 = −2.5, so d = 2.5; φ″(0) = f″(0.5)·6.25 = (3 − 8)·6.25 < 0: Newton's first step goes backwards.
+    const n = newtonLineSearch(doubleWell(), [0.5], [2.5]);
+    expect(n.points[1].alpha).toBeCloseTo(-0.2, 14); // −φ′/φ″ = −(−6.25)/(−31.25)
+    const s = secantLineSearch(doubleWell(), [0.5], [2.5]);
+    for (const r of [n, s]) {
+      expect(r.satisfied).toBe(false);
+      const xEnd = 0.5 + 2.5 * r.alpha;
+      expect(4 * xEnd ** 3 - 8 * xEnd + 1).toBeCloseTo(0, 9); // stationary…
+      expect(12 * xEnd ** 2 - 8).toBeLessThan(0); // …and a maximum
+      expect(r.value).toBeGreaterThan(doubleWell().value(Float64Array.of(0.5))); // higher than where it started
+    }
+  });
+  it("rejects bad input with the parameter's name", () => {
+    expect(() => secantLineSearch(ravine(), [-5, -2], [1, 8], { alpha0: 1, alpha1: 1 })).toThrow(/alpha0 and alpha1 must differ/);
+    expect(() => newtonLineSearch(ravine(), [-5, -2], [1, 8], { tol: 0 })).toThrow(/tol/);
+    const noHessian = { ...ravine(), hessian: undefined };
+    expect(() => newtonLineSearch(noHessian, [-5, -2], [1, 8])).toThrow(/hessian/);
+  });
+});

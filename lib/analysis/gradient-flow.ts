@@ -109,3 +109,22 @@ export function eulerGap(objective: Objective, x0: ArrayLike<number>, eta: numbe
   }
   return worst;
 }
+
+/**
+ * Euler's order, measured: `eulerGap` at each η, and the least-squares slope of
+ * log gap against log η. A first-order method has slope ≈ 1 (halve η, halve
+ * the gap). Steps that diverge give an infinite gap and are left out of the fit.
+ */
+export function eulerOrder(objective: Objective, x0: ArrayLike<number>, etas: ArrayLike<number>, tEnd: number): { rows: Array<{ eta: number; gap: number }>; slope: number } {
+  const rows = Array.from(etas, (eta) => ({ eta, gap: eulerGap(objective, x0, eta, tEnd) }));
+  const fit = rows.filter((r) => Number.isFinite(r.gap) && r.gap > 0);
+  if (fit.length < 2) return { rows, slope: NaN };
+  const lx = fit.map((r) => Math.log(r.eta)), ly = fit.map((r) => Math.log(r.gap));
+  const mx = lx.reduce((a, b) => a + b, 0) / lx.length, my = ly.reduce((a, b) => a + b, 0) / ly.length;
+  let sxy = 0, sxx = 0;
+  for (let i = 0; i < lx.length; ++i) {
+    sxy += (lx[i] - mx) * (ly[i] - my);
+    sxx += (lx[i] - mx) ** 2;
+  }
+  return { rows, slope: sxy / sxx };
+}

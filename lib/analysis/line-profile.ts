@@ -13,10 +13,12 @@ export interface LineProfile {
   slope: number;
 }
 
-export function lineProfile(objective: Objective, x: ArrayLike<number>, d: ArrayLike<number>, alphaMax: number, n = 200): LineProfile {
+/** Samples φ on [alphaMin, alphaMax] (alphaMin defaults to 0; a negative one shows what lies behind the start). */
+export function lineProfile(objective: Objective, x: ArrayLike<number>, d: ArrayLike<number>, alphaMax: number, n = 200, alphaMin = 0): LineProfile {
   const dim = objective.dim;
   if (x.length !== dim || d.length !== dim) throw new RangeError(`lineProfile: x and d must have length ${dim}`);
   if (!(alphaMax > 0)) throw new RangeError(`lineProfile: alphaMax must be > 0, got ${alphaMax}`);
+  if (!(alphaMin <= 0)) throw new RangeError(`lineProfile: alphaMin must be ≤ 0, got ${alphaMin}`);
   const p = Float64Array.from(x);
   const f0 = objective.value(p);
   const g = objective.grad(p, new Float64Array(dim));
@@ -25,7 +27,7 @@ export function lineProfile(objective: Objective, x: ArrayLike<number>, d: Array
   const q = new Float64Array(dim);
   const rows: LineProfile["rows"] = [];
   for (let k = 0; k <= n; ++k) {
-    const alpha = (alphaMax * k) / n;
+    const alpha = alphaMin + ((alphaMax - alphaMin) * k) / n;
     for (let i = 0; i < dim; ++i) q[i] = p[i] + alpha * d[i];
     rows.push({ alpha, value: objective.value(q) });
   }
@@ -44,4 +46,19 @@ export function cumulativeEvaluations(perStep: ArrayLike<number>, initial = 0): 
 export function costToReach(loss: ArrayLike<number>, cost: ArrayLike<number>, target: number, minValue = 0): number {
   for (let k = 0; k < loss.length; ++k) if (loss[k] - minValue <= target) return cost[k];
   return Infinity;
+}
+
+/**
+ * The step sizes of a run grouped into runs of equal value, 1-based steps:
+ * [0.5, 0.5, 0.25, 1, 1] → [{from: 1, to: 2, alpha: 0.5}, {from: 3, to: 3,
+ * alpha: 0.25}, {from: 4, to: 5, alpha: 1}]. For telling a line search's story.
+ */
+export function alphaSegments(alpha: ArrayLike<number>): Array<{ from: number; to: number; alpha: number }> {
+  const out: Array<{ from: number; to: number; alpha: number }> = [];
+  for (let k = 0; k < alpha.length; ++k) {
+    const last = out[out.length - 1];
+    if (last && last.alpha === alpha[k]) last.to = k + 1;
+    else out.push({ from: k + 1, to: k + 1, alpha: alpha[k] });
+  }
+  return out;
 }

@@ -26,8 +26,14 @@ export interface DirectionScan {
   gradient: Float64Array;
   /** The angle of −∇f(x): where the predicted change is smallest. */
   steepestAngle: number;
-  /** The sampled angle where the actual change is smallest. */
+  /**
+   * The angle where the actual change is smallest: the best sampled angle,
+   * polished by golden-section search over the neighbouring samples (±2π/n)
+   * until the bracket is below 1e-10 rad, so it does not depend on the grid.
+   */
   bestActualAngle: number;
+  /** The best sampled angle before polishing (a multiple of 2π/n). */
+  bestSampledAngle: number;
 }
 
 export function directionScan(objective: Objective, x: ArrayLike<number>, delta: number, n = 360): DirectionScan {
@@ -54,7 +60,25 @@ export function directionScan(objective: Objective, x: ArrayLike<number>, delta:
   }
   let steepestAngle = Math.atan2(-g[1], -g[0]);
   if (steepestAngle < 0) steepestAngle += 2 * Math.PI;
-  return { rows, gradient: g, steepestAngle, bestActualAngle };
+  const change = (angle: number) => {
+    q[0] = p[0] + delta * Math.cos(angle);
+    q[1] = p[1] + delta * Math.sin(angle);
+    return objective.value(q) - f0;
+  };
+  // Golden section on [best − h, best + h]: the actual change is unimodal there
+  // when the samples are fine enough to see the minimum between two neighbours.
+  const h = (2 * Math.PI) / n, r = (Math.sqrt(5) - 1) / 2;
+  let a = bestActualAngle - h, b = bestActualAngle + h;
+  let c = b - r * (b - a), d = a + r * (b - a), fc = change(c), fd = change(d);
+  while (b - a > 1e-10) {
+    if (fc < fd) { b = d; d = c; fd = fc; c = b - r * (b - a); fc = change(c); }
+    else { a = c; c = d; fc = fd; d = a + r * (b - a); fd = change(d); }
+  }
+  let polished = (a + b) / 2;
+  polished = ((polished % (2 * Math.PI)) + 2 * Math.PI) % (2 * Math.PI);
+  const bestSampledAngle = bestActualAngle;
+  if (change(polished) <= best) bestActualAngle = polished;
+  return { rows, gradient: g, steepestAngle, bestActualAngle, bestSampledAngle };
 }
 
 /** The smallest angle between two directions given as angles, in [0, π]. */

@@ -13,6 +13,7 @@
  */
 import type { Objective } from "../types.js";
 import { symmetricEigen } from "../objectives/quadratic.js";
+import { rejectUnknownKeys, requireInRange, requireInteger, requireSameLength } from "../validate.js";
 
 export interface TrustRegionStep {
   /** The step p. */
@@ -106,8 +107,10 @@ export interface TrustRegionOptions {
   radius?: number;
   /** The largest radius (default 10·Δ₀). */
   maxRadius?: number;
-  /** Accept a step when actual/predicted decrease > eta (default 0.1). */
+  /** Accept a step when actual/predicted decrease > eta (default 0.1), in [0, 0.25). */
   eta?: number;
+  /** Stop once ‖∇f‖ ≤ gradTol (default 0: run every iteration). */
+  gradTol?: number;
 }
 
 export interface TrustRegionRun {
@@ -117,26 +120,33 @@ export interface TrustRegionRun {
   loss: Float64Array;
   /** The radius used at each iteration (accepted or not). */
   radius: Float64Array;
-  /** ρ = actual / predicted decrease at each iteration. */
+  /** r = actual / predicted decrease at each iteration. */
   ratio: Float64Array;
   accepted: Uint8Array;
   /** Accepted steps. */
   steps: number;
+  /** Iterations run (accepted or not): fewer than options.steps when gradTol stopped it. */
+  iterations: number;
 }
 
 /**
  * The basic trust-region method with the exact Hessian (Nocedal & Wright,
  * Alg. 4.1): solve the subproblem, compare the actual decrease with the
- * model's; shrink Δ by 4 when ρ < ¼, double it (up to maxRadius) when ρ > ¾ and
- * the step hit the boundary; accept the step when ρ > eta.
+ * model's, r = (f(x) − f(x + p))/(m(0) − m(p)); shrink Δ by 4 when r < ¼,
+ * double it (up to maxRadius) when r > ¾ and the step hit the boundary; accept
+ * the step when r > eta. Bad options get a RangeError naming them.
  */
 export function minimizeTrustRegion(objective: Objective, x0: ArrayLike<number>, options: TrustRegionOptions): TrustRegionRun {
   if (!objective.hessian) throw new TypeError(`minimizeTrustRegion: ${objective.name} has no hessian`);
+  const owner = "minimizeTrustRegion";
+  rejectUnknownKeys(owner, options, ["steps", "radius", "maxRadius", "eta", "gradTol"]);
   const dim = objective.dim;
-  const iterations = options.steps;
-  let radius = options.radius ?? 1;
-  const maxRadius = options.maxRadius ?? 10 * radius;
-  const eta = options.eta ?? 0.1;
+  requireSameLength(owner, "x0", x0.length, dim);
+  const iterations = requireInteger(owner, "steps", options.steps, 0, 1e6);
+  let radius = requireInRange(owner, "radius", options.radius ?? 1, 0, Infinity, { loOpen: true, hiOpen: true });
+  const maxRadius = requireInRange(owner, "maxRadius", options.maxRadius ?? 10 * radius, radius, Infinity, { hiOpen: true });
+  const eta = requireInRange(owner, "eta", options.eta ?? 0.1, 0, 0.25, { hiOpen: true });
+  const gradTol = requireInRange(owner, "gradTol", options.gradTol ?? 0, 0, Infinity);
   const xs: number[] = Array.from(x0);
   const losses: number[] = [];
   const radii = new Float64Array(iterations), ratio = new Float64Array(iterations), accepted = new Uint8Array(iterations);
@@ -144,8 +154,11 @@ export function minimizeTrustRegion(objective: Objective, x0: ArrayLike<number>,
   const g = new Float64Array(dim), H = new Float64Array(dim * dim), trial = new Float64Array(dim);
   let f = objective.value(p);
   losses.push(f);
+  let done = 0;
   for (let k = 0; k < iterations; ++k) {
     objective.grad(p, g);
+    if (Math.hypot(...g) <= gradTol) break;
+    done = k + 1;
     objective.hessian(p, H);
     radii[k] = radius;
     const step = trustRegionStep(g, H, radius);
@@ -163,5 +176,5 @@ export function minimizeTrustRegion(objective: Objective, x0: ArrayLike<number>,
       losses.push(f);
     }
   }
-  return { dim, x: Float64Array.from(xs), loss: Float64Array.from(losses), radius: radii, ratio, accepted, steps: losses.length - 1 };
+  return { dim, x: Float64Array.from(xs), loss: Float64Array.from(losses), radius: radii.subarray(0, done), ratio: ratio.subarray(0, done), accepted: accepted.subarray(0, done), steps: losses.length - 1, iterations: done };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { angleBetween, directionScan } from "../../lib/analysis/steepest-direction.js";
 import { ravine } from "../../lib/objectives/ravine.js";
 import { parabola } from "../../lib/objectives/parabola.js";
+import { quadratic } from "../../lib/objectives/index.js";
 
 describe("directionScan(objective, x, delta)", () => {
   it("predicts δ·uᵀ∇f and finds −∇f as the steepest direction", () => {
@@ -15,6 +16,21 @@ describe("directionScan(objective, x, delta)", () => {
     expect(angleBetween(s.bestActualAngle, s.steepestAngle)).toBeLessThan((2 * Math.PI) / 720 + 1e-9);
     // The actual change differs from the prediction by O(δ²).
     for (const r of s.rows) expect(Math.abs(r.actual - r.predicted)).toBeLessThanOrEqual(2 * 0.01 ** 2 * (1 + 1e-9));
+  });
+  it("polishes the best direction between samples, so the gap to −∇f does not depend on the grid", () => {
+    const bowl = quadratic([[2.5, 1.5], [1.5, 2.5]]);
+    for (const delta of [0.01, 0.1, 10 ** -0.5, 1]) {
+      const coarse = directionScan(bowl, [-4, 1.5], delta, 720);
+      const fine = directionScan(bowl, [-4, 1.5], delta, 72000);
+      // A 100× finer grid puts its best sample within its own spacing (0.005°) of the polished angle.
+      expect(angleBetween(coarse.bestActualAngle, fine.bestSampledAngle)).toBeLessThan((2 * Math.PI) / 72000);
+      // The polished angle is at least as good as every sample.
+      const at = (a: number) => bowl.value(Float64Array.of(-4 + delta * Math.cos(a), 1.5 + delta * Math.sin(a)));
+      for (const r of coarse.rows) expect(at(coarse.bestActualAngle)).toBeLessThanOrEqual(at(r.angle) + 1e-15);
+    }
+    // At δ = 0.1 the sampled gap reads 0.69° but the true one is 0.917°.
+    const s = directionScan(bowl, [-4, 1.5], 0.1, 720);
+    expect((angleBetween(s.bestActualAngle, s.steepestAngle) * 180) / Math.PI).toBeCloseTo(0.917, 3);
   });
   it("angleBetween wraps around", () => {
     expect(angleBetween(0.1, 2 * Math.PI - 0.1)).toBeCloseTo(0.2, 12);
@@ -54,5 +70,20 @@ describe("costToReach(loss, cost, target)", () => {
   it("returns the cost at the first loss at or below the target", () => {
     expect(costToReach([5, 2, 0.5, 0.1], [0, 3, 6, 9], 0.5)).toBe(6);
     expect(costToReach([5, 2], [0, 3], 0.5)).toBe(Infinity);
+  });
+});
+
+import { alphaSegments } from "../../lib/analysis/line-profile.js";
+import { minimizeWithLineSearch } from "../../lib/line-search.js";
+
+describe("alphaSegments(alpha)", () => {
+  it("groups equal consecutive step sizes", () => {
+    expect(alphaSegments([0.5, 0.5, 0.25, 1, 1])).toEqual([{ from: 1, to: 2, alpha: 0.5 }, { from: 3, to: 3, alpha: 0.25 }, { from: 4, to: 5, alpha: 1 }]);
+    expect(alphaSegments([])).toEqual([]);
+  });
+  it("tells backtracking's story on the ravine at α₀ = 1, ρ = 0.5: 0.5 for steps 1–24, 0.25 at step 25 (zeroing x₂), then 1", () => {
+    const run = minimizeWithLineSearch(ravine(), [-5, -2], { steps: 40, search: "backtracking", alpha0: 1, rho: 0.5 });
+    expect(alphaSegments(run.alpha)).toEqual([{ from: 1, to: 24, alpha: 0.5 }, { from: 25, to: 25, alpha: 0.25 }, { from: 26, to: 40, alpha: 1 }]);
+    expect(run.x[2 * 25 + 1]).toBe(0); // 1 − 4·0.25 = 0, exactly
   });
 });

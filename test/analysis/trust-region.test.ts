@@ -45,3 +45,15 @@ describe("minimizeTrustRegion", () => {
     for (let i = 1; i <= k; ++i) expect(run.loss[i]).toBeLessThan(run.loss[i - 1]);
   });
 });
+
+describe("minimizeTrustRegion options", () => {
+  it("stops at gradTol and reports the iterations run; rejects bad options by name", () => {
+    const run = minimizeTrustRegion(rosenbrock(), [-1.2, 1], { steps: 200, radius: 1, gradTol: 1e-8 });
+    expect(run.iterations).toBeLessThan(200);
+    expect(run.radius.length).toBe(run.iterations);
+    expect(run.loss[run.steps]).toBeLessThan(1e-12);
+    expect(() => minimizeTrustRegion(rosenbrock(), [-1.2, 1], { steps: 10, radius: 0 })).toThrow(/radius/);
+    expect(() => minimizeTrustRegion(rosenbrock(), [-1.2, 1], { steps: 10, eta: 0.5 })).toThrow(/eta/);
+    expect(() => minimizeTrustRegion(rosenbrock(), [-1.2, 1, 3], { steps: 10 })).toThrow(/x0/);
+  });
+});

@@ -4,7 +4,8 @@
  * the Armijo line φ(0) + c·α·φ′(0) that a backtracking step must get below,
  * and the trial steps of each search numbered in the order tried — the accepted
  * one ringed. Takes lib/analysis/line-profile's `lineProfile` and the results
- * of lib/line-search's `backtracking` and `goldenSection`.
+ * of lib/line-search's `backtracking`, `goldenSection`, `newtonLineSearch` and
+ * `secantLineSearch` (up to four searches; the first one's trials are numbered).
  */
 import * as Plot from "@observablehq/plot";
 import type { LineProfile } from "../../lib/analysis/line-profile.js";
@@ -21,6 +22,7 @@ export interface LineSearchChartOptions {
 export function LineSearchChart(profile: LineProfile, searches: ReadonlyArray<{ label: string; result: LineSearchResult }>, options: LineSearchChartOptions = {}): SVGSVGElement | HTMLElement {
   const { width = 640, height = 300, c = 1e-4 } = options;
   const alphaMax = profile.rows[profile.rows.length - 1].alpha;
+  const alphaMin = profile.rows[0].alpha;
   let yMax = -Infinity, yMin = Infinity;
   for (const r of profile.rows) {
     yMax = Math.max(yMax, r.value);
@@ -30,10 +32,10 @@ export function LineSearchChart(profile: LineProfile, searches: ReadonlyArray<{ 
   const lines = [
     { series: "tangent φ(0) + αφ′(0)", a: [0, alphaMax], k: 1 },
     { series: `Armijo line φ(0) + ${c}·αφ′(0)`, a: [0, alphaMax], k: c },
-  ].flatMap((l) => l.a.map((alpha) => ({ series: l.series, alpha, value: profile.f0 + l.k * alpha * profile.slope })));
+  ].map((l) => ({ ...l, a: [alphaMin, alphaMax] })).flatMap((l) => l.a.map((alpha) => ({ series: l.series, alpha, value: profile.f0 + l.k * alpha * profile.slope })));
   const trials = searches.flatMap(({ label, result }) =>
     result.points
-      .filter((p) => p.alpha <= alphaMax)
+      .filter((p) => p.alpha <= alphaMax && p.alpha >= alphaMin)
       .map((p, i) => ({ label, order: i + 1, alpha: p.alpha, value: p.value, accepted: p.alpha === result.alpha }))
   );
   const labels = searches.map((s) => s.label);
@@ -41,9 +43,10 @@ export function LineSearchChart(profile: LineProfile, searches: ReadonlyArray<{ 
     width,
     height,
     marginLeft: 52,
-    x: { domain: [0, alphaMax], label: "step α along −∇f", grid: true },
+    ariaLabel: `One line search: f along the line against the step α, with its tangent, the Armijo line and the points tried by ${labels.join(", ")}; the accepted points are ringed`,
+    x: { domain: [alphaMin, alphaMax], label: "step α along −∇f", grid: true },
     y: { domain: [yLo, yMax], label: "φ(α) = f(x − α∇f(x))", grid: true },
-    color: { legend: true, domain: ["φ(α)", lines[0].series, lines[2].series, ...labels], range: ["var(--theme-foreground)", "var(--theme-foreground-muted)", "#59a14f", "#4e79a7", "#f28e2c"] },
+    color: { legend: true, domain: ["φ(α)", lines[0].series, lines[2].series, ...labels], range: ["var(--theme-foreground)", "var(--theme-foreground-muted)", "#59a14f", "#4e79a7", "#f28e2c", "#e15759", "#b07aa1"].slice(0, 3 + labels.length) },
     marks: [
       Plot.line(profile.rows, { x: "alpha", y: "value", stroke: () => "φ(α)", strokeWidth: 2 }),
       Plot.line(lines, { x: "alpha", y: "value", z: "series", stroke: "series", strokeDasharray: "5,3", clip: true }),

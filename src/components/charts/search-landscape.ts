@@ -42,7 +42,7 @@ export function powerOfTen(k: number): string {
 export const SEARCH_SYMBOLS = ["square", "circle", "triangle", "diamond"] as const;
 
 export function SearchLandscape(landscape: Landscape, searches: readonly Search[], options: SearchLandscapeOptions): SVGSVGElement | HTMLElement {
-  const { width = 640, best, xLabel = "learning rate η", yLabel = "L2 penalty λ" } = options;
+  const { width = 640, best, xLabel = "learning rate η", yLabel = "L2 penalty ω" } = options;
   const { etaLogs, lambdaLogs, scores } = landscape;
   const nx = etaLogs.length, ny = lambdaLogs.length;
   const hx = (etaLogs[nx - 1] - etaLogs[0]) / (nx - 1), hy = (lambdaLogs[ny - 1] - lambdaLogs[0]) / (ny - 1);
@@ -71,7 +71,7 @@ export function SearchLandscape(landscape: Landscape, searches: readonly Search[
       Plot.raster(regret, { width: nx, height: ny, x1, x2, y1, y2, fill: (d: number) => d, imageRendering: "pixelated" } as Plot.RasterOptions),
       Plot.dot(points, { x: "x", y: "y", symbol: "search", r: 4.5, fill: "white", stroke: "black", strokeWidth: 1 }),
       Plot.dot(bests, { x: "x", y: "y", r: 10, stroke: "white", strokeWidth: 2.5 }),
-      Plot.tip(points, Plot.pointer({ x: "x", y: "y", channels: { search: "search", "validation loss": "score" }, format: { x: (v: number) => `η = ${(10 ** v).toPrecision(3)}`, y: (v: number) => `λ = ${(10 ** v).toPrecision(3)}`, "validation loss": ".4~g" } as Record<string, unknown> } as Plot.TipOptions)),
+      Plot.tip(points, Plot.pointer({ x: "x", y: "y", channels: { search: "search", "validation loss": "score" }, format: { x: (v: number) => `η = ${(10 ** v).toPrecision(3)}`, y: (v: number) => `ω = ${(10 ** v).toPrecision(3)}`, "validation loss": ".4~g" } as Record<string, unknown> } as Plot.TipOptions)),
     ],
   }), { label: `Validation score over log₁₀ η and log₁₀ λ, with the trials of ${searches.map((s) => s.label).join(", ")}`, rows: points, columns: ["search", { label: "log₁₀ η", value: "x" }, { label: "log₁₀ λ", value: "y" }, "score"] });
 }
