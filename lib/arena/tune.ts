@@ -6,7 +6,7 @@
  * learning rate rounded to 3 significant digits).
  *
  * Each learning rate is tried from several starts — the race's own start and
- * `starts − 1` others nearby (offsets of 5 % of the surface's extent, fixed,
+ * `starts − 1` others nearby (offsets of TUNING_OFFSET = 5 % of the surface's extent, fixed,
  * so the search is deterministic) — and judged by the **median** over them:
  * the median steps to reach the target (a start that never reaches it counts
  * as never), then the fewest diverged starts, then the median final loss. A
@@ -71,6 +71,8 @@ export interface TuneOptions {
 export const POINTS_PER_DECADE = 4;
 export const REFINE_POINTS = 8;
 export const TUNING_STARTS = 3;
+/** How far the extra starts lie from the race's start, as a fraction of the domain's extent. */
+export const TUNING_OFFSET = 0.05;
 
 /**
  * The starts a learning rate is judged from: `start` itself, then points
@@ -85,7 +87,7 @@ export function tuningStarts(objective: Objective, start: readonly number[], cou
     out.push(start.map((v, i) => {
       const [lo, hi] = objective.domain[i] ?? [-1, 1];
       const direction = i % 2 === 0 ? Math.cos(angle) : Math.sin(angle);
-      return v + 0.05 * (hi - lo) * direction;
+      return v + TUNING_OFFSET * (hi - lo) * direction;
     }));
   }
   return out;
