@@ -54,7 +54,10 @@ export interface TuneProgress {
 
 export interface TuneResult {
   readonly lr: number;
+  /** The race from the race's own start at the chosen lr (what the arena replays). */
   readonly run: RaceRun;
+  /** The chosen lr judged over the tuning starts (what "fair race" rankings use). */
+  readonly point: TunePoint;
   /** Every learning rate tried, sorted by lr: the sensitivity curve. */
   readonly points: readonly TunePoint[];
 }
@@ -189,6 +192,7 @@ export function* tuneLearningRate(
   return {
     lr: winner.lr,
     run: winner.run,
+    point: winner.point,
     points: tried.map(({ point }) => point).sort((a, b) => a.lr - b.lr),
   };
 }

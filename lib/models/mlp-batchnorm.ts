@@ -296,6 +296,8 @@ export function mlpBatchNorm(sizes: readonly number[], { eps = 1e-5, momentum = 
     grad(params, data, indices, out, start, end): number {
       check(data);
       const [a, b] = checkBatch("mlpBatchNorm.grad", dim, params, data.n, indices, start, end);
+      // The training step: normalizes with the batch's statistics and moves the running averages of `params`
+      // (every call does — a gradient check or an analysis that calls grad moves them too).
       if (out.length !== dim) throw new RangeError(`mlpBatchNorm.grad: out has length ${out.length}, expected dim = ${dim}`);
       if (b - a < 2 && L > 1) throw new RangeError(`mlpBatchNorm.grad: a training batch needs at least 2 examples (batch norm's variance of 1 example is 0), got ${b - a}`);
       const m = forward(params, data, indices, a, b, null);

@@ -9,6 +9,11 @@
  * - EASGD at each elasticity α: the centre is pulled toward the workers and
  *   so tracks their *average*;
  * - FedAvg with τ local steps per round: the centre *is* the workers' average.
+ *
+ * All runs share the number of gradients, not the wall-clock time: a FedAvg
+ * round waits for its slowest worker, so with latency or stragglers FedAvg's
+ * simulated time is longer than the others' (and longer than "one worker,
+ * same time", whose budget is grads / P).
  */
 import { requireInteger } from "../validate.js";
 import { leastSquaresMinimum, type SparseProblem } from "./problem.js";

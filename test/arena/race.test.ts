@@ -128,3 +128,13 @@ describe("tuneLearningRate", () => {
     expect(lucky.starts).toBe(3);
   });
 });
+
+describe("fairWinner(results)", () => {
+  test("ranks by the tuned point over the starts, not by the race's own (possibly lucky) start", async () => {
+    const { fairWinner } = await import("../../src/components/arena/fair-table.js");
+    const point = (stepsToTarget: number | null) => ({ lr: 0.1, stepsToTarget, finalLoss: 0, diverged: false, divergedStarts: 0, starts: 3 });
+    const lucky = { name: "lucky", result: { point: point(null), run: { stepsToTarget: 3 } } };
+    const steady = { name: "steady", result: { point: point(40), run: { stepsToTarget: 40 } } };
+    expect(fairWinner([lucky, steady] as never[]).name).toBe("steady");
+  });
+});
