@@ -135,6 +135,7 @@ describe("fairWinner(results)", () => {
     const point = (stepsToTarget: number | null) => ({ lr: 0.1, stepsToTarget, finalLoss: 0, diverged: false, divergedStarts: 0, starts: 3 });
     const lucky = { name: "lucky", result: { point: point(null), run: { stepsToTarget: 3 } } };
     const steady = { name: "steady", result: { point: point(40), run: { stepsToTarget: 40 } } };
-    expect(fairWinner([lucky, steady] as never[]).name).toBe("steady");
+    const results = [lucky, steady] as unknown as Parameters<typeof fairWinner>[0];
+    expect((fairWinner(results) as unknown as { name: string }).name).toBe("steady");
   });
 });
