@@ -295,6 +295,7 @@ export function* trainSteps<D extends Dataset, S extends OptimizerState, H exten
         best = p.validationLoss;
         bestEpoch = completed;
         bestParams = params.slice();
+        model.copyBuffers?.(params, bestParams);
         since = 0;
       } else if (++since >= earlyStopping.patience) {
         stoppedEarly = true;

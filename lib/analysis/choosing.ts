@@ -52,7 +52,7 @@ export const LINEAGE_EDGES: readonly LineageEdge[] = [
   { from: "adam", to: "adamax", adds: "the ∞-norm max(β₂u, |g|) instead of √v" },
   { from: "adam", to: "nadam", adds: "Nesterov's look-ahead on the first moment" },
   { from: "nesterov", to: "nadam", adds: "the look-ahead" },
-  { from: "adam", to: "amsgrad", adds: "the running maximum of v: steps never grow" },
+  { from: "adam", to: "amsgrad", adds: "a running maximum of v (in Reddi's uncorrected form, steps never grow)" },
   { from: "adam", to: "adamw", adds: "weight decay applied to θ, outside the adaptive step" },
 ];
 

@@ -30,14 +30,17 @@ export function easiestFirst<D extends Dataset>(model: Model<D>, data: D, params
 /**
  * Curriculum orders for `train`'s `shuffle` option, from `easy` (indices
  * easiest first, e.g. `easiestFirst`):
- * - "baby-steps" (Bengio et al. 2009): epoch e (0-based) trains on the easiest
+ * - "baby-steps" (Spitkovsky et al. 2010's name; Zaremba & Sutskever 2014 call
+ *   it the *naive* curriculum): epoch e (0-based) trains on the easiest
  *   fraction min(1, (e + 1)/ramp) of `easy`, shuffled, so the hardest examples
- *   join only at epoch ramp − 1;
- * - "mixed" (Zaremba & Sutskever 2014): each epoch, half the examples from the
- *   current curriculum pool and half uniformly from all, shuffled together;
- * - "easy-to-hard": the whole easy order, unshuffled, every epoch (the naive curriculum).
+ *   join only at epoch ramp − 1 (the ramp-th epoch);
+ * - "combined" (Zaremba & Sutskever's *combined* strategy: their naive
+ *   curriculum mixed with uniform sampling): each epoch, a pool-sized draw, half
+ *   from the current curriculum pool and half uniformly from all, shuffled;
+ * - "easy-to-hard": the whole easy order, unshuffled, every epoch — a fixed
+ *   order, not a curriculum any of those papers uses.
  */
-export function curriculumOrder(kind: "baby-steps" | "mixed" | "easy-to-hard", easy: ArrayLike<number>, ramp: number): (epoch: number, rng: Random) => Int32Array {
+export function curriculumOrder(kind: "baby-steps" | "combined" | "easy-to-hard", easy: ArrayLike<number>, ramp: number): (epoch: number, rng: Random) => Int32Array {
   requireInteger("curriculumOrder", "ramp", ramp, 1);
   const n = easy.length;
   if (kind === "easy-to-hard") return () => Int32Array.from(easy);

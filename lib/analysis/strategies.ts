@@ -4,6 +4,7 @@
  * halts. The example orders for curricula are in ./example-order.ts.
  */
 import { random, type Random } from "../random.js";
+import type { DenseDataset } from "../datasets.js";
 import type { Objective, Optimizer, OptimizerState } from "../types.js";
 import { minimize } from "../run.js";
 import { rejectUnknownKeys, requireInRange, requireInteger } from "../validate.js";
@@ -145,4 +146,59 @@ export function earlyStopPoint(validation: ArrayLike<number>, patience: number, 
     }
   }
   return { bestEpoch, stopEpoch: null, bestLoss: best };
+}
+
+/**
+ * A copy of `params` with every weight matrix multiplied by `c` and nothing
+ * else (biases, batch norm's γ and β untouched): the "poor initialization" of
+ * the batch-norm experiment, the same for the plain and the normalized
+ * network. Works for `mlp` and `mlpBatchNorm` (a model with `sizes`, and
+ * `layout` for the latter).
+ */
+export function scaleWeightMatrices(model: { sizes: readonly number[]; layout?: readonly { W: number }[] }, params: Float64Array, c: number): Float64Array {
+  requireInRange("scaleWeightMatrices", "c", c, 0, Infinity, { loOpen: true });
+  const out = params.slice();
+  const { sizes } = model;
+  let offset = 0;
+  for (let l = 0; l < sizes.length - 1; ++l) {
+    const size = sizes[l] * sizes[l + 1];
+    // mlp: W_l then b_l; mlpBatchNorm: its layout says where W_l starts
+    const W = model.layout ? model.layout[l].W : offset;
+    for (let j = W; j < W + size; ++j) out[j] *= c;
+    offset += size + sizes[l + 1];
+  }
+  return out;
+}
+
+/**
+ * Test accuracy of a trained batch-norm network under four ways of
+ * normalizing at test time: the running averages (eval mode, what torch
+ * deploys), and — in train mode — the statistics of the whole test set, of
+ * test batches of `batch` examples, and of each example alone.
+ */
+export function batchNormTestAccuracy(
+  model: { mode: "train" | "eval"; accuracy(params: Float64Array, data: DenseDataset, indices?: ArrayLike<number>): number },
+  params: Float64Array,
+  test: DenseDataset,
+  batch = 8
+): { running: number; wholeSet: number; batches: number; single: number } {
+  requireInteger("batchNormTestAccuracy", "batch", batch, 1);
+  const before = model.mode;
+  try {
+    model.mode = "eval";
+    const running = model.accuracy(params, test);
+    model.mode = "train";
+    const wholeSet = model.accuracy(params, test);
+    const chunked = (size: number) => {
+      let right = 0;
+      for (let a = 0; a < test.n; a += size) {
+        const idx = Array.from({ length: Math.min(size, test.n - a) }, (_, k) => a + k);
+        right += model.accuracy(params, test, idx) * idx.length;
+      }
+      return right / test.n;
+    };
+    return { running, wholeSet, batches: chunked(batch), single: chunked(1) };
+  } finally {
+    model.mode = before;
+  }
 }

@@ -14,7 +14,7 @@ export interface RaceRun {
   /** The optimizer's title, e.g. "Adam". */
   readonly title: string;
   readonly trajectory: Trajectory;
-  /** The first step whose loss is ≤ the target, or null if none is. */
+  /** The step from which the loss stays ≤ the target to the end of the run (see `stepsToTarget`), or null. */
   readonly stepsToTarget: number | null;
   readonly finalLoss: number;
   readonly bestLoss: number;

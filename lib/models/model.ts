@@ -27,6 +27,12 @@ export interface Model<D extends Dataset = Dataset> {
    * way at no extra cost (it is the loss *before* the step).
    */
   grad(params: Float64Array, data: D, indices: ArrayLike<number>, out: Float64Array, start?: number, end?: number): number;
+  /**
+   * Models with buffers besides their parameters (batch norm's running
+   * averages, kept per parameter vector) copy them from `from` to `to`, a
+   * copy of the parameters; `train` calls it when it keeps a copy.
+   */
+  copyBuffers?(from: Float64Array, to: Float64Array): void;
 }
 
 /** A model that predicts a class, with its accuracy. */

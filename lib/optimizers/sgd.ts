@@ -3,7 +3,9 @@
  *
  * $$\theta_t = \theta_{t-1} - \eta_t\, g_t$$
  *
- * Defaults: none — `lr` is required, as in torch.optim.SGD.
+ * Defaults: none — `lr` is required, as it was in torch.optim.SGD before
+ * PyTorch 2.2; since 2.2 (pytorch/pytorch#114467) torch gives it a default of
+ * 1e-3. Descent keeps it required, so no run uses a learning rate nobody chose.
  *
  * torch.optim equivalent: `torch.optim.SGD(params, lr=lr)`.
  *

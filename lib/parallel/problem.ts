@@ -122,3 +122,48 @@ export function conflictStatistics(p: SparseProblem): { omega: number; delta: nu
   }
   return { omega: p.k, delta: maxDeg / p.n, rho: maxOverlap / p.n };
 }
+
+/**
+ * The least-squares minimizer x̂ of L and its loss L(x̂): the floor no
+ * algorithm can go below when `noise` > 0 (with noise 0 it is x*, loss 0).
+ * Conjugate gradients on the normal equations (AᵀA) x = Aᵀb, from x = 0,
+ * until ‖Aᵀ(Ax − b)‖ ≤ tol·‖Aᵀb‖ or `maxIter` iterations.
+ */
+export function leastSquaresMinimum(p: SparseProblem, { tol = 1e-12, maxIter = 10 * p.d }: { tol?: number; maxIter?: number } = {}): { x: Float64Array; loss: number; iterations: number } {
+  const { n, d, k, cols, vals, b } = p;
+  /** out = Aᵀ(A v) */
+  const normal = (v: Float64Array, out: Float64Array) => {
+    out.fill(0);
+    for (let i = 0; i < n; ++i) {
+      let dot = 0;
+      for (let q = i * k; q < (i + 1) * k; ++q) dot += vals[q] * v[cols[q]];
+      for (let q = i * k; q < (i + 1) * k; ++q) out[cols[q]] += vals[q] * dot;
+    }
+  };
+  const x = new Float64Array(d);
+  const r = new Float64Array(d); // Aᵀb − AᵀA x
+  for (let i = 0; i < n; ++i) for (let q = i * k; q < (i + 1) * k; ++q) r[cols[q]] += vals[q] * b[i];
+  const dir = r.slice();
+  const Ad = new Float64Array(d);
+  let rr = 0;
+  for (let j = 0; j < d; ++j) rr += r[j] * r[j];
+  const stop = tol * tol * rr;
+  let iterations = 0;
+  while (rr > stop && iterations < maxIter) {
+    normal(dir, Ad);
+    let dAd = 0;
+    for (let j = 0; j < d; ++j) dAd += dir[j] * Ad[j];
+    if (!(dAd > 0)) break; // a direction in the null space of A: nothing left to fit
+    const step = rr / dAd;
+    let next = 0;
+    for (let j = 0; j < d; ++j) {
+      x[j] += step * dir[j];
+      r[j] -= step * Ad[j];
+      next += r[j] * r[j];
+    }
+    for (let j = 0; j < d; ++j) dir[j] = r[j] + (next / rr) * dir[j];
+    rr = next;
+    iterations++;
+  }
+  return { x, loss: problemLoss(p, x), iterations };
+}

@@ -24,6 +24,11 @@
  * - "easgd" (Zhang, Choromanska & LeCun 2015, asynchronous EASGD): each worker
  *   runs SGD on its own x_w; every `tau` of its steps it meets the centre
  *   variable x̃: x_w −= α(x_w − x̃), x̃ += α(x_w − x̃). The loss is measured at x̃.
+ * - "fedavg" (McMahan et al. 2017, federated averaging / local SGD, every
+ *   worker sampling from the whole data): synchronous rounds; each round every
+ *   worker starts from the centre, takes `tau` local SGD steps, and the centre
+ *   becomes the workers' mean. A round lasts as long as the slowest worker's
+ *   `tau` steps (plus latency once).
  *
  * Counted in `grads` (gradient evaluations, the work) and `time` (simulated,
  * in mean gradient durations): with P workers, time ≈ grads / P.
@@ -33,7 +38,7 @@ import { rejectUnknownKeys, requireInRange, requireInteger } from "../validate.j
 import { sampleDuration, type DelayDistribution } from "./delays.js";
 import { problemLoss, residual, type SparseProblem } from "./problem.js";
 
-export type ParallelAlgorithm = "hogwild" | "sync" | "downpour" | "easgd";
+export type ParallelAlgorithm = "hogwild" | "sync" | "downpour" | "easgd" | "fedavg";
 
 export interface SimulationOptions {
   algorithm: ParallelAlgorithm;
@@ -56,7 +61,7 @@ export interface SimulationOptions {
   nFetch?: number;
   nPush?: number;
   server?: "sgd" | "adagrad";
-  /** EASGD: communication period τ (default 4) and elasticity α (default 0.1). */
+  /** EASGD: communication period τ (default 4) and elasticity α (default 0.1); FedAvg: local steps per round τ. */
   tau?: number;
   alpha?: number;
   /** A run whose loss exceeds this (or is not finite) has diverged (default 1e6 × the initial loss). */
@@ -89,8 +94,8 @@ const BINS = 65;
 export function simulate(problem: SparseProblem, options: SimulationOptions): SimulationResult {
   rejectUnknownKeys("simulate", options, OPTIONS);
   const { algorithm } = options;
-  if (!["hogwild", "sync", "downpour", "easgd"].includes(algorithm)) {
-    throw new TypeError(`simulate: algorithm must be "hogwild", "sync", "downpour" or "easgd", got ${JSON.stringify(algorithm)}`);
+  if (!["hogwild", "sync", "downpour", "easgd", "fedavg"].includes(algorithm)) {
+    throw new TypeError(`simulate: algorithm must be "hogwild", "sync", "downpour", "easgd" or "fedavg", got ${JSON.stringify(algorithm)}`);
   }
   const P = requireInteger("simulate", "workers", options.workers, 1, 4096);
   const lr = requireInRange("simulate", "lr", options.lr, 0, Infinity);
@@ -164,6 +169,37 @@ export function simulate(problem: SparseProblem, options: SimulationOptions): Si
       now += round;
       const before = grads;
       grads += m;
+      if (Math.floor(grads / evalEvery) > Math.floor(before / evalEvery) || grads >= total) if (!record()) break;
+    }
+  } else if (algorithm === "fedavg") {
+    const local = new Float64Array(d);
+    const mean = new Float64Array(d);
+    while (grads < total && !diverged) {
+      let round = 0;
+      mean.fill(0);
+      let done = 0;
+      let averaged = 0; // workers in this round (fewer than P only when the budget runs out)
+      for (let w = 0; w < P && grads + done < total; ++w) {
+        local.set(x);
+        let busy = latency;
+        const steps = Math.min(tau, total - grads - done);
+        for (let s = 0; s < steps; ++s) {
+          const i = picks[w].int(n);
+          const r = residual(problem, i, local);
+          for (let q = i * k; q < (i + 1) * k; ++q) local[cols[q]] -= lr * r * vals[q];
+          busy += sampleDuration(delay, timing);
+          countStaleness(0);
+        }
+        round = Math.max(round, busy);
+        for (let j = 0; j < d; ++j) mean[j] += local[j];
+        done += steps;
+        averaged++;
+      }
+      for (let j = 0; j < d; ++j) x[j] = mean[j] / averaged;
+      updates++;
+      now += round;
+      const before = grads;
+      grads += done;
       if (Math.floor(grads / evalEvery) > Math.floor(before / evalEvery) || grads >= total) if (!record()) break;
     }
   } else {

@@ -44,11 +44,11 @@ describe("curriculumOrder(kind, easy, ramp)", () => {
     expect(Array.from(c(2, rng)).sort()).toEqual([0, 1, 2, 3, 4, 5]);
     expect(c(9, rng)).toHaveLength(6);
   });
-  it("easy-to-hard is the fixed order; mixed draws a pool-sized epoch", () => {
+  it("easy-to-hard is the fixed order; combined draws a pool-sized epoch", () => {
     const easy = [5, 4, 3, 2, 1, 0];
     const rng = random(0);
     expect(Array.from(curriculumOrder("easy-to-hard", easy, 3)(7, rng))).toEqual(easy);
-    expect(curriculumOrder("mixed", easy, 3)(0, rng).length).toBe(2);
+    expect(curriculumOrder("combined", easy, 3)(0, rng).length).toBe(2);
   });
 });
 

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { earlyStopPoint, escapeStatistics, noiseVariance, withGradientNoise } from "../../lib/analysis/strategies.js";
+import { batchNormTestAccuracy, earlyStopPoint, escapeStatistics, noiseVariance, scaleWeightMatrices, withGradientNoise } from "../../lib/analysis/strategies.js";
 import { denseDataset } from "../../lib/datasets.js";
 import { linearRegression } from "../../lib/models/linear-regression.js";
+import { mlp } from "../../lib/models/mlp.js";
+import { mlpBatchNorm } from "../../lib/models/mlp-batchnorm.js";
 import { doubleWell } from "../../lib/objectives/index.js";
 import { sgd } from "../../lib/optimizers/index.js";
 import { random } from "../../lib/random.js";
@@ -89,5 +91,40 @@ describe("earlyStopPoint(validation, patience, minDelta)", () => {
       expect(stopped.epochs).toBe(point.stopEpoch ?? 60);
       expect(stopped.bestEpoch).toBe(point.bestEpoch);
     }
+  });
+});
+
+describe("scaleWeightMatrices(model, params, c)", () => {
+  it("scales exactly the weight matrices of mlp and mlpBatchNorm, never biases, γ or β", () => {
+    const bn = mlpBatchNorm([4, 3, 2]);
+    const cases: [typeof bn | ReturnType<typeof mlp>, number[]][] = [[mlp([4, 3, 2]), [0, 4 * 3 + 3]], [bn, bn.layout.map((b) => b.W)]];
+    for (const [model, blocks] of cases) {
+      const p = model.init(random(1));
+      const q = scaleWeightMatrices(model, p, 3);
+      const weights = new Set<number>();
+      blocks.forEach((W, l) => { for (let j = 0; j < model.sizes[l] * model.sizes[l + 1]; ++j) weights.add(W + j); });
+      expect(weights.size).toBe(4 * 3 + 3 * 2);
+      for (let i = 0; i < p.length; ++i) expect(q[i]).toBe(weights.has(i) ? 3 * p[i] : p[i]);
+    }
+    expect(() => scaleWeightMatrices(mlp([2, 2]), new Float64Array(6), 0)).toThrow(/c/);
+  });
+});
+
+describe("batchNormTestAccuracy(model, params, test, batch)", () => {
+  it("eval mode uses the running averages; one example alone predicts one class for every input; the model's mode is restored", () => {
+    const rng = random(3);
+    const n = 40;
+    const X = Float64Array.from({ length: n * 4 }, () => rng.normal());
+    const y = Float64Array.from({ length: n }, (_, i) => (X[i * 4] + X[i * 4 + 1] > 0 ? 1 : 0));
+    const data = denseDataset(X, y, 4, undefined, { classes: 2 });
+    const net = mlpBatchNorm([4, 6, 2]);
+    const r = train(net, data, sgd({ lr: 0.3 }), { epochs: 20, batchSize: 8, evalEvery: Infinity, seed: 0 });
+    const acc = batchNormTestAccuracy(net, r.params, data, 8);
+    expect(net.mode).toBe("eval");
+    expect(acc.running).toBe(net.accuracy(r.params, data));
+    expect(acc.running).toBeGreaterThan(0.8);
+    const majority = Math.max(y.reduce((a, v) => a + v, 0), n - y.reduce((a, v) => a + v, 0)) / n;
+    // alone, every example gets the same class: the accuracy is that class's share
+    expect([majority, 1 - majority]).toContain(acc.single);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { sampleDuration } from "../../lib/parallel/delays.js";
-import { conflictStatistics, problemLoss, residual, sparseLeastSquares } from "../../lib/parallel/problem.js";
+import { conflictStatistics, leastSquaresMinimum, problemLoss, residual, sparseLeastSquares } from "../../lib/parallel/problem.js";
+import { averagingComparison } from "../../lib/parallel/averaging.js";
 import { simulate, timeToLoss } from "../../lib/parallel/simulate.js";
 import { random } from "../../lib/random.js";
 
@@ -109,5 +110,67 @@ describe("simulate(problem, options)", () => {
   it("validates its options", () => {
     expect(() => simulate(p, { algorithm: "magic" as never, workers: 1, lr: 1, grads: 1 })).toThrow(/algorithm/);
     expect(() => simulate(p, { algorithm: "hogwild", workers: 0, lr: 1, grads: 1 })).toThrow(/workers/);
+  });
+});
+
+describe("leastSquaresMinimum(problem)", () => {
+  it("is x* with loss 0 without noise, and a point where the full gradient vanishes with noise", () => {
+    const clean = sparseLeastSquares({ n: 300, d: 60, k: 4, seed: 2 });
+    const a = leastSquaresMinimum(clean);
+    expect(a.loss).toBeLessThan(1e-20);
+    const noisy = sparseLeastSquares({ n: 300, d: 60, k: 4, seed: 2, noise: 0.5 });
+    const m = leastSquaresMinimum(noisy);
+    const g = new Float64Array(noisy.d);
+    for (let i = 0; i < noisy.n; ++i) {
+      const r = residual(noisy, i, m.x);
+      for (let q = i * noisy.k; q < (i + 1) * noisy.k; ++q) g[noisy.cols[q]] += r * noisy.vals[q];
+    }
+    expect(Math.max(...g.map(Math.abs))).toBeLessThan(1e-9);
+    // x* itself is not the minimizer once there is noise: its loss is higher
+    expect(problemLoss(noisy, noisy.xStar)).toBeGreaterThan(m.loss);
+  });
+});
+
+describe("simulate(problem, {algorithm: \"fedavg\"})", () => {
+  const problem = sparseLeastSquares({ n: 400, d: 80, k: 4, seed: 1 });
+  it("with one worker is sequential SGD (the mean of one worker is that worker)", () => {
+    const fed = simulate(problem, { algorithm: "fedavg", workers: 1, tau: 5, lr: 0.5, grads: 400, evalEvery: 400, seed: 3 });
+    const seq = simulate(problem, { algorithm: "hogwild", workers: 1, lr: 0.5, grads: 400, evalEvery: 400, seed: 3 });
+    expect(fed.finalLoss).toBeCloseTo(seq.finalLoss, 12);
+  });
+  it("with τ = 1 is synchronous SGD with the mean (not the sum) of the P gradients", () => {
+    const P = 4;
+    const fed = simulate(problem, { algorithm: "fedavg", workers: P, tau: 1, lr: 0.8, grads: 800, evalEvery: 800, seed: 5 });
+    const sync = simulate(problem, { algorithm: "sync", workers: P, lr: 0.8 / P, grads: 800, evalEvery: 800, seed: 5 });
+    expect(fed.finalLoss).toBeCloseTo(sync.finalLoss, 10);
+  });
+  it("converges and a round lasts as long as its slowest worker's τ steps", () => {
+    const fed = simulate(problem, { algorithm: "fedavg", workers: 4, tau: 8, lr: 0.5, grads: 8000, seed: 0, delay: { kind: "constant" }, latency: 2 });
+    expect(fed.finalLoss).toBeLessThan(1e-3 * fed.curve[0].loss);
+    // 8000 grads in rounds of 4 × 8: 250 rounds of 8 + 2 time units
+    expect(fed.time).toBeCloseTo(250 * 10, 9);
+  });
+});
+
+describe("averagingComparison(problem, options)", () => {
+  const common = { lr: 0.5, grads: 16000, evalEvery: 16000 };
+  it("noiseless: Downpour sums the workers' progress, the EASGD centre and FedAvg average it (far behind Downpour, whatever α)", () => {
+    const problem = sparseLeastSquares({ n: 1000, d: 200, k: 5, seed: 0 });
+    const { floor, rows } = averagingComparison(problem, { workers: 16, tau: 4, alphas: [0.02, 0.9], seeds: [0, 1, 2], common });
+    expect(floor).toBeLessThan(1e-20);
+    const by = (prefix: string) => rows.filter((r) => r.label.startsWith(prefix));
+    const downpour = by("Downpour")[0];
+    for (const r of [...by("EASGD"), ...by("FedAvg")]) expect(r.min).toBeGreaterThan(1e3 * downpour.max);
+  });
+  it("noisy: averaging lowers the noise floor — every EASGD centre ends below Downpour and one worker on every seed", () => {
+    const problem = sparseLeastSquares({ n: 1000, d: 200, k: 5, seed: 0, noise: 0.3 });
+    const { floor, rows } = averagingComparison(problem, { workers: 16, tau: 4, alphas: [0.1], seeds: [0, 1, 2], common });
+    expect(floor).toBeGreaterThan(0);
+    const [one, downpour, easgd] = rows;
+    expect(easgd.max).toBeLessThan(downpour.min);
+    expect(easgd.max).toBeLessThan(one.min);
+  });
+  it("refuses an empty seed list by name", () => {
+    expect(() => averagingComparison(sparseLeastSquares({ n: 10, d: 5, k: 2 }), { workers: 2, tau: 1, alphas: [], seeds: [], common })).toThrow(/seeds/);
   });
 });

@@ -1,17 +1,17 @@
 /**
  * FairRaceTable(results): after tuning every optimizer's learning rate on each
- * surface, the step from which each one stays within that surface's target
- * (— when it never does), the winner of each row in bold. Rows are surfaces,
+ * surface, the step from which each one stays within that surface's target —
+ * the median over the tuning starts (— when the median start never does) —
+ * the winner of each row in bold. Rows are surfaces,
  * columns optimizers.
  */
 import type { TuneResult } from "../../lib/arena/tune.js";
 import type { OptimizerName } from "../../lib/optimizers/registry.js";
-import { standings } from "../../lib/arena/race.js";
 import { optimizerColor } from "../optimizer-colors.js";
 import { num } from "../format.js";
 import { injectArenaStyle } from "./style.js";
 import { DEFAULT_STEPS, defaultConfig, SURFACE_NAMES, SURFACE_TITLES, type SurfaceName } from "../../lib/arena/config.js";
-import { tuneAll } from "../../lib/arena/tune.js";
+import { compareTunePoints, tuneAll, TUNING_STARTS } from "../../lib/arena/tune.js";
 import { optimizerInfo } from "../../lib/optimizers/registry.js";
 
 export interface FairRaceRow {
@@ -36,12 +36,17 @@ export async function fairRaces(surfaces: readonly SurfaceName[] = SURFACE_NAMES
   return rows;
 }
 
+/** The winner of a fair race: the best tuned point, judged over the tuning starts (not the race's single start). */
+export function fairWinner<T extends { readonly result: TuneResult }>(results: readonly T[]): T {
+  return [...results].sort((a, b) => compareTunePoints(a.result.point, b.result.point))[0];
+}
+
 export function FairRaceTable(rows: readonly FairRaceRow[]): HTMLElement {
   injectArenaStyle();
   const wrap = document.createElement("div");
   wrap.className = "arena-table";
   const table = document.createElement("table");
-  table.createCaption().textContent = `Steps until the loss stays within the target, each optimizer at its own tuned η (in brackets); — never within the ${rows[0]?.steps ?? DEFAULT_STEPS} steps. Bold: the winner.`;
+  table.createCaption().textContent = `Median over ${TUNING_STARTS} starts of the steps until the loss stays within the target, each optimizer at its own tuned η (in brackets); — the median start never gets there within the ${rows[0]?.steps ?? DEFAULT_STEPS} steps. Bold: the winner.`;
   const head = table.createTHead().insertRow();
   const corner = document.createElement("th");
   corner.textContent = "surface";
@@ -62,12 +67,12 @@ export function FairRaceTable(rows: readonly FairRaceRow[]): HTMLElement {
     th.scope = "row";
     th.textContent = row.surface;
     tr.append(th);
-    const winner = standings(row.results.map((r) => r.result.run))[0];
+    const winner = fairWinner(row.results);
     for (const r of row.results) {
       const cell = tr.insertCell();
-      const s = r.result.run.stepsToTarget;
+      const s = r.result.point.stepsToTarget;
       cell.textContent = `${s === null ? "—" : s} (${num(r.result.lr, 2)})`;
-      if (r.result.run === winner && s !== null) cell.style.fontWeight = "700";
+      if (r === winner && s !== null) cell.style.fontWeight = "700";
     }
   }
   wrap.append(table);
