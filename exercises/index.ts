@@ -67,10 +67,6 @@ export const EXERCISES: readonly ExerciseInfo[] = Object.freeze([
   numeric("learning-rate/trust-multiplier", "The multiplier of an indefinite model", 3, "A trust-region model has g = (1, 1), B = diag(1, −1) and radius Δ = 1. Find the multiplier μ with ‖(B + μI)⁻¹g‖ = 1 and B + μI positive semidefinite."),
   concept("learning-rate/log-scale", "Why not a grid of one?", 3, "Explain with the stability bound why the learning rate must be searched over several orders of magnitude; for the ravine, how does the stable range move if the function is scaled by 100?"),
   code("learning-rate/max-stable-lr", "The largest stable learning rate from the Hessian", 10, "Write `maxStableLr(H)`, the limit 2/L with L the largest eigenvalue of the Hessian H, and `contractionFactor(H, lr)`, the worst per-step factor max |1 − ηλᵢ|."),
-  numeric("learning-rate/ravine-limit", "The ravine's limit", 2, "What is the largest learning rate for which gradient descent converges on 0.1x₁² + 2x₂² from every start?"),
-  numeric("learning-rate/optimal-steps", "How many steps?", 2, "With the best fixed rate on the ravine 0.1x₁² + 2x₂², how many steps shrink the error in every coordinate by a factor of 10³?"),
-  numeric("learning-rate/backtracking-quartic", "Backtracking by hand", 2, "On f(x) = x⁴ at x = 1, backtracking along d = −f′(1) = −4 with α₀ = 1, ρ = 0.5 and c = 10⁻⁴: which step does it accept?"),
-  numeric("learning-rate/random-trials", "How many random trials?", 2, "If the good learning rates fill 5% of the log-scale range [10⁻⁴, 1], how many random trials make the chance of at least one good one at least 95%?"),
   // 3. Learning-rate schedules
   code("schedules/step-decay", "Step decay", 5, "Write `stepDecay(lr0, d, r)`, returning the schedule t ↦ η₀·d^⌊t/r⌋ of the 1-based step t."),
   numeric("schedules/recursive-eta4", "Unroll the recursion", 2, "With η₀ = 0.1 and d = 0.5, compute η₄ of the recursive time-based decay η_{n+1} = η_n/(1 + dn)."),
