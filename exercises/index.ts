@@ -84,7 +84,7 @@ export const EXERCISES: readonly ExerciseInfo[] = Object.freeze([
   code("ewa/bias-corrected", "The bias-corrected average", 5, "Write `biasCorrectedAverage(values, beta)`, returning v̂_t = v_t/(1 − β^t) for t = 1 … n, with v_t = βv_{t−1} + (1 − β)θ_t and v₀ = 0."),
   numeric("ewa/weight-age-10", "One weight", 2, "With β = 0.9, what weight does v_t give to the value of age 10?"),
   numeric("ewa/bias-steps-099", "How long is the bias?", 2, "With β = 0.99, after how many steps is the relative bias β^t below 1%?"),
-  numeric("ewa/noise-equivalent-window", "Which window?", 2, "With β = 0.95, the plain mean of how many independent values has the same long-run noise variance as the EWA?"),
+  numeric("ewa/noise-equivalent-window", "Matching a plain mean", 2, "Which β gives an EWA the same long-run noise variance as the plain mean of the last 20 values?"),
   // 6. Momentum
   code("momentum/momentum-step", "A momentum step in torch's convention", 10, "Write `momentumStep(x, g, state, hyper)`: v ← μv + g, x ← x − ηv, as torch.optim.SGD(momentum=μ) does."),
   numeric("momentum/stability-limit", "Stability limit", 2, "On the ravine with β = 0.25, what is the largest learning rate for which momentum converges?"),

@@ -45,7 +45,7 @@ describe("momentum.md / nesterov.md claims", () => {
     }
   }, 60_000);
 
-  it("“the x₂ gradient changes sign in … of its first 19 steps — not every step”: fewer than 19 sign changes for η = 0.6, β = 0.5", () => {
+  it("“the x₂ gradient changes sign between consecutive steps … times in its first 20 steps (19 consecutive pairs) — not at every step”: fewer than 19 sign changes among the 19 pairs for η = 0.6, β = 0.5", () => {
     const run = minimize(f, momentum({ lr: 0.6, momentum: 0.5 }), x0, { steps: 20 });
     const g = Array.from({ length: 20 }, (_, t) => 4 * run.x[2 * t + 1]);
     const flips = g.slice(1).filter((v, t) => Math.sign(v) !== Math.sign(g[t])).length;
