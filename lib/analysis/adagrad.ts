@@ -176,6 +176,8 @@ export function rotatedRavine(angle: number): Quadratic {
  * For a model whose predicted probabilities are calibrated, E[(σ − y)² | x] =
  * σ(1 − σ), so F_jj ≈ H_jj: the squared gradient *is* a curvature estimate
  * (the Fisher information). Also returns each feature's document count.
+ * σ(1 − σ) is computed from e^{−|z|}, so it stays positive until |z| ≳ 745;
+ * beyond that a feature's H_jj can still be 0 and F_jj/H_jj undefined.
  */
 export function fisherHessianDiagonal(params: ArrayLike<number>, data: SparseDataset): { fisher: Float64Array; hessian: Float64Array; count: Float64Array } {
   const { indptr, indices, values, y, n, d } = data;
@@ -184,8 +186,13 @@ export function fisherHessianDiagonal(params: ArrayLike<number>, data: SparseDat
   for (let i = 0; i < n; ++i) {
     let z = params[d];
     for (let p = indptr[i]; p < indptr[i + 1]; ++p) z += params[indices[p]] * (values ? values[p] : 1);
-    const sig = 1 / (1 + Math.exp(-z));
-    const r2 = (sig - y[i]) ** 2, h = sig * (1 - sig);
+    // σ(1 − σ) = e^{−|z|}/(1 + e^{−|z|})², which does not round to 0 for |z| up to ~745
+    // (1 − σ computed as a difference would be 0 once σ rounds to 1, near |z| ≈ 37).
+    const e = Math.exp(-Math.abs(z));
+    const h = e / ((1 + e) * (1 + e));
+    const sig = z >= 0 ? 1 / (1 + e) : e / (1 + e), oneMinus = z >= 0 ? e / (1 + e) : 1 / (1 + e);
+    const r = y[i] === 1 ? oneMinus : y[i] === 0 ? sig : sig - y[i];
+    const r2 = r * r;
     for (let p = indptr[i]; p < indptr[i + 1]; ++p) {
       const x2 = values ? values[p] * values[p] : 1;
       fisher[indices[p]] += (r2 * x2) / n;

@@ -45,6 +45,28 @@ describe("fisherHessianDiagonal(params, data)", () => {
     expect(r.fisher[0]).toBeCloseTo(((s - 1) ** 2 + s ** 2) / 2, 14);
     expect(r.fisher[1]).toBeCloseTo(s ** 2 / 2, 14);
   });
+  it("keeps σ(1 − σ) and (1 − σ)² positive where σ rounds to 1 (z = 40), so F/H stays defined", () => {
+    expect(1 - 1 / (1 + Math.exp(-40))).toBe(0); // the naive form underflows
+    const r = fisherHessianDiagonal(Float64Array.of(40, 0, 0), data); // z₁ = z₂ = 40
+    const e = Math.exp(-40);
+    expect(r.hessian[0]).toBeGreaterThan(0);
+    expect(r.hessian[0] / (e / (1 + e) ** 2)).toBeCloseTo(1, 12);
+    expect(r.hessian[1] / (e / (1 + e) ** 2 / 2)).toBeCloseTo(1, 12);
+    // y₁ = 1: (1 − σ)² = (e/(1 + e))² ≈ e^{−80}; y₂ = 0: σ² ≈ 1.
+    expect(r.fisher[1]).toBeCloseTo(0.5, 12);
+    expect(Number.isFinite(r.fisher[0] / r.hessian[0])).toBe(true);
+    // A word only in the correctly predicted sentence (y = 1, z = 40): F = (1 − σ)²/n ≈ e^{−80}/2, not 0.
+    const apart: SparseDataset = { kind: "sparse", indptr: Int32Array.of(0, 1, 2), indices: Int32Array.of(0, 1), y: Float64Array.of(1, 0), n: 2, d: 2, vocabulary: ["a", "b"] };
+    const q = fisherHessianDiagonal(Float64Array.of(40, 40, 0), apart);
+    expect(q.fisher[0] / ((e / (1 + e)) ** 2 / 2)).toBeCloseTo(1, 12);
+    expect(q.fisher[0] / q.hessian[0]).toBeCloseTo(e / (1 + e) / (1 / (1 + e)), 12);
+  });
+  it("is symmetric for z < 0", () => {
+    const r = fisherHessianDiagonal(Float64Array.of(-40, 0, 0), data);
+    const e = Math.exp(-40);
+    expect(r.hessian[0] / (e / (1 + e) ** 2)).toBeCloseTo(1, 12);
+    expect(r.fisher[0]).toBeCloseTo(0.5, 12); // y₁ = 1 with σ ≈ 0
+  });
   it("names the length mismatch", () => {
     expect(() => fisherHessianDiagonal(new Float64Array(2), data)).toThrow(/params/);
   });
