@@ -4,7 +4,7 @@
  * IndexedDB, CacheStorage, file system or locks, and no access to the page)
  * whose document carries a Content-Security-Policy that allows no request of
  * any kind. Its only script (a nonce'd inline bootstrap) turns the bundle it
- * is sent into a blob: URL of its own origin and starts one module worker
+ * is sent into a blob: URL of its own origin and starts one (classic) worker
  * from it; a worker from a blob: URL inherits its creator's policy, so the
  * reader's code runs with
  *
@@ -12,7 +12,7 @@
  *                        WebTransport, WebSocketStream
  *   script-src 'nonce-…' 'unsafe-eval'
  *                        no import() or importScripts of any URL (http:,
- *                        data:, blob:), while `new Function` — how the code
+ *                        data:, blob:) or importScripts, while `new Function` — how the code
  *                        cell itself is run — still works
  *   worker-src blob:     the bundle's worker starts; a nested worker can only
  *                        come from a blob of the same opaque origin and
@@ -59,7 +59,7 @@ addEventListener("message", function (event) {
   started = true;
   function report(message) { parent.postMessage({ type: "sandbox-error", message: String(message) }, "*"); }
   try {
-    var worker = new Worker(URL.createObjectURL(data.bundle), { type: "module" });
+    var worker = new Worker(URL.createObjectURL(data.bundle));
     worker.onerror = function (e) { if (e && e.preventDefault) e.preventDefault(); report((e && e.message) || "the worker failed to start"); };
     worker.postMessage({ role: "run", port: data.port }, [data.port]);
   } catch (e) { report((e && e.message) || e); }

@@ -23,7 +23,7 @@ function isVerdict(v: unknown, id: string): v is ExerciseResult {
 export function workerVerifier(url: string): Verifier {
   return (id, transcript) =>
     new Promise<ExerciseResult>((resolve, reject) => {
-      const worker = new Worker(url, { type: "module" });
+      const worker = new Worker(url);
       const finish = (error: Error | null, value?: ExerciseResult) => {
         clearTimeout(timer);
         worker.terminate();
