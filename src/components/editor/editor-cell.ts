@@ -248,6 +248,7 @@ export function EditorCell(options: EditorCellOptions): HTMLElement & { value: u
       if (decodeShare(location.hash, id).code !== undefined) history.replaceState(null, "", location.href.split("#")[0]);
     };
     load.addEventListener("click", () => {
+      liveBox.checked = false; // "run as you type" would run it; loaded code waits for Run
       view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: code } });
       forget();
       notice.textContent = "The shared code is in the editor. Read it, then press Run to run it; until then the chart shows the previous result.";
