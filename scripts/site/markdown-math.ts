@@ -13,9 +13,15 @@
  *   stays text; `\$` is a literal dollar;
  * - `${` is left alone: it opens one of Framework's live `${…}` expressions;
  * - display `$$…$$` may sit on one line or span lines, as a block of its own.
+ *
+ * A formula that contains JavaScript (`{num(x)}`, `${…}`, `=>`, a call like
+ * `rate(`) also fails the build, naming the page and line: KaTeX would print
+ * the code as text (see `code-in-math.ts`; the pages in `KNOWN_CODE_IN_MATH`
+ * are let through until their rewrite, and a unit test keeps that list honest).
  */
 import katex from "katex";
-import type { default as MarkdownIt, StateBlock, StateInline } from "markdown-it";
+import type { default as MarkdownIt, StateBlock, StateCore, StateInline } from "markdown-it";
+import { describeCodeInMath, findCodeInMath, KNOWN_CODE_IN_MATH } from "./code-in-math.js";
 import { katexOptions } from "../../src/components/katex-options.js";
 
 
@@ -110,10 +116,21 @@ function mathBlock(state: StateBlock, startLine: number, endLine: number, silent
   return true;
 }
 
-/** Installs the math rules on a markdown-it instance (Framework's `markdownIt` config hook). */
-export function markdownMath(md: MarkdownIt): void {
+/**
+ * Installs the math rules on a markdown-it instance (Framework's `markdownIt`
+ * config hook). `checkCode: false` parses without failing on code inside math,
+ * for the checks that list every finding themselves.
+ */
+export function markdownMath(md: MarkdownIt, { checkCode = true }: { checkCode?: boolean } = {}): void {
   md.inline.ruler.before("escape", "math_inline", mathInline);
   md.block.ruler.before("fence", "math_block", mathBlock, { alt: ["paragraph", "reference", "blockquote", "list"] });
+  if (checkCode) md.core.ruler.push("code_in_math", (state: StateCore) => {
+    const path = (state.env as { path?: string } | undefined)?.path ?? "";
+    if (KNOWN_CODE_IN_MATH.has(path)) return false;
+    const found = findCodeInMath(state.tokens);
+    if (found.length > 0) throw new Error(describeCodeInMath(path, found));
+    return false;
+  });
   const where = (env: unknown, line?: number) => {
     const path = (env as { path?: string } | undefined)?.path;
     return path ? ` in ${path}${line === undefined ? "" : ` (line ${line + 1})`}` : "";

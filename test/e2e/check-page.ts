@@ -2,11 +2,14 @@
  * Opens one page of a built site in Chromium and lists everything wrong with
  * it: console errors, uncaught exceptions, failed or 4xx/5xx requests,
  * requests to any other origin (aborted before they leave the machine),
- * Observable error cells and KaTeX errors.
+ * Observable error cells, KaTeX errors, and code or broken values shown as
+ * text where a number was meant (`${`, `num(`, `[object Object]`,
+ * `undefined`, `NaN`) anywhere in the page's main column outside code blocks
+ * and editor cells — including inside rendered formulas.
  */
 import type { Browser, Page } from "playwright-core";
 
-export type ProblemKind = "console" | "exception" | "failed-request" | "http-error" | "other-origin" | "error-cell" | "katex-error";
+export type ProblemKind = "console" | "exception" | "failed-request" | "http-error" | "other-origin" | "error-cell" | "katex-error" | "code-text";
 
 export interface Problem {
   kind: ProblemKind;
@@ -61,11 +64,43 @@ export async function checkPage(browser: Browser, url: string, options: CheckOpt
     for (const text of await page.locator(".katex-error").allInnerTexts()) {
       problems.push({ kind: "katex-error", detail: text.trim() });
     }
+    for (const detail of await page.evaluate(findCodeText, { patterns: CODE_TEXT.map((p) => p.source), skip: CODE_TEXT_SKIP })) {
+      problems.push({ kind: "code-text", detail });
+    }
     if (inspect) await inspect(page);
   } finally {
     await context.close();
   }
   return problems;
+}
+
+/**
+ * Text that means code or a broken value reached the reader: a live
+ * expression left unevaluated, a `num(` call printed, an object stringified,
+ * or `undefined`/`NaN` where a number was meant.
+ */
+export const CODE_TEXT: RegExp[] = [/\$\{/, /\bnum\(/, /\[object Object\]/, /\bundefined\b/, /\bNaN\b/];
+
+/** Where code is expected: code blocks, the editors and what a reader's own code prints. */
+export const CODE_TEXT_SKIP = "code, pre, script, style, textarea, .cm-editor, .editor-cell-editor, .editor-cell-logs";
+
+/** Runs in the page: each match of a pattern in the main column's text, with its surroundings. */
+function findCodeText({ patterns, skip }: { patterns: string[]; skip: string }): string[] {
+  const main = document.querySelector("#observablehq-main") ?? document.body;
+  const clone = main.cloneNode(true) as Element;
+  for (const element of Array.from(clone.querySelectorAll(skip))) element.remove();
+  // Separate blocks so words from two elements do not run together.
+  for (const element of Array.from(clone.querySelectorAll("p, div, li, td, th, span.katex, text, tspan, h1, h2, h3, h4"))) element.append(" ");
+  const text = (clone.textContent ?? "").replace(/\s+/g, " ");
+  const found: string[] = [];
+  for (const source of patterns) {
+    const pattern = new RegExp(source, "g");
+    for (const match of text.matchAll(pattern)) {
+      const at = match.index ?? 0;
+      found.push(`"${match[0]}" in "…${text.slice(Math.max(0, at - 40), at + 40).trim()}…"`);
+    }
+  }
+  return found;
 }
 
 /** Formats problems for an assertion message. */

@@ -18,7 +18,13 @@ const fixtures = join(repo, "test", "e2e", ".fixtures");
 const fence = "```";
 
 const PAGES: Record<string, string> = {
-  "ok.md": `# Clean\n\nInline $\\eta < 2/L$ and display\n\n$$\nx_{t+1} = x_t - \\eta \\nabla f(x_t)\n$$\n\n${fence}js\nimport {tex} from "./components/tex.js";\ndisplay(tex\`\\\\eta = \${0.25}\`);\n${fence}\n`,
+  "ok.md": `# Clean\n\nInline $\\eta < 2/L$ and display\n\n$$\nx_{t+1} = x_t - \\eta \\nabla f(x_t)\n$$\n\n${fence}js\nimport {tex} from "./components/tex.js";\ndisplay(tex\`\\\\eta = \${0.25}\`);\n${fence}\n\nCode may say \`num(x)\` or \`\${x}\`:\n\n${fence}txt\nconst y = num(undefined) + NaN;\n${fence}\n\nThe rate is \${(0.25).toFixed(2)}.\n`,
+  // Code or broken values where a number was meant (issue 13, check 1 in the browser):
+  "nan.md": `# NaN\n\nThe loss is \${0 / 0}.\n`,
+  "undefined-text.md": `# Undefined\n\n${fence}js\nconst rates = {};\n${fence}\n\nThe rate is \${String(rates.adam)}.\n`,
+  "object-text.md": `# Object\n\nThe point is \${String({x: 1})}.\n`,
+  "num-in-tex.md": `# num in a tex cell\n\n${fence}js\nimport {tex} from "./components/tex.js";\ndisplay(tex\`\\\\eta < {num(limit)}\`);\n${fence}\n`,
+  "live-text.md": `# Live expression as text\n\n${fence}js\ndisplay(document.createTextNode("The rate is $" + "{eta}."));\n${fence}\n`,
   "throws.md": `# Throws\n\n${fence}js\nthrow new Error("injected fault: a cell throws");\n${fence}\n`,
   "uncaught.md": `# Uncaught\n\n${fence}js\nsetTimeout(() => { throw new Error("injected fault: uncaught"); }, 0);\n${fence}\n`,
   "cross-origin.md": `# Cross origin\n\n${fence}js\nconst img = new Image();\nimg.src = \`http://localhost:\${location.port}/pixel.png\`;\ndisplay(img);\n${fence}\n`,
@@ -56,6 +62,13 @@ test("a Markdown formula KaTeX cannot parse fails the build, naming the formula 
   expect(result.stdout + result.stderr).toMatch(/KaTeX could not render \$\\frac\{1\}\{\$ in \/index/);
 });
 
+test("JavaScript inside a Markdown formula fails the build, naming the page and the line", () => {
+  const dir = writeSite("code-in-math", { "index.md": "# Bad\n\nFine: $x^2$ and ${1 + 1}.\n\nNot fine: $\\eta < {num(limit)}$ here.\n" });
+  const result = build(dir);
+  expect(result.status).not.toBe(0);
+  expect(result.stdout + result.stderr).toMatch(/Code inside math in \/index[\s\S]*line 5: a function call/);
+});
+
 describe.runIf(chromiumPath)("the page check", () => {
   let browser: Browser;
   let server: StaticServer;
@@ -83,6 +96,11 @@ describe.runIf(chromiumPath)("the page check", () => {
     ["cross-origin", "other-origin", /^http:\/\/localhost:\d+\/pixel\.png$/],
     ["bad-tex-cell", "error-cell", /KaTeX parse error/],
     ["missing-file", "http-error", /^404 .*no-such-file\.json$/],
+    ["nan", "code-text", /^"NaN" in ".*The loss is NaN/],
+    ["undefined-text", "code-text", /^"undefined" in ".*The rate is undefined/],
+    ["object-text", "code-text", /^"\[object Object\]"/],
+    ["num-in-tex", "code-text", /^"num\("/],
+    ["live-text", "code-text", /^"\$\{" in ".*The rate is \$\{eta\}/],
   ];
   for (const [page, kind, detail] of cases) {
     test(`reports ${kind} on /${page}`, async () => {

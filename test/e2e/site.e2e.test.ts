@@ -1,10 +1,13 @@
 // Every page of the built site (dist/) loads in headless Chromium with no
 // console error, exception, failed request, request to another origin, error
-// cell or KaTeX error — in light and dark mode.
+// cell, KaTeX error, or code/broken value shown as text — in light and dark
+// mode. The pages in KNOWN_CODE_IN_MATH (known failures, fixed by issue 16)
+// may still show code as text; every other problem fails them as any page.
 import { existsSync, readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { KNOWN_CODE_IN_MATH } from "../../scripts/site/code-in-math.js";
 import { launchChromium } from "./browser.js";
 import { checkPage, describeProblems } from "./check-page.js";
 import { serve, type StaticServer } from "./server.js";
@@ -42,7 +45,8 @@ describe.runIf(chromiumPath)("the built site", () => {
   for (const path of existsSync(dist) ? pages() : []) {
     for (const colorScheme of ["light", "dark"] as const) {
       test(`${path} loads cleanly (${colorScheme})`, async () => {
-        const problems = await checkPage(browser, server.origin + path, { colorScheme });
+        const known = KNOWN_CODE_IN_MATH.has(path);
+        const problems = (await checkPage(browser, server.origin + path, { colorScheme })).filter((p) => !(known && p.kind === "code-text"));
         expect(problems, describeProblems(problems)).toEqual([]);
       });
     }

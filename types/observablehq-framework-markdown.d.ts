@@ -1,0 +1,13 @@
+// Type declarations for the one internal module of Observable Framework 1.13
+// that the claim checks use: the Markdown parser Framework builds pages with
+// (markdown-it plus its `${…}` placeholder rules), so a check sees a page
+// exactly as the build does. Framework ships no types for it.
+declare module "@observablehq/framework/dist/markdown.js" {
+  import type MarkdownIt from "markdown-it";
+  export function createMarkdownIt(options?: {
+    markdownIt?: (md: MarkdownIt) => MarkdownIt | void;
+    linkify?: boolean;
+    quotes?: string;
+    typographer?: boolean;
+  }): MarkdownIt;
+}
