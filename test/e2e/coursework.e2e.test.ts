@@ -114,7 +114,8 @@ describe.runIf(chromiumPath)("coursework", () => {
     expect(await page.locator("details.solution").first().isVisible()).toBe(false);
     await page.waitForFunction(() => document.querySelector("form.class-locked input") !== null);
     expect(await page.getByLabel("learning rate η", { exact: false }).first().isDisabled()).toBe(true);
-    // The code exercise is not a control to lock.
+    // The code exercise is not a control to lock (its Run button is disabled only while a run is in progress).
+    await page.waitForFunction((sel) => !/Running/.test(document.querySelector(`${sel} .editor-cell-status`)?.textContent ?? ""), EXERCISE, { timeout: 20_000 });
     expect(await page.locator(`${EXERCISE} button:has-text("Run")`).isEnabled()).toBe(true);
 
     // The mode lasts for the tab, on other pages too.
