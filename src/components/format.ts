@@ -1,22 +1,59 @@
-/** Number formatting for prose: numbers quoted in the text come from the code, formatted here. */
+/**
+ * The one number formatter of the course: numbers quoted in the prose come
+ * from the code, formatted here (and formulas built in cells use the same
+ * rules through `tex`'s `fmt`).
+ *
+ * One style everywhere:
+ * - up to `digits` significant digits (3 by default), no trailing zeros;
+ * - one minus sign, U+2212 "−", never the hyphen "-";
+ * - scientific notation with a superscript power of ten, "3.2×10⁻⁵", when the
+ *   rounded magnitude is below 10⁻⁴ or at least 10⁵ — never "1e-8" and never
+ *   "0.000001" (that is 1×10⁻⁶);
+ * - ∞ and −∞ for infinities; NaN stays "NaN" (the browser tests fail a page
+ *   that shows it: a diverged run is to be said in words).
+ */
 
-/** Up to `digits` significant digits, no trailing zeros; "diverged" style for non-finite values. */
+/** Magnitudes below this are written in scientific notation. */
+export const SCIENTIFIC_BELOW = 1e-4;
+/** Magnitudes from this up are written in scientific notation. */
+export const SCIENTIFIC_FROM = 1e5;
+
+export const MINUS = "\u2212";
+
+/**
+ * How `value` is written with `digits` significant digits: either plain
+ * (`mantissa` is the whole number, `exponent` null) or as mantissa × 10^exponent.
+ * The choice is made on the rounded value, so 99 999.5 becomes 1×10⁵, not 100000.
+ */
+export function numberParts(value: number, digits = 3): { mantissa: number; exponent: number | null } {
+  const rounded = Number(value.toPrecision(digits));
+  const abs = Math.abs(rounded);
+  if (abs !== 0 && (abs < SCIENTIFIC_BELOW || abs >= SCIENTIFIC_FROM)) {
+    const [mantissa, exponent] = rounded.toExponential(digits - 1).split("e");
+    return { mantissa: Number(mantissa), exponent: Number(exponent) };
+  }
+  return { mantissa: rounded, exponent: null };
+}
+
+/** Up to `digits` significant digits, no trailing zeros, U+2212 minus, ×10ⁿ for tiny or huge values. */
 export function num(value: number, digits = 3): string {
   if (Number.isNaN(value)) return "NaN";
-  if (!Number.isFinite(value)) return value > 0 ? "∞" : "−∞";
+  if (!Number.isFinite(value)) return value > 0 ? "∞" : `${MINUS}∞`;
   if (value === 0) return "0";
-  const abs = Math.abs(value);
-  if (abs >= 1e6 || abs < 1e-4) {
-    const [mantissa, exponent] = value.toExponential(digits - 1).split("e");
-    return `${Number(mantissa)}×10${superscript(Number(exponent))}`;
-  }
-  return String(Number(value.toPrecision(digits))).replace("-", "−");
+  const { mantissa, exponent } = numberParts(value, digits);
+  const text = withMinus(String(mantissa));
+  return exponent === null ? text : `${text}×10${superscript(exponent)}`;
 }
 
 const SUPERSCRIPTS: Record<string, string> = { "-": "⁻", "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹" };
 
-function superscript(n: number): string {
+/** An integer in superscript digits: −5 → "⁻⁵". */
+export function superscript(n: number): string {
   return String(n).replace(/./g, (c) => SUPERSCRIPTS[c] ?? c);
+}
+
+function withMinus(text: string): string {
+  return text.replace("-", MINUS);
 }
 
 /** A position like (−5, −2) with each coordinate formatted by `num`. */

@@ -12,18 +12,19 @@
  * (and the browser tests fail) instead of red text.
  */
 import katex from "katex";
+import { numberParts } from "./format.js";
 import { katexOptions } from "./katex-options.js";
 
-/** Formats a number for display in a formula: up to `digits` significant digits, no trailing zeros, × 10^k for large or tiny values. */
+/**
+ * Formats a number for display in a formula by the course's one style
+ * (`numberParts` in format.ts: significant digits, no trailing zeros, × 10^k
+ * below 10⁻⁴ and from 10⁵; TeX's own minus sign).
+ */
 export function fmt(value: number, digits = 4): string {
   if (!Number.isFinite(value)) return Number.isNaN(value) ? "\\text{NaN}" : value > 0 ? "\\infty" : "-\\infty";
   if (value === 0) return "0";
-  const abs = Math.abs(value);
-  if (abs >= 1e5 || abs < 1e-4) {
-    const [mantissa, exponent] = value.toExponential(digits - 1).split("e");
-    return `${String(Number(mantissa))} \\times 10^{${Number(exponent)}}`;
-  }
-  return String(Number(value.toPrecision(digits)));
+  const { mantissa, exponent } = numberParts(value, digits);
+  return exponent === null ? String(mantissa) : `${String(mantissa)} \\times 10^{${exponent}}`;
 }
 
 function source(strings: TemplateStringsArray, values: unknown[]): string {
