@@ -1,8 +1,9 @@
 /**
  * The sandbox's per-run start-up in Chromium: every run of a reader's code
- * gets a fresh opaque-origin iframe and worker (src/components/editor/sandbox/).
- * The page records each container's start-up — from creating the iframe to
- * the worker's "ready", bundle parse included — as the performance measure
+ * gets a fresh worker in its cell's one opaque-origin iframe, which is made on
+ * the cell's first run (src/components/editor/sandbox/). The page records each
+ * run's start-up — from asking for the worker (and, on a first run, creating
+ * the iframe) to the worker's "ready", bundle parse included — as the measure
  * `descent:sandbox-startup`; this bench runs the playground's cell RUNS times
  * against the built site (dist/, or $DESCENT_OUT) and prints the measures.
  * Skipped, with a note, when no build or no Chromium is found.
@@ -37,7 +38,7 @@ export async function run(): Promise<void> {
     const ms = await page.evaluate(() => performance.getEntriesByName("descent:sandbox-startup").map((e) => e.duration));
     const sorted = ms.slice(1).sort((a, b) => a - b); // the first run also waits for the bundle's download
     const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
-    console.log(`sandbox start-up per run (iframe + worker + bundle), ${sorted.length} runs after the first:`);
+    console.log(`sandbox start-up per run (worker + bundle parse; the iframe only on the first run), ${sorted.length} runs after the first:`);
     console.log(`  median ${q(0.5).toFixed(1)} ms, p10 ${q(0.1).toFixed(1)} ms, p90 ${q(0.9).toFixed(1)} ms, max ${sorted.at(-1)!.toFixed(1)} ms; first run ${ms[0].toFixed(1)} ms`);
   } finally {
     await browser.close();

@@ -3,14 +3,15 @@
  * of two roles, chosen by the first message it receives, and then ignores
  * every other message on its global scope:
  *
- * - `{role: "run", port}` — inside the sandboxed iframe (sandbox/frame.ts), a
- *   fresh worker for each run of a reader's code: it says `{type: "ready"}` on
+ * - `{role: "run", port}` — inside the cell's sandboxed iframe
+ *   (sandbox/frame.ts), a fresh worker for each run of a reader's code: it says `{type: "ready"}` on
  *   the port, takes one `RunRequest` from it, evaluates the code with the
  *   library in scope, passes the result through the adapter and answers one
  *   `RunResponse` on the port. The iframe's opaque origin and
  *   Content-Security-Policy, which this worker inherits, are what keep the code
  *   off the network and out of storage; nothing here relies on deleting
- *   globals. The page throws the worker away after the run.
+ *   globals. The iframe terminates the worker when the run ends, at the
+ *   page's request (or the page removes the iframe).
  * - `{role: "verify", id, transcript}` — at the page's origin, a fresh worker
  *   that never sees reader code: it replays an exercise's transcript against
  *   the checks (sandbox/exercise.ts) and posts the verdict.

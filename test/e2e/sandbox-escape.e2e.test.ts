@@ -4,7 +4,8 @@
 // an escape that reached it would succeed. Each test checks that the code
 // really ran (its console lines come back) and that the attacker saw nothing;
 // storage written in one run must be unreadable in the next; a run cannot
-// hijack the next one, forge an exercise's verdict or outlive its end; a share
+// hijack the next one, forge an exercise's verdict or outlive its end (its
+// worker, in the cell's one sandbox iframe, is gone when the run is); a share
 // link neither runs nor overwrites anything before a click.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
@@ -44,6 +45,34 @@ async function runInCell(page: Page, code: string): Promise<string> {
   await page.click(`${CELL} button:has-text("Run")`);
   await page.waitForFunction((cell) => !/Running/.test(document.querySelector(`${cell} .editor-cell-status`)?.textContent ?? "Running"), CELL, { timeout: 20_000 });
   return (await page.textContent(`${CELL} .editor-cell-logs`)) ?? "";
+}
+
+/**
+ * For every sandbox iframe on the page (one per cell that has run), what its
+ * bootstrap reports: the workers still running, and how many messages its
+ * workers have posted on their global scope so far (it counts, never reads).
+ */
+async function sandboxes(page: Page): Promise<{ live: number; strays: number }[]> {
+  const found: { live: number; strays: number }[] = [];
+  for (const frame of page.frames()) {
+    if (frame === page.mainFrame()) continue;
+    const element = await frame.frameElement();
+    if ((await element.getAttribute("title")) !== "code sandbox") continue;
+    found.push(await frame.evaluate(() => ({ live: (globalThis as any).liveWorkers(), strays: (globalThis as any).strays })));
+  }
+  return found;
+}
+
+/** Waits until no sandbox iframe on the page has a live worker (the kill is a message away), then returns them. */
+async function noLiveWorkers(page: Page): Promise<{ live: number; strays: number }[]> {
+  const until = Date.now() + 5000;
+  let seen = await sandboxes(page);
+  while (seen.some((s) => s.live > 0) && Date.now() < until) {
+    await page.waitForTimeout(100);
+    seen = await sandboxes(page);
+  }
+  expect(seen.map((s) => s.live)).toEqual(seen.map(() => 0));
+  return seen;
 }
 
 async function status(page: Page, selector = CELL): Promise<string> {
@@ -181,8 +210,8 @@ describe.runIf(chromiumPath)("the code sandbox holds against an attacker", () =>
     expect(await runInCell(page, `console.log("honest run");\n${VALID}`)).toContain("honest run");
     expect(await status(page)).toMatch(/^Ran in/);
     expect(await page.textContent(".checklist")).not.toContain("HIJACKED");
-    // Nothing of the first run is left: every sandbox iframe is gone once its run ends.
-    expect(await page.locator('iframe[title="code sandbox"]').count()).toBe(0);
+    // Nothing of the first run is left: its worker is gone (the cell keeps one iframe, with no worker between runs).
+    expect((await noLiveWorkers(page)).length).toBeGreaterThan(0);
     expect(await attackerSaw()).toEqual([]);
   });
 
@@ -241,9 +270,35 @@ describe.runIf(chromiumPath)("the code sandbox holds against an attacker", () =>
     expect(await status(page)).toMatch(/^Ran in/);
     await runInCell(page, VALID);
     expect(await status(page)).toMatch(/^Ran in/);
-    await runInCell(page, `setInterval(() => { for (let i = 0; i < 1e6; i++); postMessage("flood"); }, 0);\n${VALID}`);
+    // B5. While a run is in progress its worker is live and its flood is counted…
+    const flood = `setInterval(() => { for (let i = 0; i < 1e6; i++); postMessage("flood"); }, 0);`;
+    await typeCode(page, CELL, `${flood}\nawait new Promise((ok) => setTimeout(ok, 2000));\n${VALID}`);
+    await page.click(`${CELL} button:has-text("Run")`);
+    const before = await sandboxes(page);
+    let during = before;
+    for (let i = 0; i < 30 && !during.some((s, k) => s.live > 0 && s.strays > (before[k]?.strays ?? 0)); i++) {
+      await page.waitForTimeout(100);
+      during = await sandboxes(page);
+    }
+    expect(during.some((s, k) => s.live > 0 && s.strays > (before[k]?.strays ?? 0)), JSON.stringify({ before, during })).toBe(true);
+    await page.waitForFunction((cell) => !/Running/.test(document.querySelector(`${cell} .editor-cell-status`)?.textContent ?? "Running"), CELL, { timeout: 20_000 });
     expect(await status(page)).toMatch(/^Ran in/);
-    expect(await page.locator('iframe[title="code sandbox"]').count()).toBe(0);
+    // …and once it has ended, no worker of it is alive: the flood stops.
+    const after = await noLiveWorkers(page);
+    await page.waitForTimeout(500);
+    expect(await sandboxes(page)).toEqual(after);
+    // A timer that kept the run's own port (taken from a patched postMessage) posts forged results to it: the next run sees none of them.
+    const keep = [
+      "const forged = (id) => ({id, type: 'result', ok: true, value: {runs: [], training: [], checks: [{name: 'HIJACKED', status: 'pass', detail: 'HIJACKED'}]}, logs: ['HIJACKED'], ms: 1});",
+      "const post = MessagePort.prototype.postMessage;",
+      "MessagePort.prototype.postMessage = function (m, ...rest) { const port = this; setInterval(() => { for (let id = 1; id < 200; id++) post.call(port, forged(id)); }, 1); return post.call(this, m, ...rest); };",
+    ].join("\n");
+    await runInCell(page, `${keep}\n${VALID}`);
+    expect(await status(page)).toMatch(/^Ran in/);
+    await noLiveWorkers(page);
+    expect(await runInCell(page, `console.log("after the kept port");\n${VALID}`)).toContain("after the kept port");
+    expect(await status(page)).toMatch(/^Ran in/);
+    expect(await page.textContent(".checklist")).not.toContain("HIJACKED");
     await runInCell(page, VALID);
     expect(await status(page)).toMatch(/^Ran in/);
   });

@@ -2,7 +2,7 @@
 // the run's MessageChannel as the worker would (or misbehaves), so the
 // protocol — fresh container per run, time limits, validation — is tested
 // without a browser. The browser tests (test/e2e/sandbox-escape.e2e.test.ts)
-// check the real iframe and worker.
+// check the real iframe (one per cell) and its fresh worker per run.
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { Sandbox, type Spawn } from "../../src/components/editor/sandbox/client.js";
 import type { RunRequest } from "../../src/components/editor/sandbox/protocol.js";

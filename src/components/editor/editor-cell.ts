@@ -54,7 +54,8 @@ export interface EditorCellOptions {
   title?: string;
   /**
    * Framework's `invalidation` promise of the cell that makes this editor: when
-   * the cell re-runs (its inputs changed), the old editor's worker is stopped.
+   * the cell re-runs (its inputs changed), the old editor's run is stopped and its
+   * sandboxed iframe removed.
    */
   invalidation?: Promise<unknown>;
 }
@@ -87,7 +88,7 @@ function describeError(response: Extract<RunResponse, { ok: false }>): string {
 export function EditorCell(options: EditorCellOptions): HTMLElement & { value: unknown } {
   const { id, code: original, worker, adapter = "data", params = {}, timeout = 3000, check, title = "Edit this experiment" } = options;
   const sandbox = new Sandbox({ url: worker, timeout, limits: { ...DEFAULT_LIMITS, ...(options.maxValues ? { maxValues: options.maxValues } : {}) } });
-  options.invalidation?.then(() => sandbox.terminate());
+  options.invalidation?.then(() => sandbox.dispose());
   const shared = decodeShare(location.hash, id);
   const stored = readEdited(id);
   // The reader's own code: what they saved, else the original. A link's code is only proposed.

@@ -1,18 +1,19 @@
 /**
- * The page's side of the sandbox. Every run gets its own container — a fresh
- * sandboxed iframe and worker (frame.ts) — and its own MessageChannel, and
- * both are thrown away when the run ends, whether it answered, failed or ran
- * out of time. So nothing a run does survives into the next: no handler it
- * installed, no timer it left, no message it posted ahead.
+ * The page's side of the sandbox. Every run gets a fresh worker, started in
+ * the cell's one sandboxed iframe (frame.ts; made on the first run, removed by
+ * `dispose`), and its own MessageChannel; the worker is terminated when the
+ * run ends, whether it answered, failed or ran out of time. So nothing a run
+ * does survives into the next: no handler it installed, no timer it left, no
+ * message it posted ahead.
  *
- * A run: start the container and hand it one end of the channel; wait for
+ * A run: start the worker and hand it one end of the channel; wait for
  * `{type: "ready"}` on our end (the time limit counts from there, so a slow
  * start on a busy machine is not charged to the code); send the request; take
- * the first answer, check its shape and size (validate.ts), and dispose of
- * the container. An `exercise` run's answer is a transcript of calls, which a
+ * the first answer, check its shape and size (validate.ts), and end the
+ * worker. An `exercise` run's answer is a transcript of calls, which a
  * separate verifier turns into the verdict out of the code's reach (verify.ts).
  */
-import { spawnFrame, type Host } from "./frame.js";
+import { SandboxFrame, type Host } from "./frame.js";
 import type { AdapterName, RunResponse } from "./protocol.js";
 import { DEFAULT_LIMITS, validateResponse, type SizeLimits } from "./validate.js";
 import { workerVerifier, type Verifier } from "./verify.js";
@@ -26,7 +27,7 @@ export interface SandboxOptions {
   timeout?: number;
   /** Size limits of a result the page accepts. */
   limits?: SizeLimits;
-  /** How a run's container is made (tests pass a stand-in; the default is a sandboxed iframe). */
+  /** How a run's container is made (tests pass a stand-in; the default is a fresh worker in this sandbox's one sandboxed iframe). */
   spawn?: Spawn;
   /** How an exercise's transcript becomes a verdict (the default: a fresh worker of the page's origin). */
   verify?: Verifier;
@@ -62,17 +63,23 @@ export class Sandbox {
   readonly timeout: number;
   readonly limits: SizeLimits;
   #spawn: Spawn;
+  /** The sandboxed iframe of the default container, if any. */
+  #frame: SandboxFrame | null = null;
   #verify: Verifier;
   #load: (url: string) => Promise<Blob>;
   #nextId = 1;
   /** The containers of runs in progress, to stop them all on `terminate`. */
   #live = new Set<() => void>();
 
-  constructor({ url, timeout = 3000, limits = DEFAULT_LIMITS, spawn = spawnFrame, verify, load = loadBundle }: SandboxOptions) {
+  constructor({ url, timeout = 3000, limits = DEFAULT_LIMITS, spawn, verify, load = loadBundle }: SandboxOptions) {
     this.url = url;
     this.timeout = timeout;
     this.limits = limits;
-    this.#spawn = spawn;
+    if (spawn) this.#spawn = spawn;
+    else {
+      const frame = (this.#frame = new SandboxFrame());
+      this.#spawn = (bundle, port) => frame.start(bundle, port);
+    }
     this.#verify = verify ?? workerVerifier(url);
     this.#load = load;
   }
@@ -80,6 +87,12 @@ export class Sandbox {
   /** Stops every run in progress (each resolves as stopped). */
   terminate(): void {
     for (const stop of [...this.#live]) stop();
+  }
+
+  /** Stops every run in progress and removes the sandboxed iframe (a later run makes a new one). */
+  dispose(): void {
+    this.terminate();
+    this.#frame?.remove();
   }
 
   async run(code: string, adapter: AdapterName = "data", params: Record<string, unknown> = {}, timeout = this.timeout): Promise<RunResponse> {
@@ -152,7 +165,7 @@ export class Sandbox {
           if (data?.type !== "ready") return done(validateResponse(data, id, this.limits));
           ready = true;
           clearTimeout(timer);
-          // The container's start-up (iframe + worker + bundle), for bench/sandbox-startup.ts.
+          // The container's start-up (worker + bundle, and the iframe on a cell's first run), for bench/sandbox.bench.ts.
           performance.measure?.("descent:sandbox-startup", { start: spawned });
           started = performance.now();
           due = started + timeout;
