@@ -193,11 +193,13 @@ export class SandboxFrame {
     let fail: (message: string) => void = () => {};
     const failure = new Promise<string>((resolve) => (fail = resolve));
     let ended = false;
+    let posted = false;
     this.#runs.set(run, { fail, frame });
     void loaded.then((target) => {
-      if (ended) return port.close();
+      if (ended) return port.close(); // stopped before the iframe was ready: no worker was started
       if (!target || this.#iframe !== frame) return fail("the sandbox was closed");
       target.postMessage({ type: "run", run, port }, "*", [port]);
+      posted = true;
     });
     return {
       failure,
@@ -205,7 +207,7 @@ export class SandboxFrame {
         if (ended) return;
         ended = true;
         this.#runs.delete(run);
-        if (this.#iframe !== frame) return; // that iframe, and every worker in it, is gone already
+        if (!posted || this.#iframe !== frame) return; // no worker was started, or that iframe and every worker in it are gone
         frame.contentWindow?.postMessage({ type: "kill", run }, "*");
         // An iframe that does not confirm the kill in time is thrown away whole.
         this.#kills.set(
