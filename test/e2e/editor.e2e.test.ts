@@ -70,9 +70,19 @@ describe.runIf(chromiumPath)("editor cells on /playground", () => {
     await page.keyboard.press("Control+Enter");
     // While the loop runs in the worker, the main thread still answers at once.
     const checkbox = page.getByLabel("momentum", { exact: true });
-    const started = Date.now();
+    let started = Date.now();
     await checkbox.check({ timeout: 1000 });
     expect(await checkbox.isChecked()).toBe(true);
+    expect(Date.now() - started).toBeLessThan(1000);
+    // That control feeds the cell, so the editor was made anew (its old run stopped with it); the
+    // loop, saved, waits for Run. Run it and stay responsive again, with a control that feeds nothing.
+    await page.waitForFunction((cell) => /has not run/.test(document.querySelector(`${cell} .editor-cell-status`)?.textContent ?? ""), CELL, { timeout: 15_000 });
+    expect(await page.textContent(`${CELL} .cm-content`)).toContain("while (true) {}");
+    await page.click(`${CELL} button:has-text("Run")`);
+    await page.waitForFunction((cell) => /Running/.test(document.querySelector(`${cell} .editor-cell-status`)?.textContent ?? ""), CELL, { timeout: 5000 });
+    const live = page.locator(`${CELL} label:has-text("live") input`);
+    started = Date.now();
+    await live.check({ timeout: 1000 });
     expect(Date.now() - started).toBeLessThan(1000);
     await page.waitForFunction((cell) => /Stopped after 4 s/.test(document.querySelector(`${cell} .editor-cell-status`)?.textContent ?? ""), CELL, { timeout: 15_000 });
     expect(await statusText(page)).toMatch(/endless loop/);
