@@ -78,6 +78,10 @@ describe.runIf(chromiumPath)("editor cells on /playground", () => {
     // loop, saved, waits for Run. Run it and stay responsive again, with a control that feeds nothing.
     await page.waitForFunction((cell) => /has not run/.test(document.querySelector(`${cell} .editor-cell-status`)?.textContent ?? ""), CELL, { timeout: 15_000 });
     expect(await page.textContent(`${CELL} .cm-content`)).toContain("while (true) {}");
+    // Meanwhile the new cell draws the original code's result (main-thread work of the page's
+    // charts, not of the sandbox): let that finish before timing the page again.
+    await page.waitForFunction((cell) => (document.querySelector(cell) as unknown as { value?: unknown })?.value !== undefined, CELL, { timeout: 15_000 });
+    await page.waitForTimeout(500);
     await page.click(`${CELL} button:has-text("Run")`);
     await page.waitForFunction((cell) => /Running/.test(document.querySelector(`${cell} .editor-cell-status`)?.textContent ?? ""), CELL, { timeout: 5000 });
     const live = page.locator(`${CELL} label:has-text("live") input`);
