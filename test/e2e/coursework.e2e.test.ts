@@ -91,6 +91,8 @@ describe.runIf(chromiumPath)("coursework", () => {
     const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
     const page = await context.newPage();
     await page.goto(`${server.origin}/exercises`, { waitUntil: "networkidle" });
+    // "networkidle" can come before the page's cells have rendered on a busy machine.
+    await page.waitForFunction(() => document.querySelectorAll(".code-exercise").length >= 10, undefined, { timeout: 30_000 });
     const count = await page.locator(".code-exercise").count();
     expect(count).toBeGreaterThanOrEqual(10);
     await page.waitForFunction((n) => document.querySelectorAll(".code-exercise .checklist").length === n, count, { timeout: 30_000 });
