@@ -28,6 +28,8 @@ export default {
 <link rel="stylesheet" href="./assets/katex.css">
 <script src="./assets/class-mode.js"></script>
 <script src="./assets/a11y.js"></script>`,
+  // With JavaScript off, the text and equations still read (KaTeX is rendered at build time); say what does not work.
+  header: `<noscript><p class="noscript-note" role="note"><strong>JavaScript is off.</strong> The text and the equations read as they are, but the charts, sliders, code cells, exercises, the arena and the course map's progress need JavaScript. Turn it on to use them.</p></noscript>`,
   footer: `Descent — an interactive course on gradient-based optimization. Code and text under the <a href="https://opensource.org/license/mit">MIT licence</a>; datasets under their own licences (see <code>data/README.md</code>).`,
   toc: true,
   pager: true,

@@ -36,16 +36,32 @@
       .filter(Boolean);
   }
 
+  /** A stored mode is {lock: [names]}; anything else (a corrupt value) turns the mode off entirely. */
+  function valid(value) {
+    return (
+      value !== null && typeof value === "object" && Array.isArray(value.lock) && value.lock.length <= 50 &&
+      value.lock.every(function (t) { return typeof t === "string" && t.length <= 40; })
+    );
+  }
+
   var state = null;
   try {
     state = JSON.parse(sessionStorage.getItem(KEY) || "null");
   } catch (e) {
+    state = { corrupt: true }; // not JSON: removed below
+  }
+  if (state !== null && !valid(state)) {
     state = null;
+    try {
+      sessionStorage.removeItem(KEY);
+    } catch (e) {
+      // storage disabled
+    }
   }
   var params = new URLSearchParams(location.search);
   if (params.has("class")) {
     var on = !/^(0|false|off|no)$/i.test(params.get("class") || "");
-    state = on ? { lock: parse(params.get("lock")) } : null;
+    state = on ? { lock: parse(params.get("lock")).slice(0, 50).filter(function (t) { return t.length <= 40; }) } : null;
     try {
       if (state) sessionStorage.setItem(KEY, JSON.stringify(state));
       else sessionStorage.removeItem(KEY);

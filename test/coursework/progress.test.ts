@@ -62,3 +62,18 @@ describe("progress", () => {
     expect(() => parseProgressFile("nope")).toThrow(/not JSON/);
   });
 });
+
+describe("parseProgressFile(text) on malformed files (one bad file never blanks the batch)", () => {
+  const good = { format: "descent-progress", version: 1, course: "Descent", student: "Ada", exported: "2025-03-04T05:06:07.000Z", exercises: [], totals: { solved: 0, checked: 0, points: 0, maxPoints: 0 } };
+  test("a non-string exported, an object student or a non-number total is named", () => {
+    expect(() => parseProgressFile(JSON.stringify({ ...good, exported: 5 }))).toThrow(/export date is not text/);
+    expect(() => parseProgressFile(JSON.stringify({ ...good, student: { name: "x" } }))).toThrow(/student is not a name/);
+    expect(() => parseProgressFile(JSON.stringify({ ...good, totals: { ...good.totals, points: "9" } }))).toThrow(/totals.points/);
+    expect(parseProgressFile(JSON.stringify(good))).toEqual(good);
+  });
+  test("100k-deep nesting where the table reads a field is refused with a message, not a crash", () => {
+    const deep = "[".repeat(100_000) + "]".repeat(100_000);
+    expect(() => parseProgressFile(JSON.stringify({ ...good, student: 0 }).replace('"student":0', `"student":${deep}`))).toThrow(/student is not a name/);
+    expect(() => parseProgressFile(JSON.stringify({ ...good, exported: 0 }).replace('"exported":0', `"exported":${deep}`))).toThrow(/export date/);
+  });
+});

@@ -91,6 +91,8 @@ describe.runIf(chromiumPath)("coursework", () => {
     const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
     const page = await context.newPage();
     await page.goto(`${server.origin}/exercises`, { waitUntil: "networkidle" });
+    // "networkidle" can come before the page's cells have rendered on a busy machine.
+    await page.waitForFunction(() => document.querySelectorAll(".code-exercise").length >= 10, undefined, { timeout: 30_000 });
     const count = await page.locator(".code-exercise").count();
     expect(count).toBeGreaterThanOrEqual(10);
     await page.waitForFunction((n) => document.querySelectorAll(".code-exercise .checklist").length === n, count, { timeout: 30_000 });
@@ -114,7 +116,8 @@ describe.runIf(chromiumPath)("coursework", () => {
     expect(await page.locator("details.solution").first().isVisible()).toBe(false);
     await page.waitForFunction(() => document.querySelector("form.class-locked input") !== null);
     expect(await page.getByLabel("learning rate η", { exact: false }).first().isDisabled()).toBe(true);
-    // The code exercise is not a control to lock.
+    // The code exercise is not a control to lock (its Run button is disabled only while a run is in progress).
+    await page.waitForFunction((sel) => !/Running/.test(document.querySelector(`${sel} .editor-cell-status`)?.textContent ?? ""), EXERCISE, { timeout: 20_000 });
     expect(await page.locator(`${EXERCISE} button:has-text("Run")`).isEnabled()).toBe(true);
 
     // The mode lasts for the tab, on other pages too.

@@ -1,6 +1,7 @@
 // Editable cells in the built site: typing and running changes the chart; an
 // endless loop is stopped while the page stays responsive; edits persist and
-// reset; a share link loads code without running it.
+// reset; saved code and share links never run before Run; a share link's
+// code is proposed, not loaded; with JavaScript off a note says what needs it.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
@@ -69,9 +70,23 @@ describe.runIf(chromiumPath)("editor cells on /playground", () => {
     await page.keyboard.press("Control+Enter");
     // While the loop runs in the worker, the main thread still answers at once.
     const checkbox = page.getByLabel("momentum", { exact: true });
-    const started = Date.now();
+    let started = Date.now();
     await checkbox.check({ timeout: 1000 });
     expect(await checkbox.isChecked()).toBe(true);
+    expect(Date.now() - started).toBeLessThan(1000);
+    // That control feeds the cell, so the editor was made anew (its old run stopped with it); the
+    // loop, saved, waits for Run. Run it and stay responsive again, with a control that feeds nothing.
+    await page.waitForFunction((cell) => /has not run/.test(document.querySelector(`${cell} .editor-cell-status`)?.textContent ?? ""), CELL, { timeout: 15_000 });
+    expect(await page.textContent(`${CELL} .cm-content`)).toContain("while (true) {}");
+    // Meanwhile the new cell draws the original code's result (main-thread work of the page's
+    // charts, not of the sandbox): let that finish before timing the page again.
+    await page.waitForFunction((cell) => (document.querySelector(cell) as unknown as { value?: unknown })?.value !== undefined, CELL, { timeout: 15_000 });
+    await page.waitForTimeout(500);
+    await page.click(`${CELL} button:has-text("Run")`);
+    await page.waitForFunction((cell) => /Running/.test(document.querySelector(`${cell} .editor-cell-status`)?.textContent ?? ""), CELL, { timeout: 5000 });
+    const live = page.locator(`${CELL} label:has-text("live") input`);
+    started = Date.now();
+    await live.check({ timeout: 1000 });
     expect(Date.now() - started).toBeLessThan(1000);
     await page.waitForFunction((cell) => /Stopped after 4 s/.test(document.querySelector(`${cell} .editor-cell-status`)?.textContent ?? ""), CELL, { timeout: 15_000 });
     expect(await statusText(page)).toMatch(/endless loop/);
@@ -100,11 +115,17 @@ describe.runIf(chromiumPath)("editor cells on /playground", () => {
     await page.context().close();
   });
 
-  test("a share link loads the code but does not run it until Run", async () => {
+  test("a share link proposes its code beside the reader's, loads it on a click, and runs it only on Run", async () => {
     const shared = "globalThis.ranShared = true;\nreturn {factory: sgd, hyper: {lr: 0.05}};";
     const page = await openPlayground(browser, server.origin, "#" + encodeShare("playground/optimizer", shared));
+    // The editor keeps the reader's code; the link's code is a proposal.
+    expect(await page.textContent(`${CELL} .cm-content`)).not.toContain("ranShared");
+    expect(await page.textContent(`${CELL} .editor-cell-proposal`)).toContain("ranShared");
+    expect(await statusText(page)).toMatch(/not run/);
+    // The page scrolled to the cell.
+    expect(await page.evaluate((cell) => { const r = document.querySelector(cell)!.getBoundingClientRect(); return r.top >= -1 && r.top < innerHeight; }, CELL)).toBe(true);
+    await page.click(`${CELL} button:has-text("Load shared code")`);
     expect(await page.textContent(`${CELL} .cm-content`)).toContain("ranShared");
-    expect(await page.textContent(`${CELL} .editor-cell-notice`)).toMatch(/press Run/);
     expect(await statusText(page)).toMatch(/not run yet/);
     // The chart shows the original code's optimizer, not the shared one…
     await page.waitForSelector(".card svg");
@@ -114,5 +135,26 @@ describe.runIf(chromiumPath)("editor cells on /playground", () => {
     // …until Run: then the shared optimizer (the library's sgd) races.
     await page.waitForFunction(() => !document.querySelector(".card")?.textContent?.includes("my optimizer"));
     await page.context().close();
+  });
+
+  test("saved code loads into the editor but waits for Run, the chart showing the original's result", async () => {
+    const page = await openPlayground(browser, server.origin);
+    await typeCode(page, "console.log('SAVED RAN');\nreturn {factory: sgd, hyper: {lr: 0.05}};");
+    await page.reload({ waitUntil: "networkidle" });
+    await page.waitForSelector(`${CELL} .cm-content`);
+    await page.waitForSelector(".card svg");
+    await page.waitForTimeout(1000);
+    expect(await statusText(page)).toMatch(/saved code is loaded but has not run/);
+    expect(await page.textContent(`${CELL} .editor-cell-logs`)).not.toContain("SAVED RAN");
+    expect(await page.locator(".card").first().textContent()).toContain("my optimizer");
+    await page.context().close();
+  });
+
+  test("with JavaScript off, the page says what needs it", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/playground`);
+    expect(await page.textContent(".noscript-note")).toMatch(/JavaScript is off[\s\S]*code cells/);
+    await context.close();
   });
 });

@@ -26,6 +26,39 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
+/** A server that answers anything and remembers every request (a stand-in for another site). */
+export interface RecordingServer extends StaticServer {
+  /** Every request received, as "METHOD /path" (WebSocket upgrades as "UPGRADE /path"). */
+  requests: string[];
+}
+
+/**
+ * An "attacker" origin for the sandbox tests: every request is recorded and
+ * answered 200 with permissive CORS, a JavaScript module body for `.js`
+ * paths and an event stream for `/events`, so an escape would succeed.
+ */
+export async function serveRecorder(): Promise<RecordingServer> {
+  const requests: string[] = [];
+  const server: Server = createServer((request, response) => {
+    requests.push(`${request.method} ${request.url}`);
+    const headers = { "access-control-allow-origin": "*", "access-control-allow-headers": "*", "cache-control": "no-store" };
+    if (request.url?.endsWith(".js")) response.writeHead(200, { ...headers, "content-type": "text/javascript" }).end("export const pwned = 'PWNED';");
+    else if (request.url?.startsWith("/events")) response.writeHead(200, { ...headers, "content-type": "text/event-stream" }).end("data: PWNED\n\n");
+    else response.writeHead(200, { ...headers, "content-type": "text/plain" }).end("PWNED");
+  });
+  server.on("upgrade", (request, socket) => {
+    requests.push(`UPGRADE ${request.url}`);
+    socket.destroy();
+  });
+  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    requests,
+    close: () => new Promise<void>((done) => { server.closeAllConnections(); server.close(() => done()); }),
+  };
+}
+
 function resolveFile(root: string, urlPath: string): string | null {
   const clean = normalize(decodeURIComponent(urlPath)).replace(/^(\.\.[/\\])+/, "");
   const base = join(root, clean);

@@ -70,6 +70,8 @@ export function CodeExercise({ id, worker, exercises, timeout = 5000, number }: 
 
   const results = html`<div class="code-exercise-results" aria-live="polite"><p class="code-exercise-waiting">Checking…</p></div>` as HTMLElement;
   const cell = EditorCell({ id, code: entry.starter, worker, adapter: "exercise", params: { id }, timeout, title: "Your code" });
+  // Saved code does not run by itself: the checks wait for Run.
+  if (cell.dataset.pending === "saved") results.replaceChildren(html`<p class="code-exercise-waiting">Your saved code is in the editor; press <strong>Run</strong> to check it.</p>`);
 
   cell.addEventListener("input", () => {
     const value = cell.value as ExerciseResult | undefined;

@@ -11,9 +11,15 @@
  * - An error shows its message and marks its line in the editor; a result of
  *   the wrong shape is reported and the chart keeps the last good result.
  * - Edits persist per cell in localStorage (an "edited" badge shows it); Reset
- *   restores the original code.
- * - Share link: the URL hash carries the cell's code; opened, the code is loaded
- *   but not run until the reader presses Run.
+ *   restores the original code. Saved edits load into the editor but do not
+ *   run until the reader presses Run: until then the chart shows the original
+ *   code's result, and the status says so.
+ * - Share link: the URL hash carries a cell's code. The page scrolls to that
+ *   cell and shows the link's code as a proposal beside the reader's own
+ *   ("Load shared code" / "Keep mine"); nothing is overwritten or run without
+ *   a click, and loaded shared code still waits for Run.
+ * - Code from the reader (typed, saved or shared) only ever runs in the
+ *   sandbox (sandbox/client.ts); the page's own original code runs there too.
  */
 import { javascript } from "@codemirror/lang-javascript";
 import { HighlightStyle, syntaxHighlighting } from "@codemirror/language";
@@ -24,6 +30,7 @@ import { tags } from "@lezer/highlight";
 import { basicSetup } from "codemirror";
 import { html } from "htl";
 import { Sandbox } from "./sandbox/client.js";
+import { DEFAULT_LIMITS } from "./sandbox/validate.js";
 import type { AdapterName, RunResponse } from "./sandbox/protocol.js";
 import { decodeShare, encodeShare, readEdited, writeEdited } from "./storage.js";
 
@@ -38,6 +45,8 @@ export interface EditorCellOptions {
   params?: Record<string, unknown>;
   /** Time limit per run in ms (default 3000). */
   timeout?: number;
+  /** Most values a result may hold for this cell to draw it (default: 500,000; see sandbox/validate.ts). */
+  maxValues?: number;
   /** Start with "run as you type" on. */
   live?: boolean;
   /** A page-specific check of the adapted result: a message if it is wrong, else null. */
@@ -45,7 +54,8 @@ export interface EditorCellOptions {
   title?: string;
   /**
    * Framework's `invalidation` promise of the cell that makes this editor: when
-   * the cell re-runs (its inputs changed), the old editor's worker is stopped.
+   * the cell re-runs (its inputs changed), the old editor's run is stopped and its
+   * sandboxed iframe removed.
    */
   invalidation?: Promise<unknown>;
 }
@@ -77,11 +87,13 @@ function describeError(response: Extract<RunResponse, { ok: false }>): string {
 
 export function EditorCell(options: EditorCellOptions): HTMLElement & { value: unknown } {
   const { id, code: original, worker, adapter = "data", params = {}, timeout = 3000, check, title = "Edit this experiment" } = options;
-  const sandbox = new Sandbox({ url: worker, timeout });
-  options.invalidation?.then(() => sandbox.terminate());
+  const sandbox = new Sandbox({ url: worker, timeout, limits: { ...DEFAULT_LIMITS, ...(options.maxValues ? { maxValues: options.maxValues } : {}) } });
+  options.invalidation?.then(() => sandbox.dispose());
   const shared = decodeShare(location.hash, id);
   const stored = readEdited(id);
-  const initial = shared.code ?? stored ?? original;
+  // The reader's own code: what they saved, else the original. A link's code is only proposed.
+  const initial = stored ?? original;
+  const proposal = shared.code !== undefined && shared.code !== initial ? shared.code : undefined;
 
   const status = html`<div class="editor-cell-status" role="status" aria-live="polite"></div>` as HTMLElement;
   const logs = html`<pre class="editor-cell-logs" hidden></pre>` as HTMLPreElement;
@@ -123,6 +135,7 @@ export function EditorCell(options: EditorCellOptions): HTMLElement & { value: u
 
   async function run(source = view.state.doc.toString(), { quiet = false } = {}) {
     const ticket = ++running;
+    delete root.dataset.pending;
     setStatus("Running…", "running");
     runButton.disabled = true;
     const response = await sandbox.run(source, adapter, params, timeout);
@@ -210,14 +223,51 @@ export function EditorCell(options: EditorCellOptions): HTMLElement & { value: u
     notice.hidden = false;
     notice.textContent = `The shared link's code could not be read (${shared.error}); showing ${stored ? "your saved" : "the original"} code.`;
   }
-  if (shared.code !== undefined) {
-    notice.hidden = false;
-    notice.textContent = "This cell holds code from a shared link. Read it, then press Run to run it. Until then the chart shows the original code's result.";
-    writeEdited(id, shared.code === original ? null : shared.code);
-    void run(original, { quiet: true });
-    setStatus("Shared code loaded, not run yet.", "info");
+  if (initial === original) {
+    void run(original, { quiet: proposal !== undefined });
   } else {
-    void run(initial);
+    // Saved code waits for Run; meanwhile the chart shows the original code's result.
+    root.dataset.pending = "saved";
+    if (adapter !== "exercise") void fillFromOriginal();
+    if (proposal === undefined) setStatus("Your saved code is loaded but has not run: press Run to run it. Until then the chart shows the original code's result.", "info");
   }
+  if (proposal !== undefined) showProposal(proposal);
+  if (shared.code !== undefined || shared.error) scrollWhenShown();
   return root;
+
+  /** The link's code beside the reader's own, with the choice to load it or keep theirs. */
+  function showProposal(code: string) {
+    const load = html`<button type="button">Load shared code</button>` as HTMLButtonElement;
+    const keep = html`<button type="button">Keep mine</button>` as HTMLButtonElement;
+    notice.hidden = false;
+    notice.replaceChildren(
+      html`<p><strong>A shared link proposes this code for the cell.</strong> It has not run. Read it; <em>Load shared code</em> puts it in the editor (${stored ? "replacing your saved code" : "in place of the original"}), where it runs only when you press Run. <em>Keep mine</em> leaves the editor as it is.</p>`,
+      html`<pre class="editor-cell-proposal" tabindex="0" aria-label="Code from the shared link">${code}</pre>`,
+      html`<p class="editor-cell-proposal-actions">${load} ${keep}</p>`
+    );
+    const forget = () => {
+      if (decodeShare(location.hash, id).code !== undefined) history.replaceState(null, "", location.href.split("#")[0]);
+    };
+    load.addEventListener("click", () => {
+      liveBox.checked = false; // "run as you type" would run it; loaded code waits for Run
+      view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: code } });
+      forget();
+      notice.textContent = "The shared code is in the editor. Read it, then press Run to run it; until then the chart shows the previous result.";
+      setStatus("Shared code loaded, not run yet.", "info");
+      view.focus();
+    });
+    keep.addEventListener("click", () => {
+      forget();
+      notice.hidden = true;
+      notice.replaceChildren();
+      setStatus("Kept your code; the shared code was not loaded.", "info");
+    });
+    setStatus("A shared link proposes code for this cell (not run).", "info");
+  }
+
+  /** Scrolls the cell into view once the page has placed it (for a share link). */
+  function scrollWhenShown(tries = 0) {
+    if (root.isConnected) root.scrollIntoView({ block: "start" });
+    else if (tries < 100) setTimeout(() => scrollWhenShown(tries + 1), 50);
+  }
 }

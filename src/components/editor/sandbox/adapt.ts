@@ -1,7 +1,11 @@
-/** Picks an adapter by name (see adapters.ts, apply.ts, playground.ts and exercise.ts). */
+/**
+ * Picks an adapter by name (see adapters.ts, apply.ts, playground.ts and exercise.ts).
+ * Runs in the sandbox: the `exercise` adapter returns a transcript of calls, not a
+ * verdict (the page verifies it out of the code's reach, verify.ts).
+ */
 import { adaptData, adaptObjective, adaptOptimizer, adaptSchedule } from "./adapters.js";
 import { adaptApply } from "./apply.js";
-import { adaptExercise } from "./exercise.js";
+import { recordExercise } from "./exercise.js";
 import { adaptPlayground } from "./playground.js";
 import type { AdapterName } from "./protocol.js";
 
@@ -21,7 +25,7 @@ export function adapt(name: AdapterName, value: unknown, params: Record<string, 
     case "playground":
       return adaptPlayground(value, params);
     case "exercise":
-      return adaptExercise(value, params);
+      return recordExercise(value, params);
     default:
       throw new TypeError(`unknown adapter ${JSON.stringify(name)}`);
   }

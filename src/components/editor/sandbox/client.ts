@@ -1,90 +1,142 @@
 /**
- * The page's side of the sandbox: sends code to a worker and waits for the
- * answer, with a time limit. Code stuck in a loop cannot be interrupted inside
- * a worker, so on time-out the worker is terminated (the page never notices)
- * and the next run starts a fresh one. The time limit counts from when the
- * worker has loaded (it says so with a `{ready: true}` message), so a slow
- * start on a busy machine is not taken for a stuck run.
+ * The page's side of the sandbox. Every run gets a fresh worker, started in
+ * the cell's one sandboxed iframe (frame.ts; made on the first run, removed by
+ * `dispose`), and its own MessageChannel; the worker is terminated when the
+ * run ends, whether it answered, failed or ran out of time. So nothing a run
+ * does survives into the next: no handler it installed, no timer it left, no
+ * message it posted ahead.
+ *
+ * A run: start the worker and hand it one end of the channel; wait for
+ * `{type: "ready"}` on our end (the time limit counts from there, so a slow
+ * start on a busy machine is not charged to the code); send the request; take
+ * the first answer, check its shape and size (validate.ts), and end the
+ * worker. An `exercise` run's answer is a transcript of calls, which a
+ * separate verifier turns into the verdict out of the code's reach (verify.ts).
  */
+import { SandboxFrame, type Host } from "./frame.js";
 import type { AdapterName, RunResponse } from "./protocol.js";
+import { DEFAULT_LIMITS, validateResponse, type SizeLimits } from "./validate.js";
+import { workerVerifier, type Verifier } from "./verify.js";
+
+export type Spawn = (bundle: Blob, port: MessagePort) => Host;
 
 export interface SandboxOptions {
-  /** The bundled worker's URL (FileAttachment("workers/sandbox.js").href). */
+  /** The bundle's URL (FileAttachment("workers/sandbox.js").href). */
   url: string;
   /** Default time limit per run, in ms. */
   timeout?: number;
+  /** Size limits of a result the page accepts. */
+  limits?: SizeLimits;
+  /** How a run's container is made (tests pass a stand-in; the default is a fresh worker in this sandbox's one sandboxed iframe). */
+  spawn?: Spawn;
+  /** How an exercise's transcript becomes a verdict (the default: a fresh worker of the page's origin). */
+  verify?: Verifier;
+  /** Loads the bundle (the default fetches `url` once per page). */
+  load?: (url: string) => Promise<Blob>;
 }
 
-/** How long a worker may take to load before runs are sent to it anyway, in ms. */
-const BOOT_LIMIT = 20_000;
+/** How long a container may take to start before the run is reported as failed, in ms. */
+export const BOOT_LIMIT = 20_000;
+
+const bundles = new Map<string, Promise<Blob>>();
+
+/** The bundle as a Blob of JavaScript, fetched once per page. */
+export function loadBundle(url: string): Promise<Blob> {
+  let bundle = bundles.get(url);
+  if (!bundle) {
+    bundle = fetch(url)
+      .then((r) => {
+        if (!r.ok) throw new Error(`HTTP ${r.status}`);
+        return r.text();
+      })
+      .then((text) => new Blob([text], { type: "text/javascript" }));
+    bundle.catch(() => bundles.delete(url));
+    bundles.set(url, bundle);
+  }
+  return bundle;
+}
+
+const failure = (id: number, name: string, message: string, ms = 0): RunResponse => ({ id, ok: false, error: { name, message }, logs: [], ms });
 
 export class Sandbox {
   readonly url: string;
   readonly timeout: number;
-  #worker: Worker | null = null;
-  /** Settles when the current worker has loaded (its first message, `{ready: true}`) or failed to. */
-  #ready: Promise<void> = Promise.resolve();
+  readonly limits: SizeLimits;
+  #spawn: Spawn;
+  /** The sandboxed iframe of the default container, if any. */
+  #frame: SandboxFrame | null = null;
+  #verify: Verifier;
+  #load: (url: string) => Promise<Blob>;
   #nextId = 1;
+  /** The containers of runs in progress, to stop them all on `terminate`. */
+  #live = new Set<() => void>();
 
-  constructor({ url, timeout = 3000 }: SandboxOptions) {
+  constructor({ url, timeout = 3000, limits = DEFAULT_LIMITS, spawn, verify, load = loadBundle }: SandboxOptions) {
     this.url = url;
     this.timeout = timeout;
-  }
-
-  #start(): Worker {
-    if (!this.#worker) {
-      const worker = new Worker(this.url, { type: "module" });
-      this.#ready = new Promise<void>((resolve) => {
-        const settle = () => {
-          clearTimeout(fallback);
-          worker.removeEventListener("message", onMessage);
-          worker.removeEventListener("error", settle);
-          resolve();
-        };
-        const onMessage = (event: MessageEvent<{ ready?: boolean }>) => {
-          if (event.data?.ready) settle();
-        };
-        // A worker that never says it is ready still gets its runs, and their time limits, after this.
-        const fallback = setTimeout(settle, BOOT_LIMIT);
-        worker.addEventListener("message", onMessage);
-        worker.addEventListener("error", settle);
-      });
-      this.#worker = worker;
+    this.limits = limits;
+    if (spawn) this.#spawn = spawn;
+    else {
+      const frame = (this.#frame = new SandboxFrame());
+      this.#spawn = (bundle, port) => frame.start(bundle, port);
     }
-    return this.#worker;
+    this.#verify = verify ?? workerVerifier(url);
+    this.#load = load;
   }
 
-  /** Stops the worker (and whatever it runs). */
+  /** Stops every run in progress (each resolves as stopped). */
   terminate(): void {
-    this.#worker?.terminate();
-    this.#worker = null;
+    for (const stop of [...this.#live]) stop();
   }
 
-  run(code: string, adapter: AdapterName = "data", params: Record<string, unknown> = {}, timeout = this.timeout): Promise<RunResponse> {
-    const worker = this.#start();
-    const ready = this.#ready;
+  /** Stops every run in progress and removes the sandboxed iframe (a later run makes a new one). */
+  dispose(): void {
+    this.terminate();
+    this.#frame?.remove();
+  }
+
+  async run(code: string, adapter: AdapterName = "data", params: Record<string, unknown> = {}, timeout = this.timeout): Promise<RunResponse> {
     const id = this.#nextId++;
-    let started = performance.now();
+    let bundle: Blob;
+    try {
+      bundle = await this.#load(this.url);
+    } catch (error) {
+      return failure(id, "SandboxError", `The sandbox could not be loaded (${(error as Error).message}). Reload the page to try again.`);
+    }
+    const response = await this.#once(bundle, id, code, adapter, params, timeout);
+    if (adapter !== "exercise" || !response.ok) return response;
+    try {
+      return { ...response, value: await this.#verify(String(params.id), response.value) };
+    } catch (error) {
+      return failure(id, "CheckError", `Your code ran, but its checks could not be completed: ${(error as Error).message}.`, response.ms);
+    }
+  }
+
+  #once(bundle: Blob, id: number, code: string, adapter: AdapterName, params: Record<string, unknown>, timeout: number): Promise<RunResponse> {
     return new Promise<RunResponse>((resolve) => {
+      const channel = new MessageChannel();
+      const port = channel.port1;
+      let started = performance.now();
+      let settled = false;
+      let host: Host | null = null;
+      let timer: ReturnType<typeof setTimeout> | undefined;
       const done = (response: RunResponse) => {
+        if (settled) return;
         settled = true;
         clearTimeout(timer);
-        worker.removeEventListener("message", onMessage);
-        worker.removeEventListener("error", onError);
+        port.onmessage = null;
+        port.close();
+        host?.dispose();
+        this.#live.delete(stop);
         resolve(response);
       };
-      const onMessage = (event: MessageEvent<RunResponse>) => {
-        if (event.data?.id === id) done(event.data);
-      };
-      const onError = (event: ErrorEvent) => {
-        event.preventDefault();
-        this.terminate();
-        done({ id, ok: false, error: { name: "Error", message: `The sandbox failed: ${event.message || "unknown error"}` }, logs: [], ms: performance.now() - started });
-      };
+      const stop = () => done(failure(id, "Stopped", "The run was stopped.", performance.now() - started));
+      this.#live.add(stop);
+
       // If the page itself was busy (a heavy cell blocking the main thread),
-      // the timer fires late and the worker's answer may be waiting behind it:
-      // give the run the time the page lost (at most one more time limit)
-      // before declaring it stuck.
+      // the timer fires late and the answer may be waiting behind it: give the
+      // run the time the page lost (at most one more time limit) before
+      // declaring it stuck.
       let due = Infinity;
       let extended = false;
       const onTimer = () => {
@@ -96,7 +148,6 @@ export class Sandbox {
           timer = setTimeout(onTimer, extra);
           return;
         }
-        this.terminate();
         done({
           id,
           ok: false,
@@ -105,17 +156,32 @@ export class Sandbox {
           ms: performance.now() - started,
         });
       };
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      let settled = false;
-      worker.addEventListener("message", onMessage);
-      worker.addEventListener("error", onError);
-      void ready.then(() => {
-        if (settled) return; // the worker failed while loading
-        started = performance.now();
-        due = started + timeout;
-        timer = setTimeout(onTimer, timeout);
-        worker.postMessage({ id, code, adapter, params });
-      });
+      timer = setTimeout(() => done(failure(id, "SandboxError", `The sandbox did not start within ${BOOT_LIMIT / 1000} s. Reload the page to try again.`)), BOOT_LIMIT);
+
+      let ready = false;
+      port.onmessage = (event: MessageEvent) => {
+        const data = event.data as { type?: unknown } | null;
+        if (!ready) {
+          if (data?.type !== "ready") return done(validateResponse(data, id, this.limits));
+          ready = true;
+          clearTimeout(timer);
+          // The container's start-up (worker + bundle, and the iframe on a cell's first run), for bench/sandbox.bench.ts.
+          performance.measure?.("descent:sandbox-startup", { start: spawned });
+          started = performance.now();
+          due = started + timeout;
+          timer = setTimeout(onTimer, timeout);
+          port.postMessage({ id, code, adapter, params });
+          return;
+        }
+        done(validateResponse(data, id, this.limits));
+      };
+      const spawned = performance.now();
+      try {
+        host = this.#spawn(bundle, channel.port2);
+      } catch (error) {
+        return done(failure(id, "SandboxError", `The sandbox could not start: ${(error as Error).message}`));
+      }
+      void host.failure.then((message) => done(failure(id, "SandboxError", `The sandbox failed: ${message}`, performance.now() - started)));
     });
   }
 }

@@ -1,11 +1,18 @@
 /**
- * The `exercise` adapter: the reader's code returns the functions an exercise
- * asks for (`return {adamStep}`, or the one function itself), and the adapter
- * runs that exercise's visible checks (exercises/checks.ts) against them, in
- * the worker, next to the library the checks compare with. It returns one
- * result per check — pass or fail, with feedback — for the page to list.
+ * The `exercise` adapter, in two halves that never share a worker:
  *
- * Only the checks are bundled here: they import the exercise modules with
+ * - `recordExercise` runs in the sandbox, next to the reader's code: the code
+ *   returns the functions an exercise asks for (`return {adamStep}`, or the
+ *   one function itself), and the exercise's visible checks
+ *   (exercises/checks.ts) call them through a recorder. It returns only the
+ *   transcript of those calls (transcript.ts), never a verdict.
+ * - `verifyExercise` runs in a worker of the page's origin that receives only
+ *   that transcript (verify.ts): it runs the same checks against a replay of
+ *   the transcript and returns one result per check — pass or fail, with
+ *   feedback — for the page to list and record. Reader code cannot reach it,
+ *   so it cannot forge a pass.
+ *
+ * Only the checks are bundled: they import the exercise modules with
  * `import type`, so no solution reaches the page; hidden tests are never
  * imported.
  */
@@ -13,6 +20,7 @@ import { runCase, type CaseResult } from "../../../../exercises/check.js";
 import { CHECKS } from "../../../../exercises/checks.js";
 import { ShapeError } from "./adapters.js";
 import { locationInStack } from "./evaluate.js";
+import { Recorder, Replay, ReplayedError, type Transcript } from "./transcript.js";
 
 export interface ExerciseResult {
   id: string;
@@ -23,10 +31,14 @@ export interface ExerciseResult {
   untouched: boolean;
 }
 
-export function adaptExercise(value: unknown, params: Record<string, unknown>): ExerciseResult {
-  const id = params.id;
-  if (typeof id !== "string" || !CHECKS[id]) throw new RangeError(`params.id must name an exercise with checks, got ${JSON.stringify(id)}`);
-  const check = CHECKS[id];
+function checkFor(id: unknown) {
+  if (typeof id !== "string" || !Object.hasOwn(CHECKS, id)) throw new RangeError(`params.id must name an exercise with checks, got ${JSON.stringify(id)}`);
+  return CHECKS[id];
+}
+
+/** In the sandbox: runs the checks on the reader's functions and returns the transcript of their calls. */
+export function recordExercise(value: unknown, params: Record<string, unknown>): Transcript {
+  const check = checkFor(params.id);
   const names = check.exports;
   if (value === undefined) throw new ShapeError(`The code returned nothing. End it with \`return {${names.join(", ")}};\`.`);
   let submission: Record<string, unknown>;
@@ -37,11 +49,46 @@ export function adaptExercise(value: unknown, params: Record<string, unknown>): 
   if (missing.length) {
     throw new ShapeError(`The returned object has no function ${missing.join(", ")}. End the code with \`return {${names.join(", ")}};\`.`);
   }
-  const where = (error: unknown) => {
-    const loc = locationInStack(error instanceof Error ? error.stack : undefined);
-    return loc ? ` (line ${loc.line} of your code)` : undefined;
-  };
-  const results = check.cases.map((c) => runCase(c, submission, where));
+  const recorder = new Recorder((error) => locationInStack(error instanceof Error ? error.stack : undefined)?.line);
+  const wrapped: Record<string, unknown> = {};
+  const exports: Record<string, number> = {};
+  for (const name of names) {
+    const f = submission[name] as (...a: unknown[]) => unknown;
+    wrapped[name] = recorder.wrap(f);
+    exports[name] = recorder.id(f);
+  }
+  for (const c of check.cases) {
+    recorder.beginCase();
+    runCase(c, wrapped);
+  }
+  return { id: check.id, exports, cases: recorder.cases };
+}
+
+/** Out of the sandbox's reach: the verdict of the checks, replayed from a transcript. */
+export function verifyExercise(transcript: unknown, expectedId: string): ExerciseResult {
+  const check = checkFor(expectedId);
+  const t = transcript as Partial<Transcript> | null;
+  const cases = t && typeof t === "object" && t.id === expectedId && Array.isArray(t.cases) && t.cases.length === check.cases.length ? t.cases : null;
+  const exports = t && typeof t.exports === "object" && t.exports !== null ? t.exports : {};
+  const results: CaseResult[] = check.cases.map((c, i) => {
+    const calls = cases?.[i]?.calls;
+    if (!cases || !Array.isArray(calls)) return { name: c.name, pass: false, message: "This check could not be verified: the sandbox sent no record of it." };
+    const replay = new Replay(calls);
+    const submission: Record<string, unknown> = {};
+    for (const name of check.exports) {
+      const handle = (exports as Record<string, unknown>)[name];
+      if (typeof handle === "number") submission[name] = replay.fn(handle);
+    }
+    const result = runCase(c, submission, (error) => (error instanceof ReplayedError && error.line !== undefined ? ` (line ${error.line} of your code)` : undefined));
+    if (!replay.complete) return { name: c.name, pass: false, message: `This check could not be verified (${replay.mismatch}). Run the code again; if it keeps happening, the code may depend on something other than its arguments, such as Math.random or a value kept between calls.` };
+    return result;
+  });
   const passed = results.filter((r) => r.pass).length;
-  return { id, results, passed, total: results.length, untouched: results.every((r) => r.notImplemented) };
+  return { id: expectedId, results, passed, total: results.length, untouched: results.every((r) => r.notImplemented) };
+}
+
+/** Both halves in one place (for Node tests): record the reader's functions, then replay the transcript. */
+export function adaptExercise(value: unknown, params: Record<string, unknown>): ExerciseResult {
+  const transcript = recordExercise(value, params);
+  return verifyExercise(structuredClone(transcript), transcript.id);
 }

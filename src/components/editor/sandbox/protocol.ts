@@ -3,8 +3,8 @@
  *
  * The page sends `RunRequest`s; the worker answers each with a `RunResponse`
  * carrying the same `id`. The page stops a run that takes longer than its time
- * limit by terminating the worker (code in a loop cannot be interrupted any
- * other way) and starts a fresh worker for the next run.
+ * limit by having its worker terminated (code in a loop cannot be interrupted
+ * any other way); every run has a fresh worker (sandbox/frame.ts).
  */
 
 /** How the worker turns what the code returns into data a chart can use. */
