@@ -60,8 +60,8 @@ export const EXERCISES: readonly ExerciseInfo[] = Object.freeze([
   // 2. Choosing the learning rate
   numeric("learning-rate/ravine-limit", "The ravine's limit", 2, "What is the largest learning rate for which gradient descent converges on 0.1x₁² + 2x₂² from every start?"),
   numeric("learning-rate/optimal-steps", "How many steps?", 2, "With the best fixed rate on the ravine 0.1x₁² + 2x₂², how many steps shrink the error in every coordinate by a factor of 10³?"),
-  numeric("learning-rate/backtracking-quartic", "Backtracking by hand", 2, "On f(x) = x⁴ at x = 1, backtracking along d = −4 with α₀ = 1, ρ = 0.5 and c = 10⁻⁴: which step does it accept?"),
-  numeric("learning-rate/random-trials", "How many random trials?", 2, "If the good learning rates fill 5% of the log-scale range, how many random trials make the chance of at least one good one at least 95%?"),
+  numeric("learning-rate/backtracking-quartic", "Backtracking by hand", 2, "On f(x) = x⁴ at x = 1, backtracking along d = −f′(1) = −4 with α₀ = 1, ρ = 0.5 and c = 10⁻⁴: which step does it accept?"),
+  numeric("learning-rate/random-trials", "How many random trials?", 2, "If the good learning rates fill 5% of the log-scale range [10⁻⁴, 1], how many random trials make the chance of at least one good one at least 95%?"),
   numeric("learning-rate/golden-section-cost", "Golden-section cost", 3, "How many function evaluations (the first two interior points included) does golden-section search need to shrink a bracket of length 1 below 10⁻⁶?"),
   numeric("learning-rate/newton-line-step", "One Newton step along the line", 3, "On the ravine 0.1x₁² + 2x₂² from (−5, −2) along d = −∇f = (1, 8), compute the step α of one Newton–Raphson update from α = 0."),
   numeric("learning-rate/trust-multiplier", "The multiplier of an indefinite model", 3, "A trust-region model has g = (1, 1), B = diag(1, −1) and radius Δ = 1. Find the multiplier μ with ‖(B + μI)⁻¹g‖ = 1 and B + μI positive semidefinite."),

@@ -140,7 +140,8 @@ const INV_PHI = (Math.sqrt(5) - 1) / 2; // 1/φ = 0.618…
  * Golden-section search for the minimizer of φ(α) = f(x + α·d) on [lo, hi].
  * Returns the midpoint of the final bracket: within tol/2 of the minimizer when
  * φ is unimodal on [lo, hi] (a convex f along a line is). Uses one value per
- * iteration after the first two, no gradients. Comparing values cannot resolve
+ * comparison after the first, no gradients: N values before the returned
+ * midpoint's leave a bracket of τ^(N−1)·(hi − lo), τ = 0.618… Comparing values cannot resolve
  * the minimizer better than about √ε·|α| ≈ 1e-8·|α| (near the minimum φ is flat
  * to rounding), so a smaller `tol` only costs evaluations.
  */
@@ -166,18 +167,20 @@ export function goldenSection(objective: Objective, x: ArrayLike<number>, direct
   let c = b - INV_PHI * (b - a), d = a + INV_PHI * (b - a);
   let fc = phi(c), fd = phi(d);
   while (b - a > tol && evaluations.value < maxIter) {
+    // After the shrink, the new interior point is evaluated only if the loop
+    // goes on to compare it: N evaluations thus leave a bracket τ^(N−1)·(hi − lo).
     if (fc < fd) {
       b = d;
       d = c;
       fd = fc;
       c = b - INV_PHI * (b - a);
-      fc = phi(c);
+      if (b - a > tol) fc = phi(c);
     } else {
       a = c;
       c = d;
       fc = fd;
       d = a + INV_PHI * (b - a);
-      fd = phi(d);
+      if (b - a > tol) fd = phi(d);
     }
   }
   const alpha = (a + b) / 2;

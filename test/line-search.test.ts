@@ -63,6 +63,17 @@ describe("line search", () => {
     }
   });
 
+  it("goldenSection(...) spends N = 1 + ⌈ln((hi − lo)/tol)/ln(1/τ)⌉ values to shrink the bracket below tol, plus one for the returned midpoint", () => {
+    const f = parabola();
+    const tau = (Math.sqrt(5) - 1) / 2;
+    for (const [hi, tol] of [[1, 1e-6], [2, 1e-3], [10, 1e-4], [1, 0.5]] as const) {
+      const r = goldenSection(f, [1], [-1], { lo: 0, hi, tol, maxIter: 1000 });
+      const n = 1 + Math.ceil(Math.log(hi / tol) / Math.log(1 / tau));
+      expect(r.evaluations.value).toBe(n + 1);
+      expect(r.points.length).toBe(n + 1);
+    }
+  });
+
   it("goldenSection(objective, x, d) throws on hi ≤ lo and tol ≤ 0", () => {
     expect(() => goldenSection(parabola(), [1], [-1], { lo: 1, hi: 1 })).toThrow(/goldenSection: hi must be a finite number in \(1, ∞\), got 1/);
     expect(() => goldenSection(parabola(), [1], [-1], { tol: 0 })).toThrow(/goldenSection: tol/);

@@ -55,12 +55,13 @@ export interface GridCell {
   batchSize: number;
   lr: number;
   seed: number;
-  /** The training loss after the last epoch (Infinity when the run diverged). */
+  /** The training loss after the last epoch (Infinity when it is not finite or the run was stopped for diverging). */
   loss: number;
+  /** The run blew up: it was stopped for diverging, or its final training loss exceeds its initial one. */
   diverged: boolean;
 }
 
-/** The final training loss of minibatch SGD for every batch size × rate × seed, `epochs` epochs each. */
+/** The final training loss of minibatch SGD for every batch size × rate × seed, `epochs` epochs each; a run whose final loss exceeds its initial loss counts as diverged. */
 export function batchRateGrid(model: Classifier<DenseDataset>, data: DenseDataset, { batchSizes, lrs, seeds, epochs }: { batchSizes: readonly number[]; lrs: readonly number[]; seeds: readonly number[]; epochs: number }): GridCell[] {
   const out: GridCell[] = [];
   for (const batchSize of batchSizes) {
@@ -68,8 +69,9 @@ export function batchRateGrid(model: Classifier<DenseDataset>, data: DenseDatase
       for (const seed of seeds) {
         const r = train(model, data, sgd({ lr }), { batchSize: Math.min(batchSize, data.n), epochs, seed, evalEvery: Infinity });
         const last = r.lossPerEpoch[r.lossPerEpoch.length - 1];
-        const diverged = r.diverged || !Number.isFinite(last);
-        out.push({ batchSize, lr, seed, loss: diverged ? Infinity : last, diverged });
+        const stopped = r.diverged || !Number.isFinite(last);
+        const initial = r.curve[0].loss;
+        out.push({ batchSize, lr, seed, loss: stopped ? Infinity : last, diverged: stopped || last > initial });
       }
     }
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { batchRateGrid, equalStepsComparison, sharpness } from "../../lib/analysis/nonconvex-minibatch.js";
-import { denseDataset, mlp, random } from "../../lib/index.js";
+import { denseDataset, mlp, random, sgd, train } from "../../lib/index.js";
 
 /** A small classification set: 40 points in 2-D, 2 classes by a curved boundary. */
 function tiny(seed: number, n = 40) {
@@ -49,6 +49,17 @@ describe("nonconvex-minibatch", () => {
     expect(cells).toHaveLength(8);
     expect(cells.filter((c) => c.lr === 0.1).every((c) => Number.isFinite(c.loss) && !c.diverged)).toBe(true);
     expect(cells.filter((c) => c.lr === 1e6).some((c) => c.diverged)).toBe(true);
+  });
+
+  it("batchRateGrid(...) counts a run whose final loss exceeds its initial loss as diverged, keeping its finite loss", () => {
+    const cells = batchRateGrid(model, data, { batchSizes: [4, 40], lrs: [0.1, 3, 30], seeds: [0, 1], epochs: 2 });
+    for (const c of cells) {
+      const r = train(model, data, sgd({ lr: c.lr }), { batchSize: c.batchSize, epochs: 2, seed: c.seed, evalEvery: Infinity });
+      const last = r.lossPerEpoch[r.lossPerEpoch.length - 1];
+      const stopped = r.diverged || !Number.isFinite(last);
+      expect(c.diverged).toBe(stopped || last > r.curve[0].loss);
+      expect(c.loss).toBe(stopped ? Infinity : last);
+    }
   });
 
   it("equalStepsComparison(...) runs both batch sizes for the same steps from the same weights, deterministically", () => {
