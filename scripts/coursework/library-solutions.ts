@@ -10,10 +10,13 @@ export const LIBRARY_SOLUTIONS: Readonly<Record<string, readonly string[]>> = {
   "gradient-descent/gd-quadratic": ["lib/optimizers/sgd.ts", "lib/run.ts"],
   "learning-rate/max-stable-lr": ["lib/analysis/quadratic-rate.ts"],
   "schedules/step-decay": ["lib/schedules.ts"],
+  "minibatch/minibatch-sgd": ["lib/models/linear-regression.ts", "lib/train.ts"],
   "ewa/bias-corrected": ["lib/ewa.ts"],
   "momentum/momentum-step": ["lib/optimizers/momentum.ts"],
   "nesterov/nesterov-step": ["lib/optimizers/nesterov.ts"],
   "adagrad/adagrad-step": ["lib/optimizers/adagrad.ts"],
   "rmsprop-adadelta/rmsprop-step": ["lib/optimizers/rmsprop.ts", "lib/optimizers/adadelta.ts"],
+  "rmsprop-adadelta/adadelta-step": ["lib/optimizers/adadelta.ts"],
   "adam/adam-step": ["lib/optimizers/adam.ts", "lib/optimizers/adamw.ts"],
+  "adam/nadam-step": ["lib/optimizers/nadam.ts"],
 };

@@ -136,9 +136,9 @@ describe("autograder.zip, run as Gradescope runs it", () => {
   }
   const scoreOf = (r: { tests: Array<{ name: string; score: number }> }, id: string) => Math.round(r.tests.filter((t) => t.name.startsWith(`${id}:`)).reduce((s, t) => s + t.score, 0) * 100) / 100;
 
-  test("a correct submission: 30 of 30", () => {
+  test("a correct submission: 45 of 45", () => {
     const { results } = gradeInTree("correct");
-    expect(results.score).toBe(30);
+    expect(results.score).toBe(45);
   }, 300_000);
 
   test("a wrong one: (almost) nothing for the uphill step, partial for Adam without m's correction", () => {

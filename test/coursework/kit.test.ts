@@ -142,9 +142,9 @@ describe("a student edition of two chapters, run as a student would", () => {
     const filled = join(scratch, "two-filled");
     writeStudentEdition({ chapters: ["ewa", "adam"], out: filled });
     symlinkSync(join(ROOT, "node_modules"), join(filled, "node_modules"), "dir");
-    for (const id of ["ewa/bias-corrected", "adam/adam-step"]) writeFileSync(join(filled, exerciseFiles(id).module), readFileSync(join(ROOT, exerciseFiles(id).module), "utf8"));
+    for (const id of ["ewa/bias-corrected", "adam/adam-step", "adam/nadam-step"]) writeFileSync(join(filled, exerciseFiles(id).module), readFileSync(join(ROOT, exerciseFiles(id).module), "utf8"));
     const run = spawnSync(process.execPath, [join(ROOT, "node_modules/vitest/vitest.mjs"), "run"], { cwd: filled, encoding: "utf8", env: { ...process.env, CI: "true", FORCE_COLOR: "0" } });
-    expect((run.stdout + run.stderr).replace(/\u001b\[[0-9;]*m/g, "")).toMatch(/Tests\s+6 passed \(6\)/);
+    expect((run.stdout + run.stderr).replace(/\u001b\[[0-9;]*m/g, "")).toMatch(/Tests\s+9 passed \(9\)/);
     expect(run.status).toBe(0);
   }, 120_000);
 

@@ -1,0 +1,23 @@
+// Hidden cases for rmsprop-adadelta/adadelta-step: more problems and edge cases, for grading only (never in the student edition).
+// The grader runs them in its own process against the submission's functions; adadelta-step.hidden.test.ts runs them in vitest.
+import { adadelta } from "../../lib/optimizers/adadelta.js";
+import { rosenbrock } from "../../lib/objectives/rosenbrock.js";
+import { compareSteps, objectiveProblem, requireFunction, type CheckCase } from "../check.js";
+import { adadeltaCase } from "./adadelta-step.check.js";
+import type * as Exercise from "./adadelta-step.js";
+
+type Submission = typeof Exercise;
+
+export const cases: CheckCase<Submission>[] = [
+  { name: "300 steps on a random 10-D quadratic", run: (s) => adadeltaCase(s, 191, 10, { lr: 1, rho: 0.9, eps: 1e-6 }, 300, "quadratic") },
+  { name: "ρ = 0: no memory", run: (s) => adadeltaCase(s, 192, 4, { lr: 1, rho: 0, eps: 1e-6 }, 20, "gradients") },
+  { name: "huge gradients (scale 1e6)", run: (s) => adadeltaCase(s, 193, 3, { lr: 1, rho: 0.9, eps: 1e-6 }, 20, "gradients", 1e6) },
+  {
+    name: "Rosenbrock from (−1.5, 2), 300 steps, lr = 2",
+    run(s) {
+      const step = requireFunction(s, "adadeltaStep") as Submission["adadeltaStep"];
+      const hyper = { lr: 2, rho: 0.9, eps: 1e-6 };
+      return compareSteps({ step, initState: (n) => ({ t: 0, v: new Float64Array(n), u: new Float64Array(n) }), hyper, reference: adadelta(hyper), problem: objectiveProblem(rosenbrock(), [-1.5, 2]), steps: 300, tol: { rtol: 1e-8, atol: 1e-10 } });
+    },
+  },
+];
