@@ -30,7 +30,7 @@ export const OPTIMIZER_COLORS: Readonly<Record<ColoredName, string>> = {
   nadam: "#e05297",
   momentumEwa: "#c99100",
   nesterovLookahead: "#d1503c",
-  nesterovScheduled: "#a8382a",
+  nesterovScheduled: "#e06a55",
   adagradEpsInside: "#3f9e89",
   adagradNoSqrt: "#2e8b74",
   amsgradReddi: "#9659db",
