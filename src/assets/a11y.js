@@ -41,6 +41,12 @@
         var control = controls[j];
         if (control.type === "hidden" || hasName(control)) continue;
         var name = text || control.placeholder || control.name;
+        // Inputs.table's row-selection checkboxes have no label of their own
+        if (!name && control.type === "checkbox" && control.closest("table")) {
+          var row = control.closest("tr");
+          var head = row && row.parentElement && row.parentElement.tagName === "THEAD";
+          name = head ? "Select all rows" : "Select row " + (row ? row.rowIndex : "");
+        }
         if (control.type === "range" && text) name = text + " (slider)";
         if (name) control.setAttribute("aria-label", name);
       }
@@ -78,15 +84,16 @@
   }
 
   function fixScrollers(root) {
-    var boxes = root.querySelectorAll(".math-display, .table-scroll, pre");
+    // Inputs.table's form is itself a scroll box (down, and sideways when wide)
+    var boxes = root.querySelectorAll(".math-display, .table-scroll, pre, form[class$='-table'], form[class*='-table ']");
     for (var i = 0; i < boxes.length; i++) {
       var box = boxes[i];
-      var scrolls = box.scrollWidth > box.clientWidth + 1;
+      var scrolls = box.scrollWidth > box.clientWidth + 1 || (box.tagName === "FORM" && box.scrollHeight > box.clientHeight + 1);
       box.classList.toggle("is-scrollable", scrolls);
       if (scrolls && !box.hasAttribute("tabindex")) {
         box.setAttribute("tabindex", "0");
         box.setAttribute("role", "group");
-        box.setAttribute("aria-label", box.classList.contains("math-display") ? "Equation (scrolls sideways)" : box.tagName === "PRE" ? "Code (scrolls sideways)" : "Table (scrolls sideways)");
+        box.setAttribute("aria-label", box.classList.contains("math-display") ? "Equation (scrolls sideways)" : box.tagName === "PRE" ? "Code (scrolls sideways)" : box.tagName === "FORM" ? "Table (scrolls)" : "Table (scrolls sideways)");
         box.dataset.a11yScroll = "1";
       } else if (!scrolls && box.dataset.a11yScroll) {
         box.removeAttribute("tabindex");

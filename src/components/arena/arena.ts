@@ -427,7 +427,8 @@ export function Arena(options: ArenaOptions = {}): ArenaElement {
     notice.replaceChildren(
       el("strong", { textContent: "Part of this link could not be used. " }),
       "The rest of the race is restored as shared; these settings were ignored:",
-      el("ul", {}, ...notices.map((n) => el("li", { textContent: n }))),
+      // what the link said is shown as code: it is the reader's (or a stranger's) input, not course text
+      el("ul", {}, ...notices.map((n) => el("li", {}, ...n.split(/(“[^”]*”)/).map((part) => (part.startsWith("“") ? el("code", { textContent: part.slice(1, -1) }) : part))))),
       dismiss
     );
     notice.hidden = false;
