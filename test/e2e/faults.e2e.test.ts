@@ -36,7 +36,7 @@ function writeSite(name: string, pages: Record<string, string>): string {
   const dir = join(fixtures, name);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, "src", "components"), { recursive: true });
-  for (const file of ["tex.ts", "katex-options.ts"]) {
+  for (const file of ["tex.ts", "katex-options.ts", "format.ts"]) {
     copyFileSync(join(repo, "src", "components", file), join(dir, "src", "components", file));
   }
   for (const [file, source] of Object.entries(pages)) writeFileSync(join(dir, "src", file), source);
