@@ -2,32 +2,21 @@
 // the arena's start point and racer legend, and leaving an editor cell.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { launchChromium } from "./browser.js";
-import { serve, type StaticServer } from "./server.js";
+import type { Page } from "playwright-core";
+import { describe, expect, test } from "vitest";
+import { builtSite } from "./built-site.js";
 import { chromiumPath, distDir } from "./setup.js";
 
 const built = existsSync(join(distDir, "index.html"));
 
 describe.runIf(chromiumPath && built)("keyboard", () => {
-  let browser: Browser;
-  let server: StaticServer;
-
-  beforeAll(async () => {
-    server = await serve(distDir);
-    browser = await launchChromium(chromiumPath!);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = builtSite();
 
   async function open(path: string, use: (page: Page) => Promise<void>): Promise<void> {
-    const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, serviceWorkers: "block" });
+    const context = await site.browser.newContext({ viewport: { width: 1200, height: 900 }, serviceWorkers: "block" });
     const page = await context.newPage();
     try {
-      await page.goto(server.origin + path, { waitUntil: "networkidle", timeout: 90_000 });
+      await page.goto(site.origin + path, { waitUntil: "networkidle", timeout: 90_000 });
       await page.waitForFunction(() => document.querySelectorAll(".observablehq--loading").length === 0, null, { timeout: 90_000 });
       await use(page);
     } finally {
