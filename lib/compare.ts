@@ -141,15 +141,20 @@ export function comparisonTasks(json: ComparisonData): ComparisonTask[] {
   const split = trainTestSplit(housingRaw, 0.2, 0);
   const { data: housingTrain, stats } = standardize(split.train, { target: true });
   const { data: housingTest } = standardize(split.test, { target: true, stats });
-  const sentences = parseSentencesJSON(json.sentences);
   const digits = parseDenseSplitJSON(json.digits);
   const { data: digitsTrain, stats: dStats } = standardize(digits.train);
   const { data: digitsTest } = standardize(digits.test, { stats: dStats });
   return [
     { name: "housing", title: "Housing: linear regression (dense, convex)", model: linearRegression(housingTrain.d), train: housingTrain, test: housingTest, epochs: 4, batchSize: 10 },
-    { name: "sentences", title: "Sentences: logistic regression (sparse, convex)", model: logisticRegression(sentences.train.d), train: sentences.train, test: sentences.test, epochs: 3, batchSize: 16 },
+    sentencesTask(json.sentences),
     { name: "digits", title: "Digits: MLP 64–32–10 (non-convex)", model: mlp([64, 32, 10]), train: digitsTrain, test: digitsTest, epochs: 2, batchSize: 16 },
   ] as ComparisonTask[];
+}
+
+/** The sentences task alone (logistic regression on a bag of words), as in `comparisonTasks`. */
+export function sentencesTask(json: SentencesJSON): ComparisonTask {
+  const sentences = parseSentencesJSON(json);
+  return { name: "sentences", title: "Sentences: logistic regression (sparse, convex)", model: logisticRegression(sentences.train.d), train: sentences.train, test: sentences.test, epochs: 3, batchSize: 16 } as ComparisonTask;
 }
 
 function record(task: ComparisonTask, c: Contender, k: number, lr: number, result: { params: Float64Array; diverged: boolean; time: number; lossPerEpoch: Float64Array }): RunRecord {

@@ -37,8 +37,8 @@ export function compact(r: FairContenderResult): FairContenderResult {
   return JSON.parse(JSON.stringify(r, (_k, v) => (typeof v === "number" ? (Number.isFinite(v) ? round(v) : null) : v)), (_k, v) => (v === null ? Infinity : v));
 }
 
-export function choosingComparison(tasks = choosingTasks(), options = CHOOSING_OPTIONS): ChoosingComparison {
-  const results = tasks.flatMap((t) => defaultContenders().map((c) => fairContender(t, c, options)));
+export function choosingComparison(tasks = choosingTasks(), options = CHOOSING_OPTIONS, contenders = defaultContenders()): ChoosingComparison {
+  const results = tasks.flatMap((t) => contenders.map((c) => fairContender(t, c, options)));
   const frac = options.validationFraction ?? 0.2;
   return {
     options,

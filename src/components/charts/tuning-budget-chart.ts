@@ -16,8 +16,8 @@ export interface BudgetRow {
   loss: number;
 }
 
-export function TuningBudgetChart(rows: readonly BudgetRow[], options: { width?: number; task: string; families: readonly { key: string; title: string }[] }): SVGSVGElement | HTMLElement {
-  const { width = 640, task, families } = options;
+export function TuningBudgetChart(rows: readonly BudgetRow[], options: { width?: number; task: string; families: readonly { key: string; title: string }[]; ceiling?: number }): SVGSVGElement | HTMLElement {
+  const { width = 640, task, families, ceiling = Infinity } = options;
   const columns = width < 520 ? 1 : 2;
   const pos = new Map(families.map((f, i) => [f.key, { fx: i % columns, fy: Math.floor(i / columns), title: f.title }]));
   const data = rows.filter((r) => pos.has(r.family)).map((r) => ({ ...r, ...pos.get(r.family)! }));
@@ -33,7 +33,7 @@ export function TuningBudgetChart(rows: readonly BudgetRow[], options: { width?:
     fx: { axis: null },
     fy: { axis: null },
     x: { label: "tuning runs N →", domain: [1, maxN], ticks: 4 },
-    y: { type: "log", label: "↑ expected test loss of the best of N", domain: [Math.min(...finite) / 1.05, Math.max(...finite) * 1.05], ticks: 4, tickFormat: "~g" },
+    y: { type: "log", label: "↑ expected test loss of the best of N", domain: [Math.min(...finite) / 1.05, Math.min(ceiling, Math.max(...finite) * 1.05)], clamp: true, ticks: 4, tickFormat: "~g" },
     marks: [
       Plot.frame({ strokeOpacity: 0.2 }),
       Plot.text(families.map((f) => ({ ...pos.get(f.key)! })), { fx: "fx", fy: "fy", text: "title", frameAnchor: "top", dy: 4, fontWeight: "bold" }),

@@ -5,6 +5,7 @@
  */
 import { adaptData, adaptObjective, adaptOptimizer, adaptSchedule } from "./adapters.js";
 import { adaptApply } from "./apply.js";
+import { adaptContender } from "./contender.js";
 import { recordExercise } from "./exercise.js";
 import { adaptPlayground } from "./playground.js";
 import type { AdapterName } from "./protocol.js";
@@ -24,6 +25,8 @@ export function adapt(name: AdapterName, value: unknown, params: Record<string, 
       return adaptApply(value, params);
     case "playground":
       return adaptPlayground(value, params);
+    case "contender":
+      return adaptContender(value, params);
     case "exercise":
       return recordExercise(value, params);
     default:

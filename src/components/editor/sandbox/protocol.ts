@@ -8,7 +8,7 @@
  */
 
 /** How the worker turns what the code returns into data a chart can use. */
-export type AdapterName = "data" | "schedule" | "optimizer" | "objective" | "apply" | "playground" | "exercise";
+export type AdapterName = "data" | "schedule" | "optimizer" | "objective" | "apply" | "playground" | "exercise" | "contender";
 
 export interface RunRequest {
   id: number;
