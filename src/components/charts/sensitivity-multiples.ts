@@ -32,7 +32,9 @@ export function SensitivityMultiples(points: readonly SensitivityPoint[], option
   const finite = points.filter((p) => Number.isFinite(p.max));
   const top = Math.max(...finite.map((p) => p.max));
   const bottom = Math.min(...finite.map((p) => p.min));
-  const ceiling = top * 1.5;
+  // Above twice the loss at the smallest η (≈ the untrained loss) the curve is clipped: the minimum is what matters.
+  const start = Math.max(...labels.map((l) => points.filter((p) => p.label === l && Number.isFinite(p.median)).sort((a, b) => a.lr - b.lr)[0]?.median ?? 0));
+  const ceiling = Math.min(top * 1.5, start > 0 ? 2 * start : Infinity);
   const at = <T extends { label: string }>(rows: readonly T[]) => rows.map((r) => ({ ...r, ...cell.get(r.label)! }));
   const ok = at(points.filter((p) => Number.isFinite(p.median)));
   const bad = at(points.filter((p) => p.diverged > 0)).map((p) => ({ ...p, y: ceiling }));
@@ -45,7 +47,7 @@ export function SensitivityMultiples(points: readonly SensitivityPoint[], option
     fx: { axis: null },
     fy: { axis: null },
     x: { type: "log", label: relative ? "η / the optimizer's default →" : "learning rate η →", tickFormat: "~g", ticks: 3 },
-    y: { type: "log", label: "↑ validation loss", domain: [bottom / 1.2, ceiling * 1.2], ticks: 3, tickFormat: "~g" },
+    y: { type: "log", label: "↑ validation loss (clipped at the top)", domain: [bottom / 1.2, ceiling * 1.2], clamp: true, ticks: 3, tickFormat: "~g" },
     marks: [
       Plot.frame({ strokeOpacity: 0.2 }),
       Plot.text(at(labels.map((label) => ({ label }))), { fx: "fx", fy: "fy", text: "label", frameAnchor: "top-left", dx: 4, dy: 4, fontWeight: "bold" }),
