@@ -27,8 +27,8 @@ export function SeedRangeChart(rows: readonly SeedRangeRow[], options: { width?:
   return accessibleFigure(Plot.plot({
     width,
     height: 26 * sorted.length + 50,
-    marginLeft: 170,
-    x: { label: `${metric} at the validation-selected η (median and range over ${seeds} seeds) →`, grid: true, nice: true },
+    marginLeft: width < 600 ? 150 : 170,
+    x: { label: width < 600 ? `${metric}, median and range over ${seeds} seeds →` : `${metric} at the validation-selected η (median and range over ${seeds} seeds) →`, grid: true, nice: true, ticks: width < 600 ? 4 : undefined },
     y: { label: null, domain: data.map((d) => d.row) },
     marks: [
       lead ? Plot.rectX([lead], { x1: "min", x2: "max", fill: "currentColor", fillOpacity: 0.08 }) : null,
