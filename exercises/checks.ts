@@ -21,7 +21,10 @@ import { check as nesterovStep } from "./nesterov/nesterov-step.check.js";
 import { check as adadeltaStep } from "./rmsprop-adadelta/adadelta-step.check.js";
 import { check as rmspropStep } from "./rmsprop-adadelta/rmsprop-step.check.js";
 import { check as stepDecay } from "./schedules/step-decay.check.js";
+import { check as batchnormForward } from "./strategies/batchnorm-forward.check.js";
+import { check as gradientNoise } from "./strategies/gradient-noise.check.js";
+import { check as patienceRule } from "./strategies/patience-rule.check.js";
 
-const ALL = [gdStep, gdQuadratic, maxStableLr, stepDecay, minibatchSgd, biasCorrected, momentumStep, nesterovStep, adagradStep, rmspropStep, adadeltaStep, adamStep, nadamStep] as unknown as ExerciseCheck[];
+const ALL = [gdStep, gdQuadratic, maxStableLr, stepDecay, minibatchSgd, biasCorrected, momentumStep, nesterovStep, adagradStep, rmspropStep, adadeltaStep, adamStep, nadamStep, patienceRule, gradientNoise, batchnormForward] as unknown as ExerciseCheck[];
 
 export const CHECKS: Readonly<Record<string, ExerciseCheck>> = Object.freeze(Object.fromEntries(ALL.map((c) => [c.id, c])));

@@ -130,6 +130,12 @@ export const EXERCISES: readonly ExerciseInfo[] = Object.freeze([
   // 13. More strategies
   numeric("strategies/noise-sigma", "Noise schedule", 2, "With η = 0.3 and γ = 0.55, what is the standard deviation σ_t of the gradient noise at step t = 1000?"),
   numeric("strategies/patience-stop", "Patience", 2, "A validation curve reads 0.60, 0.52, 0.49, 0.50, 0.48, 0.485, 0.49, 0.50, 0.51: with patience 2 and δ = 0, at which epoch does training stop?"),
+  code("strategies/patience-rule", "The patience rule", 5, "Write `patienceStop(validation, patience, minDelta)`: the epoch where early stopping with patience p and minimum improvement δ halts, and the epoch it restores (1-based; stopEpoch null if patience never runs out)."),
+  code("strategies/gradient-noise", "Annealed gradient noise", 10, "Write `noiseStd(eta, gamma, t)`, σ_t = √(η/(1 + t)^γ), and `gradientNoise(eta, gamma, seed)`, returning a function that adds σ_t·ξ (ξ standard normal from the seeded `random(seed)`) to the gradient on its t-th call, as the library's withGradientNoise."),
+  code("strategies/batchnorm-forward", "Batch norm's forward pass, train and eval", 10, "Write `batchNormTrain(…)`: normalize each unit with its batch's mean and biased variance, scale by γ, shift by β, and update the running averages with momentum ρ and the unbiased variance, as torch.nn.BatchNorm1d; and `batchNormEval(…)`, which normalizes with the running averages."),
+  concept("strategies/bn-invariance", "Batch norm's invariance", 5, "Show that BN(cz) = BN(z) for c > 0 (ignoring ε), and deduce that the gradient with respect to W at cW is 1/c times the gradient at W for a layer z = Wx followed by batch norm."),
+  concept("strategies/sorted-bias", "The sorted order's bias", 3, "With the label-sorted order (negatives first), predict the sign of the bias at the end of an epoch and check it with the page's cells."),
+  concept("strategies/noise-vs-batch", "Noise versus batch size", 3, "If the minibatch noise was half of the total gradient noise, by what factor must the added noise variance grow to keep the total the same when the batch size doubles?"),
   // 14. Parallel and distributed SGD
   numeric("parallel/slowest-of-four", "The slowest of four", 2, "With exponential gradient times of mean 1, what is the expected round time of synchronous SGD with P = 4 workers?"),
   numeric("parallel/constant-staleness", "Staleness of Hogwild!", 2, "With P = 8 workers of constant gradient time 1 starting at staggered times, how many updates land between a worker's read and its write?"),

@@ -19,4 +19,7 @@ export const LIBRARY_SOLUTIONS: Readonly<Record<string, readonly string[]>> = {
   "rmsprop-adadelta/adadelta-step": ["lib/optimizers/adadelta.ts"],
   "adam/adam-step": ["lib/optimizers/adam.ts", "lib/optimizers/adamw.ts"],
   "adam/nadam-step": ["lib/optimizers/nadam.ts"],
+  "strategies/patience-rule": ["lib/analysis/strategies.ts", "lib/train.ts"],
+  "strategies/gradient-noise": ["lib/analysis/strategies.ts"],
+  "strategies/batchnorm-forward": ["lib/models/batchnorm-layer.ts", "lib/models/mlp-batchnorm.ts"],
 };

@@ -1,0 +1,73 @@
+/**
+ * Checks for strategies/patience-rule: the stopping epoch and the restored
+ * epoch against the library's `earlyStopPoint` (the rule `train`'s
+ * `earlyStopping` option uses), on hand-made and seeded random curves.
+ */
+import { earlyStopPoint } from "../../lib/analysis/strategies.js";
+import { random } from "../../lib/random.js";
+import { describe, fail, requireFunction, show, type ExerciseCheck } from "../check.js";
+import type * as Exercise from "./patience-rule.js";
+
+type Submission = typeof Exercise;
+
+/** A RangeError, also one thrown in the sandbox's realm (where `instanceof` does not hold). */
+function isRangeError(error: unknown): error is Error {
+  return typeof error === "object" && error !== null && (error as Error).name === "RangeError";
+}
+
+/** A noisy U-shaped validation curve of `n` epochs (falls, then rises), seeded. */
+export function noisyCurve(seed: number, n: number, noise = 0.01): number[] {
+  const rng = random(seed);
+  const turn = 1 + Math.floor(rng.uniform() * (n - 1));
+  return Array.from({ length: n }, (_, e) => 0.3 + 0.5 * Math.exp(-e / 3) + 0.004 * Math.max(0, e - turn) + noise * rng.normal());
+}
+
+export function stopCase(submission: Submission, curve: number[], patience: number, minDelta: number): string {
+  const f = requireFunction(submission, "patienceStop") as Submission["patienceStop"];
+  const before = curve.slice();
+  const got = f(curve, patience, minDelta) as unknown;
+  if (curve.some((v, i) => v !== before[i])) fail("patienceStop changed the validation curve; it should only read it.");
+  if (!got || typeof got !== "object") fail(`patienceStop should return {bestEpoch, stopEpoch}, but it returned ${describe(got)}.`);
+  const { bestEpoch, stopEpoch } = got as { bestEpoch: unknown; stopEpoch: unknown };
+  const want = earlyStopPoint(curve, patience, minDelta);
+  const where = `On the curve ${curve.map((v) => show(v)).join(", ")} with patience ${patience} and δ = ${show(minDelta)}`;
+  if (stopEpoch !== want.stopEpoch) {
+    const hint = typeof stopEpoch === "number" && want.stopEpoch !== null && stopEpoch === want.stopEpoch - 1
+      ? " Yours is one epoch early: epochs are 1-based (validation[0] is epoch 1), or the count of epochs without improvement started at 1."
+      : typeof stopEpoch === "number" && want.stopEpoch !== null && stopEpoch === want.stopEpoch + 1
+        ? " Yours is one epoch late: stop as soon as the count of epochs without improvement reaches the patience."
+        : stopEpoch === undefined && want.stopEpoch === null
+          ? " When patience never runs out, return stopEpoch: null (not undefined)."
+          : "";
+    fail(`${where}: training should stop at ${want.stopEpoch === null ? "no epoch (stopEpoch: null — patience never runs out)" : `epoch ${want.stopEpoch}`}, yours says ${describe(stopEpoch)}.${hint}`);
+  }
+  if (bestEpoch !== want.bestEpoch) {
+    fail(`${where}: the stop epoch is right (${describe(stopEpoch)}) but the restored epoch should be ${want.bestEpoch}, yours is ${describe(bestEpoch)}. An epoch improves only when its loss is below best − δ.`);
+  }
+  return `${where}: stops at ${want.stopEpoch === null ? "no epoch" : `epoch ${want.stopEpoch}`}, restores epoch ${want.bestEpoch} — as the library's earlyStopPoint.`;
+}
+
+export function rejectsCase(submission: Submission, patience: number, minDelta: number): string {
+  const f = requireFunction(submission, "patienceStop") as Submission["patienceStop"];
+  try {
+    f([0.5, 0.4, 0.45], patience, minDelta);
+  } catch (error) {
+    if (/not implemented/i.test(String((error as Error)?.message))) throw error;
+    if (isRangeError(error)) return `patienceStop(…, ${show(patience)}, ${show(minDelta)}) throws a RangeError: ${error.message}`;
+    fail(`patienceStop(…, ${show(patience)}, ${show(minDelta)}) threw ${describe(error)}; throw a RangeError naming the parameter and its allowed range.`);
+  }
+  fail(`patienceStop(…, ${show(patience)}, ${show(minDelta)}) returned normally; it should throw a RangeError (patience must be an integer ≥ 1, minDelta ≥ 0).`);
+}
+
+export const check: ExerciseCheck<Submission> = {
+  id: "strategies/patience-rule",
+  exports: ["patienceStop"],
+  cases: [
+    { name: "the chapter's curve, patience 2, δ = 0: stop at epoch 7, restore 5", run: (s) => stopCase(s, [0.6, 0.52, 0.49, 0.5, 0.48, 0.485, 0.49, 0.5, 0.51], 2, 0) },
+    { name: "the same curve with patience 1: stop at epoch 4", run: (s) => stopCase(s, [0.6, 0.52, 0.49, 0.5, 0.48, 0.485, 0.49, 0.5, 0.51], 1, 0) },
+    { name: "a curve that keeps falling: never stops (stopEpoch null)", run: (s) => stopCase(s, [0.9, 0.8, 0.7, 0.65, 0.6], 2, 0) },
+    { name: "δ = 0.02 ignores small improvements", run: (s) => stopCase(s, [0.6, 0.5, 0.49, 0.485, 0.48, 0.47, 0.44], 3, 0.02) },
+    { name: "a noisy curve of 30 epochs, patience 4", run: (s) => stopCase(s, noisyCurve(1, 30), 4, 0) },
+    { name: "patience 0 is rejected with a RangeError", run: (s) => rejectsCase(s, 0, 0) },
+  ],
+};
