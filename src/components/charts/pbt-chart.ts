@@ -40,11 +40,11 @@ export function PbtChart(history: readonly (readonly PbtRound[])[], options: Pbt
     width,
     height,
     marginLeft: 56,
-    x: { label: "round", ticks: history[0].map((_, r) => r + 1), grid: true },
+    x: { label: "round", ticks: history[0].map((_, r) => r + 1), tickFormat: "d", grid: true },
     y: show === "eta" ? { type: "log", label: "learning rate η", grid: true, tickFormat: "~g" } : { type: "log", label: "validation loss", grid: true, tickFormat: ".3~g" },
     color: { legend: false },
     marks: [
-      Plot.line(rows, { x: "round", y, z: "worker", stroke: "worker", strokeWidth: 1.5, curve: "step-before" }),
+      Plot.line(rows, { x: "round", y, z: "worker", stroke: "worker", strokeWidth: 1.5, curve: show === "eta" ? "step-before" : "linear" }),
       Plot.dot(rows.filter((d) => d.exploited), { x: "round", y, stroke: "currentColor", r: 5 }),
       Plot.dot(rows.filter((d) => d.diverged), { x: "round", y, symbol: "times", stroke: "#e15759", r: 4 }),
       Plot.tip(rows, Plot.pointer({ x: "round", y, title: (d) => `${d.worker}, round ${d.round}\nη = ${d.eta.toPrecision(3)}\nvalidation loss ${d.diverged ? "diverged" : d.loss.toPrecision(4)}${d.exploited ? "\ncopied a better worker before this round" : ""}` })),
