@@ -39,7 +39,8 @@ export function CapacityChart(cells: readonly CapacityCellRow[], options: Capaci
     marginLeft: 56,
     x: { type: "log", label: "learning rate η", ticks: [...new Set(cells.map((c) => c.lr))], tickFormat: "~g", grid: true },
     y: { type: "log", label: "loss (median over seeds)", grid: true, tickFormat: "~g" },
-    color: { legend: true, domain, scheme: "viridis" },
+    // Tableau colours, each ≥ 3:1 against both the light and the dark page background.
+    color: { legend: true, domain, range: ["#e15759", "#c8741c", "#59a14f", "#4e79a7", "#b07aa1"] },
     marks: [
       Plot.ruleX(rows.filter((r) => r.kind === "validation" && finite(r.lo) && finite(r.hi)), { x: "lr", y1: "lo", y2: "hi", stroke: "series", strokeOpacity: 0.5 }),
       Plot.line(rows.filter((r) => r.kind === "validation"), { x: "lr", y: "loss", stroke: "series", strokeWidth: 2, marker: "circle" }),
