@@ -289,8 +289,13 @@ export function secantLineSearch(objective: Objective, x: ArrayLike<number>, dir
 export interface LineSearchOptions extends BacktrackingOptions, GoldenSectionOptions {
   /** The number of steepest-descent steps, an integer in [0, 1e6]. */
   steps: number;
-  /** Default "backtracking". */
-  search?: "backtracking" | "golden";
+  /**
+   * Default "backtracking". "newton" and "secant" minimize along the line with
+   * their default starts (Newton from α = 0; secant from α = 0 and 1) and
+   * `tol`/`maxIter`; a run stops when they end anywhere but at a minimum along
+   * the line (φ″ ≤ 0 or no convergence).
+   */
+  search?: "backtracking" | "golden" | "newton" | "secant";
   /** Stop early once ‖∇f‖ ≤ gradTol. Default 0. */
   gradTol?: number;
 }
@@ -302,6 +307,8 @@ export interface LineSearchTrajectory extends Trajectory {
   readonly valueEvaluations: Float64Array;
   /** Gradient evaluations at each step (the one at the new point included). */
   readonly gradEvaluations: Float64Array;
+  /** Curvatures dᵀ∇²f d (Hessian–vector products) at each step: Newton only, else 0. */
+  readonly hessianEvaluations: Float64Array;
 }
 
 /**
@@ -320,14 +327,16 @@ export function minimizeWithLineSearch(objective: Objective, x0: ArrayLike<numbe
   const { steps: stepsOpt, search = "backtracking", gradTol: gradTolOpt, ...rest } = options;
   const steps = requireInteger(owner, "steps", stepsOpt, 0, 1e6);
   const gradTol = requireInRange(owner, "gradTol", gradTolOpt ?? 0, 0, Infinity);
-  if (search !== "backtracking" && search !== "golden") {
-    throw new TypeError(`${owner}: search must be "backtracking" or "golden", got ${JSON.stringify(search)}`);
+  if (search !== "backtracking" && search !== "golden" && search !== "newton" && search !== "secant") {
+    throw new TypeError(`${owner}: search must be "backtracking", "golden", "newton" or "secant", got ${JSON.stringify(search)}`);
   }
+  if (search === "newton" && typeof objective.hessian !== "function") throw new TypeError(`${owner}: search "newton" needs an objective with a hessian; ${objective.name} has none`);
   const { alpha0, rho, c, maxIter, lo, hi, tol } = rest as BacktrackingOptions & GoldenSectionOptions;
   rejectUnknownKeys(owner, rest, ["alpha0", "rho", "c", "maxIter", "lo", "hi", "tol"]);
   const btOptions = { alpha0, rho, c, maxIter };
   const gsOptions = { lo, hi, tol, maxIter };
-  for (const o of [btOptions, gsOptions] as Record<string, unknown>[]) for (const k of Object.keys(o)) if (o[k] === undefined) delete o[k];
+  const drOptions = { tol, maxIter };
+  for (const o of [btOptions, gsOptions, drOptions] as Record<string, unknown>[]) for (const k of Object.keys(o)) if (o[k] === undefined) delete o[k];
 
   const x = new Float64Array((steps + 1) * dim);
   const loss = new Float64Array(steps + 1);
@@ -336,6 +345,7 @@ export function minimizeWithLineSearch(objective: Objective, x0: ArrayLike<numbe
   const alpha = new Float64Array(steps);
   const valueEvaluations = new Float64Array(steps);
   const gradEvaluations = new Float64Array(steps);
+  const hessianEvaluations = new Float64Array(steps);
   const p = new Float64Array(dim);
   for (let i = 0; i < dim; ++i) {
     if (!Number.isFinite(x0[i])) throw new RangeError(`${owner}: x0[${i}] must be a finite number, got ${x0[i]}`);
@@ -364,9 +374,17 @@ export function minimizeWithLineSearch(objective: Objective, x0: ArrayLike<numbe
     const r =
       search === "golden"
         ? goldenSection(objective, p, dir, gsOptions)
-        : backtracking(objective, p, dir, { ...btOptions, fx: loss[k - 1], gx: g });
+        : search === "newton"
+          ? newtonLineSearch(objective, p, dir, drOptions)
+          : search === "secant"
+            ? secantLineSearch(objective, p, dir, drOptions)
+            : backtracking(objective, p, dir, { ...btOptions, fx: loss[k - 1], gx: g });
     if (search === "backtracking" && !r.satisfied) {
       reason = `backtracking found no step satisfying the Armijo condition at step ${k}`;
+      break;
+    }
+    if ((search === "newton" || search === "secant") && !r.satisfied) {
+      reason = `the ${search} line search did not end at a minimum along the line at step ${k}`;
       break;
     }
     for (let i = 0; i < dim; ++i) p[i] += r.alpha * dir[i];
@@ -378,6 +396,7 @@ export function minimizeWithLineSearch(objective: Objective, x0: ArrayLike<numbe
     gradNorm[k] = Math.hypot(...g);
     valueEvaluations[k - 1] = r.evaluations.value;
     gradEvaluations[k - 1] = r.evaluations.grad + 1;
+    hessianEvaluations[k - 1] = r.evaluations.hessian ?? 0;
     taken = k;
   }
   const result = {
@@ -390,6 +409,7 @@ export function minimizeWithLineSearch(objective: Objective, x0: ArrayLike<numbe
     alpha: alpha.subarray(0, taken),
     valueEvaluations: valueEvaluations.subarray(0, taken),
     gradEvaluations: gradEvaluations.subarray(0, taken),
+    hessianEvaluations: hessianEvaluations.subarray(0, taken),
     diverged: divergedAt !== null,
     divergedAt,
   };

@@ -114,7 +114,9 @@ describe("line search", () => {
   });
 
   it("minimizeWithLineSearch(objective, x0, options) throws on bad options", () => {
-    expect(() => minimizeWithLineSearch(parabola(), [1], { steps: 1, search: "newton" as never })).toThrow(/search must be "backtracking" or "golden", got "newton"/);
+    expect(() => minimizeWithLineSearch(parabola(), [1], { steps: 1, search: "bisection" as never })).toThrow(/search must be "backtracking", "golden", "newton" or "secant", got "bisection"/);
+    const noHessian = { dim: 1, name: "noHessian", value: (x: Float64Array) => x[0] * x[0], grad: (x: Float64Array, g: Float64Array) => ((g[0] = 2 * x[0]), g) };
+    expect(() => minimizeWithLineSearch(noHessian as never, [1], { steps: 1, search: "newton" })).toThrow(/search "newton" needs an objective with a hessian/);
     expect(() => minimizeWithLineSearch(parabola(), [1], { steps: -1 })).toThrow(/minimizeWithLineSearch: steps/);
     expect(() => minimizeWithLineSearch(parabola(), [1, 2], { steps: 1 })).toThrow(/x0 has length 2, expected 1/);
     expect(() => minimizeWithLineSearch(parabola(), [1], { steps: 1, beta: 2 } as never)).toThrow(/unknown option "beta"/);
@@ -159,5 +161,36 @@ describe("newtonLineSearch(objective, x, d) and secantLineSearch(objective, x, d
     expect(() => newtonLineSearch(ravine(), [-5, -2], [1, 8], { tol: 0 })).toThrow(/tol/);
     const noHessian = { ...ravine(), hessian: undefined };
     expect(() => newtonLineSearch(noHessian, [-5, -2], [1, 8])).toThrow(/hessian/);
+  });
+});
+
+
+describe("minimizeWithLineSearch with derivative line searches", () => {
+  it("newton and secant take the exact step α* = ‖g‖²/(gᵀAg) on the ravine 0.1x₁² + 2x₂², and count their evaluations", () => {
+    const f = ravine();
+    for (const search of ["newton", "secant"] as const) {
+      const run = minimizeWithLineSearch(f, [-5, -2], { steps: 5, search });
+      let x1 = -5, x2 = -2;
+      for (let k = 0; k < 5; ++k) {
+        const g1 = 0.2 * x1, g2 = 4 * x2;
+        const alpha = (g1 * g1 + g2 * g2) / (0.2 * g1 * g1 + 4 * g2 * g2);
+        expect(run.alpha[k]).toBeCloseTo(alpha, 10);
+        x1 -= alpha * g1;
+        x2 -= alpha * g2;
+      }
+      expect(run.x[10]).toBeCloseTo(x1, 10);
+      expect(run.x[11]).toBeCloseTo(x2, 10);
+      // Newton: gradient + curvature at α = 0 and at the landing point (which confirms it), plus the gradient at the new x.
+      // Secant: gradients at α = 0 and 1, at the first update's point, plus the gradient at the new x.
+      expect(Array.from(run.gradEvaluations)).toEqual(new Array(5).fill(search === "newton" ? 3 : 4));
+      expect(Array.from(run.hessianEvaluations)).toEqual(new Array(5).fill(search === "newton" ? 2 : 0));
+      expect(Array.from(run.valueEvaluations)).toEqual(new Array(5).fill(0));
+    }
+  });
+
+  it("stops and says why when the derivative search ends where φ″ ≤ 0 (the double well's hump)", () => {
+    const run = minimizeWithLineSearch(doubleWell(), [0.5], { steps: 5, search: "newton" });
+    expect(run.steps).toBe(0);
+    expect(run.reason).toMatch(/newton line search did not end at a minimum along the line at step 1/);
   });
 });

@@ -21,10 +21,12 @@ export interface CostChartOptions {
   minValue?: number;
   /** The x label (default "function + gradient evaluations"). */
   label?: string;
+  /** A sentence of the result in words, for the text alternative. */
+  summary?: string;
 }
 
 export function CostChart(runs: readonly CostRun[], options: CostChartOptions = {}): SVGSVGElement | HTMLElement {
-  const { width = 640, height = 260, minValue = 0, label = "function + gradient evaluations" } = options;
+  const { width = 640, height = 260, minValue = 0, label = "function + gradient evaluations", summary } = options;
   const rows = runs.flatMap((run) => Array.from(run.loss, (f, k) => ({ label: run.label, evaluations: run.evaluations[k], gap: f - minValue, step: k }))).filter((r) => r.gap > 0 && Number.isFinite(r.gap));
   return accessibleFigure(Plot.plot({
     width,
@@ -38,5 +40,5 @@ export function CostChart(runs: readonly CostRun[], options: CostChartOptions = 
       Plot.dot(rows, { x: "evaluations", y: "gap", fill: "label", r: 2 }),
       Plot.tip(rows, Plot.pointer({ x: "evaluations", y: "gap", stroke: "label", channels: { step: "step" }, format: { gap: ".3~g" } as Record<string, string> })),
     ],
-  }), { label: `f(x) − f* against ${label} for ${runs.map((r) => r.label).join(", ")}`, rows: rows, columns: ["label", "evaluations", "step", "gap"] });
+  }), { label: `f(x) − f* against ${label} for ${runs.map((r) => r.label).join(", ")}`, summary, rows: rows, columns: ["label", "evaluations", "step", "gap"] });
 }
