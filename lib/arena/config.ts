@@ -20,6 +20,7 @@
 import type { Objective } from "../types.js";
 import { SURFACES, type Surface } from "../objectives/index.js";
 import { optimizerInfo, optimizers, type HyperSpec, type OptimizerInfo, type OptimizerName } from "../optimizers/registry.js";
+import { noisyObjective } from "./noise.js";
 
 export type SurfaceName = "ravine" | "beale" | "saddle" | "rosenbrock" | "himmelblau" | "rastrigin";
 
@@ -42,6 +43,10 @@ export interface ArenaConfig {
   readonly focus: OptimizerName | null;
   /** The step the playback shows, in [0, steps]. */
   readonly at: number;
+  /** σ of the Gaussian noise added to every gradient coordinate, in [0, NOISE_MAX] (0: exact gradients; see `noise.ts`). */
+  readonly noise: number;
+  /** The seed of that noise, an integer in [0, SEED_MAX]: the same seed gives the same race. */
+  readonly seed: number;
 }
 
 export const STEPS_MIN = 10;
@@ -164,7 +169,17 @@ export function defaultConfig(surface: SurfaceName = "beale"): ArenaConfig {
     racers: DEFAULT_RACERS.map((name) => ({ name, hyper: defaultHyper(surface, name) })),
     focus: null,
     at: DEFAULT_STEPS,
+    noise: 0,
+    seed: DEFAULT_SEED,
   };
+}
+
+/** The noise seed of a fresh race. */
+export const DEFAULT_SEED = 1;
+
+/** The objective the racers see: the surface's, with the configuration's gradient noise (if any). */
+export function arenaObjective(config: Pick<ArenaConfig, "surface" | "noise" | "seed">): Objective {
+  return noisyObjective(surfaceOf(config.surface).objective, config.noise, config.seed);
 }
 
 /**

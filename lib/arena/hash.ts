@@ -11,6 +11,8 @@
  *   registry's hyperparameter names; a value must lie in the control's range.
  *   `lr` is always written; other hyperparameters only when they differ from
  *   the registry's default.
+ * - `noise`: σ of the gradient noise, in [0, NOISE_MAX], and `seed`: its seed,
+ *   an integer in [0, SEED_MAX]; both written only when σ > 0 (see `noise.ts`).
  *
  * The hash is untrusted input. `decodeArena` never evaluates anything: it
  * splits on fixed characters, matches names against fixed lists (never looking
@@ -35,13 +37,14 @@ import {
   type RacerConfig,
   type SurfaceName,
 } from "./config.js";
+import { NOISE_MAX, SEED_MAX } from "./noise.js";
 
 /** Longer hashes are ignored whole. */
 export const MAX_HASH_LENGTH = 4096;
 /** Fields beyond this many are ignored. */
 export const MAX_FIELDS = 64;
 const MAX_NUMBER_LENGTH = 32;
-const KEYS = ["surface", "start", "steps", "target", "o", "focus", "at"] as const;
+const KEYS = ["surface", "start", "steps", "target", "o", "focus", "at", "noise", "seed"] as const;
 type Key = (typeof KEYS)[number];
 
 export interface DecodedArena {
@@ -107,6 +110,7 @@ export function encodeArena(config: ArenaConfig): string {
   }
   if (config.focus !== null) parts.push(`focus=${config.focus}`);
   parts.push(`at=${config.at}`);
+  if (config.noise > 0) parts.push(`noise=${formatNumber(config.noise)}`, `seed=${config.seed}`);
   return parts.join("&");
 }
 
@@ -284,5 +288,21 @@ export function decodeArena(hash: string): DecodedArena {
     else at = n;
   }
 
-  return { config: { surface, start, steps, target, racers, focus, at }, notices };
+  let noise = base.noise;
+  const noiseText = single.get("noise");
+  if (noiseText !== undefined) {
+    const n = parseStrictNumber(noiseText);
+    if (Number.isNaN(n) || n < 0 || n > NOISE_MAX) notices.push(`Ignored noise ${quote(noiseText)}: it must be a number from 0 to ${NOISE_MAX}.`);
+    else noise = n;
+  }
+
+  let seed = base.seed;
+  const seedText = single.get("seed");
+  if (seedText !== undefined) {
+    const n = parseStrictNumber(seedText);
+    if (!Number.isInteger(n) || n < 0 || n > SEED_MAX) notices.push(`Ignored seed ${quote(seedText)}: it must be a whole number from 0 to ${SEED_MAX}.`);
+    else seed = n;
+  }
+
+  return { config: { surface, start, steps, target, racers, focus, at, noise, seed }, notices };
 }

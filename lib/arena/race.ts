@@ -7,7 +7,7 @@
 import type { Objective } from "../types.js";
 import { minimize, type Trajectory } from "../run.js";
 import { optimizerInfo, type OptimizerName } from "../optimizers/registry.js";
-import { optimizerOf, surfaceOf, type ArenaConfig, type RacerConfig } from "./config.js";
+import { arenaObjective, optimizerOf, type ArenaConfig, type RacerConfig } from "./config.js";
 
 export interface RaceRun {
   readonly name: OptimizerName;
@@ -70,7 +70,7 @@ export function runRacer(
 
 /** Every racer of the configuration, in order. `record` copies the optimizers' state buffers every step. */
 export function race(config: ArenaConfig, record = false): RaceRun[] {
-  const objective = surfaceOf(config.surface).objective;
+  const objective = arenaObjective(config);
   return config.racers.map((r) => runRacer(objective, r, config.start, config.steps, config.target, record));
 }
 

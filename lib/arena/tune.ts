@@ -29,7 +29,7 @@ import type { Objective } from "../types.js";
 import { optimizerInfo } from "../optimizers/registry.js";
 import { requireInteger } from "../validate.js";
 import type { ArenaConfig, RacerConfig } from "./config.js";
-import { surfaceOf } from "./config.js";
+import { arenaObjective } from "./config.js";
 import { runRacer, type RaceRun } from "./race.js";
 
 export interface TunePoint {
@@ -207,7 +207,7 @@ export function complete<T>(search: Generator<unknown, T, void>): T {
 
 /** Tunes every racer of `config` (synchronously); the tuned racers, in order, with their results. */
 export function tuneAll(config: ArenaConfig, options: TuneOptions = {}): Array<{ racer: RacerConfig; result: TuneResult }> {
-  const objective = surfaceOf(config.surface).objective;
+  const objective = arenaObjective(config);
   return config.racers.map((racer) => {
     const result = complete(tuneLearningRate(objective, racer, config.start, config.steps, config.target, options));
     return { racer: { name: racer.name, hyper: { ...racer.hyper, lr: result.lr } }, result };

@@ -28,10 +28,22 @@ describe("encodeArena / decodeArena", () => {
       }
       return { name: info.name, hyper };
     });
-    const config: ArenaConfig = { surface: "rosenbrock", start: [0.123456789, -0.5], steps: 1234, target: 2.5e-7, racers, focus: "adam", at: 77 };
+    const config: ArenaConfig = { surface: "rosenbrock", start: [0.123456789, -0.5], steps: 1234, target: 2.5e-7, racers, focus: "adam", at: 77, noise: 0.25, seed: 42 };
     const { config: back, notices } = decodeArena(encodeArena(config));
     expect(notices).toEqual([]);
     expect(back).toEqual(config);
+  });
+
+  test("noise and seed are written only when σ > 0, and a bad value is ignored with a notice", () => {
+    expect(encodeArena(defaultConfig("saddle"))).not.toContain("noise");
+    const noisy = { ...defaultConfig("saddle"), noise: 0.5, seed: 7 };
+    expect(encodeArena(noisy)).toContain("noise=0.5&seed=7");
+    expect(decodeArena(encodeArena(noisy)).config).toEqual(noisy);
+    const bad = decodeArena("#surface=saddle&noise=-1&seed=1.5");
+    expect(bad.config.noise).toBe(0);
+    expect(bad.config.seed).toBe(defaultConfig().seed);
+    expect(bad.notices).toEqual([expect.stringContaining("Ignored noise"), expect.stringContaining("Ignored seed")]);
+    expect(decodeArena("#noise=11").notices[0]).toContain("from 0 to 10");
   });
 
   test("the hash writes lr always and other hyperparameters only when they differ from the default", () => {

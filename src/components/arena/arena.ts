@@ -13,10 +13,11 @@
  *   (lib/arena/tune.ts), a few milliseconds of work per animation frame with
  *   a progress bar, then replays the race from step 0.
  */
-import { defaultConfig, defaultHyper, floorOf, optimizerOf, STEPS_MAX, STEPS_MIN, SURFACE_NAMES, SURFACE_TITLES, surfaceOf, type ArenaConfig, type RacerConfig, type SurfaceName } from "../../lib/arena/config.js";
+import { arenaObjective, defaultConfig, defaultHyper, floorOf, optimizerOf, STEPS_MAX, STEPS_MIN, SURFACE_NAMES, SURFACE_TITLES, surfaceOf, type ArenaConfig, type RacerConfig, type SurfaceName } from "../../lib/arena/config.js";
 import { decodeArena, encodeArena, isArenaHash } from "../../lib/arena/hash.js";
 import { runRacer, type RaceRun } from "../../lib/arena/race.js";
 import { tuneLearningRate, type TuneResult } from "../../lib/arena/tune.js";
+import { NOISE_MAX, SEED_MAX } from "../../lib/arena/noise.js";
 import { optimizerInfo, optimizers, type OptimizerName } from "../../lib/optimizers/registry.js";
 import { optimizerColor } from "../optimizer-colors.js";
 import { racerRow, type RacerRow } from "./controls.js";
@@ -93,6 +94,8 @@ export function Arena(options: ArenaOptions = {}): ArenaElement {
   startY.setAttribute("aria-label", "start x₂");
   const stepsInput = el("input", { type: "number", min: String(STEPS_MIN), max: String(STEPS_MAX), step: "10" });
   const targetInput = el("input", { type: "number", step: "any" });
+  const noiseInput = el("input", { type: "number", min: "0", max: String(NOISE_MAX), step: "0.01" });
+  const seedInput = el("input", { type: "number", min: "0", max: String(SEED_MAX), step: "1" });
   const tuneButton = el("button", { type: "button", className: "arena-primary", textContent: "Tune η and race" });
   const resetButton = el("button", { type: "button", textContent: "Reset" });
   const copyButton = el("button", { type: "button", textContent: "Copy link" });
@@ -107,6 +110,8 @@ export function Arena(options: ArenaOptions = {}): ArenaElement {
     Object.assign(field("start (x₁, x₂)", startX, startY), { className: "arena-field arena-start-field" }),
     field("steps", stepsInput),
     field("target loss", targetInput),
+    field("gradient noise σ", noiseInput),
+    field("noise seed", seedInput),
     el("div", { className: "arena-actions" }, tuneButton, resetButton, copyButton)
   );
   const note = el("p", { className: "arena-note" });
@@ -155,8 +160,16 @@ export function Arena(options: ArenaOptions = {}): ArenaElement {
   root.append(notice, bar, status, note, main, playback.element, racers, table.element);
 
   // ---- configuration changes ----
+  /** The objective the racers see: the surface's, plus the configured gradient noise. */
+  let objectiveKey = "";
+  let objectiveCache = arenaObjective(config);
   function objective() {
-    return surfaceOf(config.surface).objective;
+    const key = `${config.surface}|${config.noise}|${config.seed}`;
+    if (key !== objectiveKey) {
+      objectiveKey = key;
+      objectiveCache = arenaObjective(config);
+    }
+    return objectiveCache;
   }
 
   function focusName(): OptimizerName | null {
@@ -225,6 +238,9 @@ export function Arena(options: ArenaOptions = {}): ArenaElement {
     Object.assign(startY, { min: String(y0), max: String(y1) });
     stepsInput.value = String(config.steps);
     targetInput.value = String(config.target);
+    noiseInput.value = String(config.noise);
+    seedInput.value = String(config.seed);
+    seedInput.disabled = config.noise === 0;
     note.textContent = surfaceOf(config.surface).note;
     const focus = focusName();
     let variantRacing = false;
@@ -249,7 +265,7 @@ export function Arena(options: ArenaOptions = {}): ArenaElement {
     const o = objective();
     // A new surface's contours are computed once (then cached) and measured apart: "arena:surface".
     const ts = performance.now();
-    if (map.setSurface(o)) performance.measure("arena:surface", { start: ts, end: performance.now() });
+    if (map.setSurface(surfaceOf(config.surface).objective)) performance.measure("arena:surface", { start: ts, end: performance.now() });
     const t0 = performance.now();
     const focus = focusName();
     runs = config.racers.map((r) => runRacer(o, r, config.start, config.steps, config.target, r.name === focus));
@@ -319,7 +335,7 @@ export function Arena(options: ArenaOptions = {}): ArenaElement {
     map.draw(at, hover);
     loss.draw(at);
     const focus = focusName();
-    statePanel.draw(runs.find((r) => r.name === focus), objective(), hover ?? at);
+    statePanel.draw(runs.find((r) => r.name === focus), objective(), hover ?? at, config.noise > 0);
     playback.set(at, config.steps, playing);
   }
 
@@ -536,6 +552,24 @@ export function Arena(options: ArenaOptions = {}): ArenaElement {
       return syncControls();
     }
     setConfig({ target: t });
+  });
+  noiseInput.addEventListener("change", () => {
+    const sigma = Number(noiseInput.value);
+    if (noiseInput.value.trim() === "" || !Number.isFinite(sigma) || sigma < 0 || sigma > NOISE_MAX) {
+      showStatus(`The gradient noise σ must be a number from 0 to ${NOISE_MAX}.`);
+      return syncControls();
+    }
+    tuned.clear();
+    setConfig({ noise: sigma }, { replay: true });
+  });
+  seedInput.addEventListener("change", () => {
+    const seed = Number(seedInput.value);
+    if (!Number.isInteger(seed) || seed < 0 || seed > SEED_MAX) {
+      showStatus(`The noise seed must be a whole number from 0 to ${SEED_MAX}.`);
+      return syncControls();
+    }
+    tuned.clear();
+    setConfig({ seed }, { replay: true });
   });
   tuneButton.addEventListener("click", () => void tune());
   resetButton.addEventListener("click", () => {

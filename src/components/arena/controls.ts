@@ -7,6 +7,7 @@
  * others fold into a "more" disclosure. All native form controls, so all
  * keyboard-operable and labelled.
  */
+import { num } from "../format.js";
 import type { HyperSpec, OptimizerInfo, OptimizerName } from "../../lib/optimizers/registry.js";
 
 const RESOLUTION = 1000;
@@ -65,14 +66,14 @@ export function hyperControl(owner: string, spec: HyperSpec, value: number | boo
   number.setAttribute("aria-label", `${owner} ${spec.name} value`);
   const show = (v: number) => {
     range.value = String(toSlider(spec, v));
-    range.setAttribute("aria-valuetext", String(v));
+    range.setAttribute("aria-valuetext", num(Number(v), 6));
     number.value = String(v);
   };
   show(Number(value));
   range.addEventListener("input", () => {
     const v = fromSlider(spec, Number(range.value));
     number.value = String(v);
-    range.setAttribute("aria-valuetext", String(v));
+    range.setAttribute("aria-valuetext", num(Number(v), 6));
     onChange(v, false);
   });
   range.addEventListener("change", () => onChange(fromSlider(spec, Number(range.value)), true));

@@ -7,6 +7,7 @@
  * pressing ← →) over it reports the step under it, so the map can show where
  * every racer was then.
  */
+import { num } from "../format.js";
 import { svg } from "../svg-element.js";
 
 const MARGIN = { top: 22, right: 12, bottom: 30, left: 52 };
@@ -188,7 +189,7 @@ export class ArenaLossChart {
       for (let v = Math.ceil(this.yLo / dy) * dy; v <= this.yHi; v += dy) {
         const y = this.y(v);
         svg("line", { x1: 0, x2: W, y1: y, y2: y, class: "arena-grid" }, this.axes);
-        svg("text", { x: -6, y: y + 4, "text-anchor": "end" }, this.axes).textContent = String(Number(v.toPrecision(6))).replace("-", "−");
+        svg("text", { x: -6, y: y + 4, "text-anchor": "end" }, this.axes).textContent = num(v, 6);
       }
       svg("text", { x: -46, y: -10, class: "arena-axis-label" }, this.axes).textContent = "↑ loss f";
     }

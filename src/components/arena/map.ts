@@ -11,6 +11,7 @@
  * hand, not a Plot rebuilt per frame: a redraw only rewrites the paths' `d`
  * attributes and the dots' positions.
  */
+import { num } from "../format.js";
 import type { Objective } from "../../lib/types.js";
 import { layerMatrix, surfaceLayer, type SurfaceLayer } from "./surface.js";
 import { svg } from "../svg-element.js";
@@ -187,12 +188,12 @@ export class ArenaMap {
     for (const v of ticks(x[0], x[1], Math.max(4, Math.round(this.width / 90)))) {
       const p = this.px(v);
       svg("line", { x1: p, x2: p, y1: this.height, y2: this.height + 4, class: "arena-tick" }, this.axes);
-      svg("text", { x: p, y: this.height + 16, "text-anchor": "middle" }, this.axes).textContent = String(v).replace("-", "−");
+      svg("text", { x: p, y: this.height + 16, "text-anchor": "middle" }, this.axes).textContent = num(v);
     }
     for (const v of ticks(y[0], y[1], Math.max(4, Math.round(this.height / 70)))) {
       const p = this.py(v);
       svg("line", { x1: -4, x2: 0, y1: p, y2: p, class: "arena-tick" }, this.axes);
-      svg("text", { x: -7, y: p + 4, "text-anchor": "end" }, this.axes).textContent = String(v).replace("-", "−");
+      svg("text", { x: -7, y: p + 4, "text-anchor": "end" }, this.axes).textContent = num(v);
     }
     svg("text", { x: this.width, y: this.height + 29, "text-anchor": "end", class: "arena-axis-label" }, this.axes).textContent = "x₁ →";
     svg("text", { x: -34, y: -10, class: "arena-axis-label" }, this.axes).textContent = "↑ x₂";
@@ -206,7 +207,7 @@ export class ArenaMap {
       const g = svg("g", { transform: `translate(${this.px(m[0])},${this.py(m[1])})`, class: "arena-minimum" }, this.marks);
       svg("path", { d: isMin ? "M-6,-6L6,6M-6,6L6,-6" : "M-7,0H7M0,-7V7" }, g);
       const title = svg("title", {}, g);
-      title.textContent = `${isMin ? "minimum" : "stationary point"} (${m.map((v) => Number(v.toPrecision(4))).join(", ")})`;
+      title.textContent = `${isMin ? "minimum" : "stationary point"} (${m.map((v) => num(v, 4)).join(", ")})`;
     }
   }
 
@@ -230,7 +231,7 @@ export class ArenaMap {
   private placeHandle(): void {
     if (!this.layer || this.width === 0) return;
     this.handle.setAttribute("transform", `translate(${this.px(this.start[0])},${this.py(this.start[1])})`);
-    const fmt = (v: number) => Number(v.toPrecision(3));
+    const fmt = (v: number) => num(v, 3);
     this.handle.setAttribute("aria-label", `Start point (${fmt(this.start[0])}, ${fmt(this.start[1])}). Arrow keys move it; Shift moves it further.`);
   }
 

@@ -62,8 +62,12 @@ export class ArenaStatePanel {
     this.element.append(this.heading, table);
   }
 
-  /** Shows `run` at step `at` on `objective`. */
-  draw(run: RaceRun | undefined, objective: Objective, at: number): void {
+  /**
+   * Shows `run` at step `at` on `objective` (the one the run used: with
+   * gradient noise, the gradient shown is the noisy one the next step uses,
+   * evaluated with that step's index t = at + 1).
+   */
+  draw(run: RaceRun | undefined, objective: Objective, at: number, noisy = false): void {
     if (!run) {
       this.heading.textContent = "No racer selected.";
       this.body.replaceChildren();
@@ -76,9 +80,9 @@ export class ArenaStatePanel {
     const rows: Array<[string, number, number]> = [];
     this.p[0] = t.x[2 * s];
     this.p[1] = t.x[2 * s + 1];
-    objective.grad(this.p, this.g);
+    objective.grad(this.p, this.g, s + 1);
     rows.push(["position θ", this.p[0], this.p[1]]);
-    rows.push(["gradient g at θ", this.g[0], this.g[1]]);
+    rows.push([noisy ? "noisy gradient g = ∇f + σz at θ" : "gradient g at θ", this.g[0], this.g[1]]);
     if (s >= 1) {
       rows.push(["last update −Δθ", t.x[2 * s - 2] - this.p[0], t.x[2 * s - 1] - this.p[1]]);
       rows.push(["effective step −Δθ/g", t.effectiveLr[2 * s - 2], t.effectiveLr[2 * s - 1]]);
