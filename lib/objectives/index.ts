@@ -36,31 +36,37 @@ export const SURFACES: ReadonlyArray<Surface> = Object.freeze([
   {
     objective: ravine(),
     start: [-5, -2],
-    note: "The seeds' ravine: plain GD zig-zags across the steep x₂ direction and crawls along x₁; momentum and adaptive methods do not.",
+    note:
+      "The ravine f = 0.1x₁² + 2x₂² from D2L's momentum section: its curvatures differ 20-fold, so any rate stable across the steep x₂ direction (η < 0.5 for gradient descent) shrinks x₁ by less than 10 % a step. Watch which optimizers zig-zag across x₂ and which make steady progress along x₁.",
   },
   {
     objective: beale(),
     start: [1, 1.5],
-    note: "Ruder's Beale surface: with lr = 3e-3, momentum overshoots the valley (down to y ≈ −1.5) before settling at (3, 0.5), Nesterov less (y ≈ −1.1), SGD crawls; at lr = 0.01 momentum diverges.",
+    note:
+      "Beale's function, one of the surfaces in Ruder's overview: a long curved valley leads to the minimum at (3, 0.5). Watch which optimizers overshoot the valley floor, which crawl along it, and which diverge as the rate grows.",
   },
   {
     objective: saddle(),
     start: [-1, 1e-3],
-    note: "Started almost on the ridge: SGD lingers at the saddle, while adaptive methods rescale the tiny y-gradient and escape at once.",
+    note:
+      "Started almost on the ridge (y = 10⁻³), where the gradient's y-component is tiny. Watch which optimizers linger near the saddle and which rescale that small component and escape; set the gradient noise above zero, or start exactly on the ridge, to see what noise does.",
   },
   {
     objective: rosenbrock(),
     start: [-1.2, 1],
-    note: "Rosenbrock's classic start: everyone reaches the valley quickly, then crawls along its curved floor toward (1, 1).",
+    note:
+      "Rosenbrock's classic start (−1.2, 1): a curved valley with a nearly flat floor leads to the minimum at (1, 1). Watch how quickly each optimizer reaches the valley, and how long it then takes along the floor.",
   },
   {
     objective: himmelblau(),
     start: [-0.3, -0.9],
-    note: "Started beside the central maximum: optimizers roll off in different directions and end in different ones of the four minima.",
+    note:
+      "Four minima around a central maximum, with the start beside it. Watch which minimum each optimizer ends in: small changes of the rate or the start can send it to another one.",
   },
   {
     objective: rastrigin(),
     start: [-3.3, 3.2],
-    note: "A bowl full of local minima: small steps get trapped in the nearest dimple, large steps and momentum hop across a few.",
+    note:
+      "A bowl full of local minima. Watch which optimizers stop in the nearest dimple and which hop across several on their way to the centre.",
   },
 ] satisfies Surface[]);
