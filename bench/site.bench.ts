@@ -13,10 +13,14 @@
  *
  * `BENCH_COMPARE=<other build>` measures a second build in the same run, side
  * by side (before/after on the same busy machine). `BENCH_PAGES=/,/momentum`
- * limits the pages; `BENCH_RUNS` (default 1) repeats each page. A benchmark
- * reports; it never fails.
+ * limits the pages (`BENCH_ARENA=1` adds the arena's slider and playback
+ * figures to a limited run); `BENCH_RUNS` (default 1) repeats each page; `BENCH_RATES`
+ * (default "1,4") picks the CPU slowdowns. Each page's line prints as soon as it
+ * is measured, with the machine's load average (the machine is shared). A
+ * benchmark reports; it never fails.
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
+import { loadavg } from "node:os";
 import { join, normalize, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import type { Browser, Page } from "playwright-core";
@@ -24,7 +28,9 @@ import { findChromium, launchChromium } from "../test/e2e/browser.js";
 import { builtPages } from "../test/e2e/pages.js";
 import { serve } from "../test/e2e/server.js";
 
-const RATES = [1, 4];
+/** CPU slowdowns to measure (`BENCH_RATES=1` for 1× only). */
+const RATES = (process.env.BENCH_RATES ?? "1,4").split(",").map(Number).filter((r) => r >= 1);
+const load = () => `load ${loadavg().map((v) => v.toFixed(1)).join(" ")}`;
 
 function quantile(values: readonly number[], q: number): number {
   if (values.length === 0) return NaN;
@@ -117,19 +123,17 @@ async function measureArena(browser: Browser, origin: string, rate: number): Pro
     let fps = NaN;
     if (await play.count()) {
       await play.click();
-      fps = await page.evaluate(
-        () =>
-          new Promise<number>((done) => {
-            let frames = 0;
-            const start = performance.now();
-            const tick = () => {
-              frames += 1;
-              if (performance.now() - start < 3000) requestAnimationFrame(tick);
-              else done((frames * 1000) / (performance.now() - start));
-            };
-            requestAnimationFrame(tick);
-          }),
-      );
+      // A string, not a function: tsx's transform wraps named functions in a __name() helper the page does not have.
+      fps = (await page.evaluate(`new Promise((done) => {
+        let frames = 0;
+        const start = performance.now();
+        const tick = () => {
+          frames += 1;
+          if (performance.now() - start < 3000) requestAnimationFrame(tick);
+          else done((frames * 1000) / (performance.now() - start));
+        };
+        requestAnimationFrame(tick);
+      })`)) as number;
     }
     return { sliderP50: quantile(updates, 0.5), sliderP95: quantile(updates, 0.95), fps };
   } finally {
@@ -149,17 +153,29 @@ async function benchBuild(browser: Browser, dist: string): Promise<void> {
     console.log(`\n${dist} — ${pages.length} pages × ${runs} run(s)`);
     for (const rate of RATES) {
       const results: PageResult[] = [];
-      for (const path of pages) for (let r = 0; r < runs; ++r) results.push(await measurePage(browser, server.origin, path, rate));
+      console.log(`  CPU ${rate}× (${load()} at the start)`);
+      for (const path of pages)
+        for (let r = 0; r < runs; ++r) {
+          const x = await measurePage(browser, server.origin, path, rate);
+          results.push(x);
+          console.log(`          … ${x.path.padEnd(20)} first ${ms(x.first).padStart(8)}  settled ${ms(x.settled).padStart(8)}  (${load()})`);
+        }
       const shared = results.length ? [...results[0].urls].filter((u) => results.every((x) => x.urls.has(u))) : [];
       const bytes = (urls: Iterable<string>) => [...urls].reduce((sum, u) => sum + (fileFor(dist, u) ? gzipSize(fileFor(dist, u)!) : 0), 0);
       const extra = results.map((x) => bytes([...x.urls].filter((u) => !shared.includes(u))));
       const firsts = results.map((x) => x.first).filter(Number.isFinite);
       const settles = results.map((x) => x.settled);
-      const arena = pages.includes("/arena") || !only?.length ? await measureArena(browser, server.origin, rate) : null;
+      const wantArena = pages.includes("/arena") || !only?.length || process.env.BENCH_ARENA === "1";
+      const arena = wantArena
+        ? await measureArena(browser, server.origin, rate).catch((e: unknown) => {
+            console.log(`          arena: not measured (${String(e).split("\n")[0]})`);
+            return null;
+          })
+        : null;
       console.log(`  CPU ${rate}×: first chart median ${ms(quantile(firsts, 0.5))}, p95 ${ms(quantile(firsts, 0.95))}; settled median ${ms(quantile(settles, 0.5))}, p95 ${ms(quantile(settles, 0.95))}`);
       console.log(`          first view (gzip): shared by every page ${kb(bytes(shared))}; beyond that median ${kb(quantile(extra, 0.5))}, max ${kb(Math.max(...extra))}`);
       if (arena) console.log(`          arena: slider update p50 ${arena.sliderP50.toFixed(1)} ms, p95 ${arena.sliderP95.toFixed(1)} ms; playback ${arena.fps.toFixed(0)} fps`);
-      for (const x of results) console.log(`          ${x.path.padEnd(20)} first ${ms(x.first).padStart(8)}  settled ${ms(x.settled).padStart(8)}`);
+      results.forEach((x, i) => console.log(`          ${x.path.padEnd(20)} first ${ms(x.first).padStart(8)}  settled ${ms(x.settled).padStart(8)}  first view beyond shared ${kb(extra[i]).padStart(7)}`));
     }
   } finally {
     await server.close();

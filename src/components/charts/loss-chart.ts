@@ -1,9 +1,13 @@
 /**
  * LossChart(paths, options): the loss (or its distance to the minimum, or the
  * gradient norm) against the step for each run, on a log scale by default. A
- * diverged run ends where it diverged, and its legend entry says so.
+ * diverged run ends where it diverged, and its legend entry says so. The
+ * chart is named by what it plots and for which runs; its data disclosure
+ * gives each run's last value and the rows.
  */
 import * as Plot from "@observablehq/plot";
+import { num } from "../format.js";
+import { accessibleFigure } from "./accessible-figure.js";
 import { lossRows, pathLabel, type Path } from "./paths.js";
 
 export interface LossChartOptions {
@@ -25,7 +29,7 @@ export function LossChart(paths: readonly Path[], options: LossChartOptions = {}
   const rows = lossRows(paths).map((r) => ({ ...r, value: y === "gradNorm" ? r.gradNorm : y === "gap" ? r.loss - minValue : r.loss }));
   const plotted = log ? rows.filter((r) => r.value > 0 && Number.isFinite(r.value)) : rows;
   const label = y === "gradNorm" ? "‖∇f(x)‖" : y === "gap" ? "f(x) − f*" : "f(x)";
-  return Plot.plot({
+  const chart = Plot.plot({
     width,
     height,
     marginLeft: 56,
@@ -36,6 +40,23 @@ export function LossChart(paths: readonly Path[], options: LossChartOptions = {}
       Plot.line(plotted, { x: "step", y: "value", stroke: "label", strokeWidth: 1.8 }),
       step === undefined ? null : Plot.ruleX([step], { stroke: "var(--theme-foreground-muted)", strokeDasharray: "3,3" }),
       Plot.tip(plotted, Plot.pointerX({ x: "step", y: "value", stroke: "label", format: { value: ".4~g" } as Record<string, string> })),
+    ],
+  });
+  const what = y === "gradNorm" ? "Gradient norm ‖∇f(x)‖" : y === "gap" ? "Distance to the minimum f(x) − f*" : "Loss f(x)";
+  const labels = paths.map(pathLabel);
+  const last = paths.map((p, i) => {
+    const t = p.trajectory;
+    const v = y === "gradNorm" ? t.gradNorm[t.steps] : y === "gap" ? t.loss[t.steps] - minValue : t.loss[t.steps];
+    return `${labels[i]}: ${num(v, 4)} at step ${t.steps}`;
+  });
+  return accessibleFigure(chart, {
+    label: `${what} against the step${log ? " on a log scale" : ""}, for ${labels.join("; ")}`,
+    summary: `Last values — ${last.join("; ")}.`,
+    rows: plotted,
+    columns: [
+      { label: "run", value: "label" },
+      { label: "step", value: "step" },
+      { label, value: "value" },
     ],
   });
 }

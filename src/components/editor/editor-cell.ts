@@ -20,14 +20,12 @@
  *   a click, and loaded shared code still waits for Run.
  * - Code from the reader (typed, saved or shared) only ever runs in the
  *   sandbox (sandbox/client.ts); the page's own original code runs there too.
+ * - CodeMirror (code-view.ts) loads only when the cell comes within about a
+ *   screen of the viewport or the reader focuses the code: until then the code
+ *   shows as a focusable <pre>, and the cell runs and draws as usual. A page
+ *   thus does not download and parse the editor with its first view.
  */
-import { javascript } from "@codemirror/lang-javascript";
-import { HighlightStyle, syntaxHighlighting } from "@codemirror/language";
-import { setDiagnostics } from "@codemirror/lint";
-import { EditorState } from "@codemirror/state";
-import { EditorView, keymap } from "@codemirror/view";
-import { tags } from "@lezer/highlight";
-import { basicSetup } from "codemirror";
+import type { CodeView } from "./code-view.js";
 import { html } from "htl";
 import { Sandbox } from "./sandbox/client.js";
 import { DEFAULT_LIMITS } from "./sandbox/validate.js";
@@ -60,25 +58,6 @@ export interface EditorCellOptions {
   invalidation?: Promise<unknown>;
 }
 
-const highlight = HighlightStyle.define([
-  { tag: tags.keyword, color: "var(--syntax-keyword)" },
-  { tag: [tags.function(tags.variableName), tags.function(tags.propertyName)], color: "var(--syntax-entity)" },
-  { tag: [tags.number, tags.bool, tags.null, tags.atom], color: "var(--syntax-constant)" },
-  { tag: [tags.string, tags.regexp], color: "var(--syntax-string)" },
-  { tag: tags.comment, color: "var(--syntax-comment)", fontStyle: "italic" },
-  { tag: [tags.definition(tags.variableName)], color: "var(--syntax-variable)" },
-]);
-
-const theme = EditorView.theme({
-  "&": { fontSize: "13.5px", backgroundColor: "var(--theme-background-alt)", color: "var(--theme-foreground)" },
-  ".cm-content": { fontFamily: "var(--monospace)", caretColor: "var(--theme-foreground)" },
-  ".cm-gutters": { backgroundColor: "var(--theme-background-alt)", color: "var(--theme-foreground-muted)", border: "none" },
-  ".cm-activeLine, .cm-activeLineGutter": { backgroundColor: "color-mix(in srgb, var(--theme-foreground) 5%, transparent)" },
-  "&.cm-focused": { outline: "2px solid var(--theme-foreground-focus)" },
-  ".cm-selectionBackground, &.cm-focused .cm-selectionBackground, ::selection": { backgroundColor: "color-mix(in srgb, var(--theme-foreground-focus) 25%, transparent) !important" },
-  ".cm-cursor": { borderLeftColor: "var(--theme-foreground)" },
-});
-
 function describeError(response: Extract<RunResponse, { ok: false }>): string {
   const { name, message, location } = response.error;
   const where = location ? ` (line ${location.line}, column ${location.column})` : "";
@@ -105,7 +84,13 @@ export function EditorCell(options: EditorCellOptions): HTMLElement & { value: u
   liveBox.checked = Boolean(options.live);
   const notice = html`<div class="editor-cell-notice" hidden></div>` as HTMLElement;
 
-  let view: EditorView;
+  // The editor, once loaded (code-view.ts); until then `text` holds the code shown in `placeholder`.
+  let editor: CodeView | undefined;
+  let text = initial;
+  let lastError: { line: number; column: number; message: string } | undefined;
+  const current = () => (editor ? editor.text() : text);
+  const placeholder = html`<pre class="editor-cell-placeholder" tabindex="0" role="group" aria-label=${`${title}: code (focus to edit)`}></pre>` as HTMLPreElement;
+  placeholder.textContent = initial;
   let running = 0;
   let debounce: ReturnType<typeof setTimeout> | undefined;
 
@@ -115,7 +100,7 @@ export function EditorCell(options: EditorCellOptions): HTMLElement & { value: u
       <span class="editor-cell-actions">${runButton} ${resetButton} ${shareButton} <label>${liveBox} live</label></span>
     </div>
     ${notice}
-    <div class="editor-cell-editor"></div>
+    <div class="editor-cell-editor">${placeholder}</div>
     ${status}
     ${logs}
   </div>` as HTMLElement & { value: unknown };
@@ -127,13 +112,47 @@ export function EditorCell(options: EditorCellOptions): HTMLElement & { value: u
   }
 
   function markEdited() {
-    const text = view.state.doc.toString();
-    badge.hidden = text === original;
-    if (text === original) writeEdited(id, null);
-    else writeEdited(id, text);
+    const code = current();
+    badge.hidden = code === original;
+    if (code === original) writeEdited(id, null);
+    else writeEdited(id, code);
   }
 
-  async function run(source = view.state.doc.toString(), { quiet = false } = {}) {
+  /** Puts `code` in the editor (or the placeholder before the editor has loaded). */
+  function setCode(code: string) {
+    if (editor) editor.setText(code); // its change listener marks the cell edited
+    else {
+      text = code;
+      placeholder.textContent = code;
+      markEdited();
+    }
+  }
+
+  let loading: Promise<void> | undefined;
+  /** Loads CodeMirror and replaces the placeholder with the editor (once). */
+  function loadEditor(): Promise<void> {
+    loading ??= import("./code-view.js").then(({ createCodeView }) => {
+      const hadFocus = document.activeElement === placeholder;
+      placeholder.remove();
+      editor = createCodeView(root.querySelector(".editor-cell-editor")!, {
+        doc: text,
+        label: `${title}: code editor`,
+        onRun: () => void run(),
+        onChange: () => {
+          markEdited();
+          if (liveBox.checked) {
+            clearTimeout(debounce);
+            debounce = setTimeout(() => void run(), 600);
+          }
+        },
+      });
+      if (lastError) editor.showError(lastError);
+      if (hadFocus) editor.focus();
+    });
+    return loading;
+  }
+
+  async function run(source = current(), { quiet = false } = {}) {
     const ticket = ++running;
     delete root.dataset.pending;
     setStatus("Running…", "running");
@@ -146,17 +165,16 @@ export function EditorCell(options: EditorCellOptions): HTMLElement & { value: u
     if (!response.ok) {
       setStatus(describeError(response), "error");
       const loc = response.error.location;
-      const doc = view.state.doc;
-      if (loc && loc.line <= doc.lines && source === doc.toString()) {
-        const line = doc.line(loc.line);
-        const from = Math.min(line.from + Math.max(0, loc.column - 1), line.to);
-        view.dispatch(setDiagnostics(view.state, [{ from, to: line.to, severity: "error", message: response.error.message }]));
+      if (loc && source === current()) {
+        lastError = { line: loc.line, column: loc.column, message: response.error.message };
+        editor?.showError(lastError);
       }
       // Nothing drawn yet (saved code that fails on load): draw the original's result meanwhile.
       if (root.value === undefined && source !== original) void fillFromOriginal();
       return;
     }
-    view.dispatch(setDiagnostics(view.state, []));
+    lastError = undefined;
+    editor?.showError();
     const problem = check?.(response.value) ?? null;
     if (problem) {
       setStatus(`The result has the wrong shape: ${problem}`, "error");
@@ -176,40 +194,34 @@ export function EditorCell(options: EditorCellOptions): HTMLElement & { value: u
     }
   }
 
-  view = new EditorView({
-    parent: root.querySelector(".editor-cell-editor")!,
-    state: EditorState.create({
-      doc: initial,
-      extensions: [
-        keymap.of([{ key: "Mod-Enter", run: () => (void run(), true) }]),
-        basicSetup,
-        javascript(),
-        syntaxHighlighting(highlight),
-        theme,
-        EditorView.lineWrapping,
-        EditorView.contentAttributes.of({ "aria-label": `${title}: code editor` }),
-        EditorView.updateListener.of((update) => {
-          if (!update.docChanged) return;
-          markEdited();
-          if (liveBox.checked) {
-            clearTimeout(debounce);
-            debounce = setTimeout(() => void run(), 600);
-          }
-        }),
-      ],
-    }),
-  });
+  // CodeMirror loads when the cell nears the viewport, or at once when the reader focuses the code.
+  placeholder.addEventListener("focus", () => void loadEditor());
+  placeholder.addEventListener("pointerdown", () => void loadEditor());
+  if (typeof IntersectionObserver === "undefined") void loadEditor();
+  else {
+    const near = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) {
+          near.disconnect();
+          void loadEditor();
+        }
+      },
+      { rootMargin: "100% 0px" },
+    );
+    near.observe(root);
+    options.invalidation?.then(() => near.disconnect());
+  }
   badge.hidden = initial === original;
 
   runButton.addEventListener("click", () => void run());
   resetButton.addEventListener("click", () => {
-    view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: original } });
+    setCode(original);
     writeEdited(id, null);
     notice.hidden = true;
     void run();
   });
   shareButton.addEventListener("click", async () => {
-    const url = `${location.href.split("#")[0]}#${encodeShare(id, view.state.doc.toString())}`;
+    const url = `${location.href.split("#")[0]}#${encodeShare(id, current())}`;
     history.replaceState(null, "", url);
     try {
       await navigator.clipboard.writeText(url);
@@ -250,11 +262,11 @@ export function EditorCell(options: EditorCellOptions): HTMLElement & { value: u
     };
     load.addEventListener("click", () => {
       liveBox.checked = false; // "run as you type" would run it; loaded code waits for Run
-      view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: code } });
+      setCode(code);
       forget();
       notice.textContent = "The shared code is in the editor. Read it, then press Run to run it; until then the chart shows the previous result.";
       setStatus("Shared code loaded, not run yet.", "info");
-      view.focus();
+      void loadEditor().then(() => editor?.focus());
     });
     keep.addEventListener("click", () => {
       forget();
