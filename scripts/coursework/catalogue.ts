@@ -9,6 +9,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { CHECKS } from "../../exercises/checks.js";
 import { EXERCISES } from "../../exercises/index.js";
+import { numericVariantOf } from "../../exercises/numeric.js";
 import type { CatalogueEntry } from "../../exercises/catalogue-entry.js";
 import { exerciseFiles, ROOT } from "./files.js";
 import { starterScript, stubSolutions } from "./solutions.js";
@@ -16,11 +17,12 @@ import { starterScript, stubSolutions } from "./solutions.js";
 export function buildCatalogue(): CatalogueEntry[] {
   return EXERCISES.map((e) => {
     const entry: CatalogueEntry = { id: e.id, chapter: e.chapter, title: e.title, points: e.points, statement: e.statement, kind: e.kind };
+    if (e.kind === "numeric") return { ...entry, variant: numericVariantOf(e.id) ? "per-student" : "fixed" };
     if (e.kind !== "code") return entry;
     const check = CHECKS[e.id];
     if (!check) throw new Error(`exercises/checks.ts has no check for the code exercise ${e.id}`);
     const file = exerciseFiles(e.id).module;
     const stubbed = stubSolutions(readFileSync(join(ROOT, file), "utf8"), file);
-    return { ...entry, starter: starterScript(stubbed, check.exports), exports: [...check.exports], checks: check.cases.map((c) => c.name) };
+    return { ...entry, starter: starterScript(stubbed, check.exports), exports: [...check.exports], checks: check.cases.map((c) => c.name), variant: check.variant ? "per-student" : "fixed" };
   });
 }
