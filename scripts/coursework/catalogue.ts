@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { CHECKS } from "../../exercises/checks.js";
 import { EXERCISES } from "../../exercises/index.js";
-import { numericVariantOf } from "../../exercises/numeric.js";
+import { numericVariantOf } from "../../src/components/coursework/numeric-variants.js";
 import type { CatalogueEntry } from "../../exercises/catalogue-entry.js";
 import { exerciseFiles, ROOT } from "./files.js";
 import { starterScript, stubSolutions } from "./solutions.js";

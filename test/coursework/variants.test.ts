@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { checkParams, visibleCases } from "../../exercises/check.js";
 import { CHECKS } from "../../exercises/checks.js";
 import { EXERCISES, exerciseById } from "../../exercises/index.js";
-import { NUMERIC_VARIANTS } from "../../exercises/numeric.js";
+import { NUMERIC_VARIANTS } from "../../src/components/coursework/numeric-variants.js";
 import { fnv1a, paramsFor, requireStudentId, variantSeed } from "../../exercises/variant.js";
 import { minimize } from "../../lib/run.js";
 import { parabola } from "../../lib/objectives/parabola.js";

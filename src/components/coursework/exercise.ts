@@ -6,8 +6,8 @@
  * (localStorage key `descent:exercise:<id>`), so progress survives a reload.
  */
 import { html } from "htl";
-import { numericVariantOf } from "../../../exercises/numeric.js";
-import { paramsFor } from "../../../exercises/variant.js";
+import { paramsFor } from "../../lib/variant.js";
+import { numericVariantOf } from "./numeric-variants.js";
 import { readStudentId } from "./student-id.js";
 
 export interface NumericCheckOptions {
@@ -63,7 +63,7 @@ function writeStatus(id: string, status: ExerciseStatus): void {
 }
 
 /**
- * The reader's variant of a numeric exercise (exercises/numeric.ts), when a
+ * The reader's variant of a numeric exercise (numeric-variants.ts), when a
  * student id is stored and the exercise has variants: its question, answer
  * and a hint without numbers. Null: the published question of the page.
  */

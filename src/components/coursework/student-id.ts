@@ -1,5 +1,5 @@
 /**
- * The reader's student id, for per-student variants (exercises/variant.ts):
+ * The reader's student id, for per-student variants (lib/variant.ts):
  * stored in this browser only (localStorage `descent:student-id`), read by
  * CodeExercise and NumericCheck so the page shows the reader's own variant —
  * the problems of their assignment edition — and the published one without an
@@ -7,7 +7,7 @@
  * exercises page).
  */
 import { html } from "htl";
-import { STUDENT_ID } from "../../../exercises/variant.js";
+import { STUDENT_ID } from "../../lib/variant.js";
 
 const KEY = "descent:student-id";
 

@@ -17,7 +17,7 @@
  * imported.
  */
 import { runCase, visibleCases, type CaseResult } from "../../../../exercises/check.js";
-import { STUDENT_ID } from "../../../../exercises/variant.js";
+import { STUDENT_ID } from "../../../lib/variant.js";
 import { CHECKS } from "../../../../exercises/checks.js";
 import { ShapeError } from "./adapters.js";
 import { locationInStack } from "./evaluate.js";

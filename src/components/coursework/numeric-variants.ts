@@ -1,5 +1,5 @@
 /**
- * Per-student variants of the numeric exercises (exercises/variant.ts): for
+ * Per-student variants of the numeric exercises (lib/variant.ts): for
  * each exercise that can vary, its parameters, the question with those
  * numbers (plain text), the answer computed from them, and a hint without
  * numbers. The default parameters reproduce the published question exactly:
@@ -7,11 +7,15 @@
  * `answer(defaults)` the answer the chapter's page checks
  * (test/coursework/variants.test.ts holds both).
  *
+ * It lives with the page components, not in exercises/, because NumericCheck
+ * imports it in the browser (Framework serves nothing from outside src/ but
+ * lib/); the catalogue (scripts/coursework/catalogue.ts) reads it too.
+ *
  * A numeric exercise not listed here is a fixed variant: its answer comes
  * from a run or a measurement in the page (a trajectory, a data set's
  * spectrum) that the page does not redo per student.
  */
-import { pick, type Variant } from "./variant.js";
+import { pick, type Variant } from "../../lib/variant.js";
 
 export interface NumericVariant<P> extends Variant<P> {
   /** The question with the variant's numbers (the catalogue's statement for the defaults). */
