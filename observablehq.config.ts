@@ -3,6 +3,7 @@
 import { existsSync } from "node:fs";
 import type MarkdownIt from "markdown-it";
 import { markdownMath } from "./scripts/site/markdown-math.js";
+import { markdownStripSolutions, STUDENT_BUILD } from "./scripts/site/strip-solutions.js";
 import { COURSE } from "./src/course.js";
 
 /** Only chapters whose page exists appear in the sidebar; the rest appear as they are written. */
@@ -18,7 +19,8 @@ export default {
   title: "Descent",
   root: "src",
   // DESCENT_OUT builds elsewhere (e.g. a scratch build beside a running one); `npm run build` writes dist/.
-  output: process.env.DESCENT_OUT || "dist",
+  // DESCENT_STUDENT_BUILD=1 (npm run build:student) builds the site without worked solutions into dist-student/.
+  output: process.env.DESCENT_OUT || (STUDENT_BUILD ? "dist-student" : "dist"),
   pages,
   // Self-hosted stylesheet (themes, fonts) instead of Framework's default, which links Google Fonts.
   style: "style.css",
@@ -36,5 +38,5 @@ export default {
   search: true,
   linkify: true,
   typographer: false,
-  markdownIt: (md: MarkdownIt) => md.use(markdownMath),
+  markdownIt: (md: MarkdownIt) => (STUDENT_BUILD ? md.use(markdownStripSolutions) : md).use(markdownMath),
 };

@@ -19,4 +19,10 @@ export interface CatalogueEntry {
   exports?: string[];
   /** Code exercises: the names of the visible checks. */
   checks?: string[];
+  /**
+   * Code and numeric exercises: "per-student" when its parameters come from
+   * the student's seed (exercises/variant.ts), "fixed" when every student
+   * gets the published problem. Absent for written exercises.
+   */
+  variant?: "per-student" | "fixed";
 }

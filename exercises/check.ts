@@ -18,6 +18,7 @@
 import { quadratic, type Quadratic } from "../lib/objectives/quadratic.js";
 import { random, type Random } from "../lib/random.js";
 import type { Optimizer, OptimizerState } from "../lib/types.js";
+import { paramsFor, type Variant } from "./variant.js";
 
 /** A failed check: its message is shown to the student as it is. */
 export class CheckFailure extends Error {
@@ -35,7 +36,30 @@ export interface ExerciseCheck<S = Record<string, unknown>> {
   id: string;
   /** The names the module exports and the reader's code returns. */
   exports: readonly string[];
+  /** The visible cases of the default variant (`variant.cases(variant.defaults)` when there is a variant). */
   cases: ReadonlyArray<CheckCase<S>>;
+  /**
+   * Optional per-student variant (exercises/variant.ts): the parameters of the
+   * cases, drawn from the student's seed, and the visible cases they make.
+   * Absent: every student gets `cases` (a fixed variant).
+   */
+  variant?: CaseVariant<S>;
+}
+
+/** A variant of a code exercise: parameters and the visible cases built from them. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export interface CaseVariant<S, P = any> extends Variant<P> {
+  cases(params: P): ReadonlyArray<CheckCase<S>>;
+}
+
+/** A student's parameters of a code exercise (null for a fixed variant). */
+export function checkParams<S>(check: ExerciseCheck<S>, studentId?: string | null): unknown {
+  return check.variant ? paramsFor(check.variant, studentId, check.id) : null;
+}
+
+/** A student's visible cases of a code exercise (the published ones without an id or without a variant). */
+export function visibleCases<S>(check: ExerciseCheck<S>, studentId?: string | null): ReadonlyArray<CheckCase<S>> {
+  return check.variant && studentId ? check.variant.cases(paramsFor(check.variant, studentId, check.id)) : check.cases;
 }
 
 export interface CaseResult {

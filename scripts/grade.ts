@@ -1,6 +1,6 @@
 #!/usr/bin/env -S npx tsx
 /**
- * `npm run grade -- <submission-dir> [--out dir] [--chapters a,b] [--hidden-visibility v] [--timeout s]`
+ * `npm run grade -- <submission-dir> [--out dir] [--chapters a,b] [--hidden-visibility v] [--timeout s] [--student id] [--roster roster.csv]`
  *
  * Runs the visible and hidden tests against a student's exercise modules and
  * writes `results.json` (Gradescope's autograder format) and `report.md` to
@@ -13,14 +13,19 @@
  * --timeout: seconds per test case, counted from when the submitted module
  * has loaded (default 5). Student code runs in a child process of its own,
  * confined to a scratch folder (see scripts/coursework/remote.ts).
+ * Variants: the submission is graded against the variants of the student
+ * whose id its descent-assignment.json records (a per-student edition), or of
+ * --student; --roster refuses an id not on the roster (scripts/coursework/variants.ts).
  * On Gradescope: `npm run grade -- /autograder/submission --out /autograder/results --chapters …`.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
+import { readFileSync } from "node:fs";
 import { grade, type Visibility } from "./coursework/grading.js";
+import { readRoster } from "./coursework/variants.js";
 
 function usage(): never {
-  console.error("usage: npm run grade -- <submission-dir> [--out dir] [--chapters a,b] [--hidden-visibility hidden|after_due_date|after_published|visible] [--timeout seconds-per-case]");
+  console.error("usage: npm run grade -- <submission-dir> [--out dir] [--chapters a,b] [--hidden-visibility hidden|after_due_date|after_published|visible] [--timeout seconds-per-case] [--student id] [--roster roster.csv]");
   process.exit(2);
 }
 
@@ -30,9 +35,13 @@ let out = "grade-results";
 let chapters: string[] | undefined;
 let hiddenVisibility: Visibility = "after_published";
 let timeout = 5;
+let student: string | undefined;
+let rosterFile: string | undefined;
 for (let i = 0; i < args.length; i++) {
   const a = args[i];
   if (a === "--out") out = args[++i] ?? usage();
+  else if (a === "--student") student = args[++i] ?? usage();
+  else if (a === "--roster") rosterFile = args[++i] ?? usage();
   else if (a === "--chapters") chapters = (args[++i] ?? usage()).split(",").map((s) => s.trim()).filter(Boolean);
   else if (a === "--hidden-visibility") {
     const v = args[++i];
@@ -48,7 +57,9 @@ for (let i = 0; i < args.length; i++) {
 if (!submission) usage();
 
 try {
-  const report = await grade({ submission: resolve(process.cwd(), submission), chapters, hiddenVisibility, timeout });
+  const roster = rosterFile ? readRoster(readFileSync(resolve(process.cwd(), rosterFile), "utf8"), rosterFile) : undefined;
+  const report = await grade({ submission: resolve(process.cwd(), submission), chapters, hiddenVisibility, timeout, student, roster });
+  console.log(report.student === null ? "Variant: the published one (no student id)" : `Variant: student ${report.student}`);
   const dir = resolve(process.cwd(), out);
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, "results.json"), JSON.stringify(report.results, null, 2) + "\n");

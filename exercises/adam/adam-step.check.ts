@@ -1,6 +1,7 @@
 /** Checks for adam/adam-step: the step against the library's `adam` (torch.optim.Adam) on random problems. */
 import { adam } from "../../lib/optimizers/adam.js";
-import { buffer, compareSteps, requireFunction, stepProblem, type ExerciseCheck } from "../check.js";
+import { buffer, compareSteps, requireFunction, stepProblem, type ExerciseCheck, show, type CaseVariant, type CheckCase } from "../check.js";
+import { pick } from "../variant.js";
 import type * as Exercise from "./adam-step.js";
 
 type Submission = typeof Exercise;
@@ -35,12 +36,27 @@ export function adamCase(submission: Submission, seed: number, dim: number, hype
   });
 }
 
+/** A student's variant: the problems' seed (the hidden cases add 100), and η, β₁, β₂ of the second case. */
+export interface Params {
+  seed: number;
+  lr: number;
+  beta1: number;
+  beta2: number;
+}
+
+export const variant: CaseVariant<Submission, Params> = {
+  defaults: { seed: 81, lr: 0.01, beta1: 0.8, beta2: 0.99 },
+  draw: (rng) => ({ seed: 1000 + 4 * rng.int(250_000), lr: pick(rng, [0.005, 0.01, 0.02]), beta1: pick(rng, [0.5, 0.7, 0.8, 0.85]), beta2: pick(rng, [0.9, 0.95, 0.99]) }),
+  cases: (p): CheckCase<Submission>[] => [
+    { name: "matches adam for 30 steps on a random 3-D quadratic (defaults, η = 0.1)", run: (s) => adamCase(s, p.seed, 3, { lr: 0.1, beta1: 0.9, beta2: 0.999, eps: 1e-8 }, 30, "quadratic") },
+    { name: `matches on random gradients (η = ${show(p.lr)}, β₁ = ${show(p.beta1)}, β₂ = ${show(p.beta2)})`, run: (s) => adamCase(s, p.seed + 1, 5, { lr: p.lr, beta1: p.beta1, beta2: p.beta2, eps: 1e-8 }, 15, "gradients") },
+    { name: "where ε matters: small gradients, ε = 1e-3", run: (s) => adamCase(s, p.seed + 2, 4, { lr: 0.01, beta1: 0.9, beta2: 0.999, eps: 1e-3 }, 10, "gradients", 1e-3) },
+  ],
+};
+
 export const check: ExerciseCheck<Submission> = {
   id: "adam/adam-step",
   exports: ["adamStep"],
-  cases: [
-    { name: "matches adam for 30 steps on a random 3-D quadratic (defaults, η = 0.1)", run: (s) => adamCase(s, 81, 3, { lr: 0.1, beta1: 0.9, beta2: 0.999, eps: 1e-8 }, 30, "quadratic") },
-    { name: "matches on random gradients (η = 0.01, β₁ = 0.8, β₂ = 0.99)", run: (s) => adamCase(s, 82, 5, { lr: 0.01, beta1: 0.8, beta2: 0.99, eps: 1e-8 }, 15, "gradients") },
-    { name: "where ε matters: small gradients, ε = 1e-3", run: (s) => adamCase(s, 83, 4, { lr: 0.01, beta1: 0.9, beta2: 0.999, eps: 1e-3 }, 10, "gradients", 1e-3) },
-  ],
+  cases: variant.cases(variant.defaults),
+  variant,
 };

@@ -2,7 +2,8 @@
 import { quadratic } from "../../lib/objectives/quadratic.js";
 import { sgd } from "../../lib/optimizers/sgd.js";
 import { minimize } from "../../lib/run.js";
-import { diagnose, fail, firstMismatch, random, randomSpd, randomVector, requireArray, requireFunction, show, showArray, type ExerciseCheck, type Mistake } from "../check.js";
+import { diagnose, fail, firstMismatch, random, randomSpd, randomVector, requireArray, requireFunction, show, showArray, type CaseVariant, type CheckCase, type ExerciseCheck, type Mistake } from "../check.js";
+import { pick } from "../variant.js";
 import type * as Exercise from "./gd-quadratic.js";
 
 type Submission = typeof Exercise;
@@ -54,12 +55,28 @@ export function randomCase(submission: Submission, seed: number, n: number, lr: 
   return quadraticCase(submission, A, b, x0, lr, steps, `a random ${n}-D quadratic`);
 }
 
+/** A student's variant: the ravine's η, the random problem's seed, dimension, η and step count. */
+export interface Params {
+  ravineLr: number;
+  seed: number;
+  dim: number;
+  lr: number;
+  steps: number;
+}
+
+export const variant: CaseVariant<Submission, Params> = {
+  defaults: { ravineLr: 0.1, seed: 11, dim: 4, lr: 0.5, steps: 30 },
+  draw: (rng) => ({ ravineLr: pick(rng, [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45]), seed: 1000 + rng.int(1_000_000), dim: 3 + rng.int(4), lr: pick(rng, [0.3, 0.4, 0.5, 0.6, 0.7]), steps: 20 + rng.int(21) }),
+  cases: (p): CheckCase<Submission>[] => [
+    { name: `the ravine 0.1x₁² + 2x₂², 5 steps with η = ${show(p.ravineLr)}`, run: (s) => quadraticCase(s, [[0.2, 0], [0, 4]], [0, 0], [-5, -2], p.ravineLr, 5, "the ravine f = 0.1x₁² + 2x₂²") },
+    { name: "a 2-D quadratic with b ≠ 0", run: (s) => quadraticCase(s, [[2, 1], [1, 3]], [1, -1], [0, 0], 0.2, 10, "f = ½xᵀ[[2, 1], [1, 3]]x − [1, −1]·x") },
+    { name: `a random ${p.dim}-D quadratic, ${p.steps} steps`, run: (s) => randomCase(s, p.seed, p.dim, p.lr, p.steps) },
+  ],
+};
+
 export const check: ExerciseCheck<Submission> = {
   id: "gradient-descent/gd-quadratic",
   exports: ["gradientDescent"],
-  cases: [
-    { name: "the ravine 0.1x₁² + 2x₂², 5 steps with η = 0.1", run: (s) => quadraticCase(s, [[0.2, 0], [0, 4]], [0, 0], [-5, -2], 0.1, 5, "the ravine f = 0.1x₁² + 2x₂²") },
-    { name: "a 2-D quadratic with b ≠ 0", run: (s) => quadraticCase(s, [[2, 1], [1, 3]], [1, -1], [0, 0], 0.2, 10, "f = ½xᵀ[[2, 1], [1, 3]]x − [1, −1]·x") },
-    { name: "a random 4-D quadratic, 30 steps", run: (s) => randomCase(s, 11, 4, 0.5, 30) },
-  ],
+  cases: variant.cases(variant.defaults),
+  variant,
 };

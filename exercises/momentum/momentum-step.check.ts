@@ -1,6 +1,7 @@
 /** Checks for momentum/momentum-step: the step against the library's `momentum` (torch.optim.SGD) on random problems. */
 import { momentum } from "../../lib/optimizers/momentum.js";
-import { buffer, compareSteps, requireFunction, stepProblem, type ExerciseCheck } from "../check.js";
+import { buffer, compareSteps, requireFunction, show, stepProblem, type CaseVariant, type CheckCase, type ExerciseCheck } from "../check.js";
+import { pick } from "../variant.js";
 import type * as Exercise from "./momentum-step.js";
 
 type Submission = typeof Exercise;
@@ -37,11 +38,25 @@ export function momentumCase(submission: Submission, seed: number, dim: number, 
   });
 }
 
+/** A student's variant: the problems' seed (the hidden cases add 100), η and μ of the first case. */
+export interface Params {
+  seed: number;
+  lr: number;
+  momentum: number;
+}
+
+export const variant: CaseVariant<Submission, Params> = {
+  defaults: { seed: 41, lr: 0.1, momentum: 0.9 },
+  draw: (rng) => ({ seed: 1000 + 2 * rng.int(500_000), lr: pick(rng, [0.02, 0.05, 0.1]), momentum: pick(rng, [0.5, 0.8, 0.9, 0.95]) }),
+  cases: (p): CheckCase<Submission>[] => [
+    { name: `matches torch-style momentum for 30 steps on a random 3-D quadratic (η = ${show(p.lr)}, μ = ${show(p.momentum)})`, run: (s) => momentumCase(s, p.seed, 3, { lr: p.lr, momentum: p.momentum }, 30, "quadratic") },
+    { name: "matches on random gradients (η = 0.05, μ = 0.5)", run: (s) => momentumCase(s, p.seed + 1, 5, { lr: 0.05, momentum: 0.5 }, 12, "gradients") },
+  ],
+};
+
 export const check: ExerciseCheck<Submission> = {
   id: "momentum/momentum-step",
   exports: ["momentumStep"],
-  cases: [
-    { name: "matches torch-style momentum for 30 steps on a random 3-D quadratic (η = 0.1, μ = 0.9)", run: (s) => momentumCase(s, 41, 3, { lr: 0.1, momentum: 0.9 }, 30, "quadratic") },
-    { name: "matches on random gradients (η = 0.05, μ = 0.5)", run: (s) => momentumCase(s, 42, 5, { lr: 0.05, momentum: 0.5 }, 12, "gradients") },
-  ],
+  cases: variant.cases(variant.defaults),
+  variant,
 };

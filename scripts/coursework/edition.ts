@@ -28,6 +28,8 @@ export interface AssignmentManifest {
   created: string;
   /** The instructor tree's commit, when known. */
   source?: string;
+  /** A per-student edition: the student's id, from which the grader recovers their variants (exercises/variant.ts). */
+  student?: string;
   exercises: Array<{ id: string; title: string; points: number; kind: string; statement: string; file?: string }>;
   points: { autograded: number; written: number };
 }
@@ -70,6 +72,7 @@ function readme(m: AssignmentManifest, code: ExerciseInfo[], written: ExerciseIn
     "",
     `Exercises from the course **Descent** (chapters: ${m.chapters.join(", ")}).`,
     "",
+    ...(m.student !== undefined ? [`This is the edition of student \`${m.student}\`: some exercises are tested on problems of your own (your variant), different from your classmates'. Keep \`descent-assignment.json\` as it is: the grader reads your id from it. On the course's pages, enter the same id to see your variant.`, ""] : []),
     "## Getting started",
     "",
     "You need Node.js 20 or later and git. Clone your copy of the assignment (the link your instructor gave you, or unpack the folder you were sent) and, inside it:",
@@ -113,10 +116,14 @@ export interface EditionOptions {
   title?: string;
   /** Replace an existing student edition in `out` (only one this kit wrote). */
   force?: boolean;
+  /** A per-student edition: the student's id (recorded in descent-assignment.json). */
+  student?: string;
+  /** The fixtures to ship instead of the committed ones, by exercise id (a student's variant: scripts/coursework/fixtures.ts recordFixture). */
+  fixtures?: Readonly<Record<string, string>>;
 }
 
 /** Writes the student edition; returns its manifest. */
-export function writeStudentEdition({ chapters: asked, out, title, force = false }: EditionOptions): AssignmentManifest {
+export function writeStudentEdition({ chapters: asked, out, title, force = false, student, fixtures }: EditionOptions): AssignmentManifest {
   const chapters = resolveChapters(asked);
   if (existsSync(out) && readdirSync(out).length > 0) {
     if (!force) throw new Error(`${out} is not empty; choose another --out or pass --force to replace a student edition there`);
@@ -135,7 +142,8 @@ export function writeStudentEdition({ chapters: asked, out, title, force = false
     const f = exerciseFiles(e.id);
     const name = e.id.split("/")[1];
     write(out, f.module, stubSolutions(readFileSync(join(ROOT, f.module), "utf8"), f.module));
-    write(out, fixturePath(e.id), readFileSync(join(ROOT, fixturePath(e.id)), "utf8"));
+    if (student !== undefined && !fixtures?.[e.id]) throw new Error(`no recorded fixture of ${e.id} for student ${student}`);
+    write(out, fixturePath(e.id), fixtures?.[e.id] ?? readFileSync(join(ROOT, fixturePath(e.id)), "utf8"));
     write(out, f.test, [
       `// Visible tests for ${e.id}: run them with \`npm test\`. Each replays a case recorded from a correct solution (${name}.fixture.json).`,
       `import { describe, test } from "vitest";`,
@@ -186,6 +194,7 @@ export function writeStudentEdition({ chapters: asked, out, title, force = false
     chapters,
     created: new Date().toISOString(),
     ...(gitCommit() ? { source: gitCommit() } : {}),
+    ...(student !== undefined ? { student } : {}),
     exercises: chosen
       .filter((e) => e.kind !== "numeric")
       .map((e) => ({ id: e.id, title: e.title, points: e.points, kind: e.kind, statement: e.statement, ...(e.kind === "code" ? { file: exerciseFiles(e.id).module } : {}) })),

@@ -13,6 +13,7 @@
 import { readFileSync, writeFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { visibleCases } from "../../exercises/check.js";
 import { CHECKS } from "../../exercises/checks.js";
 import { EXERCISES } from "../../exercises/index.js";
 import type { Fixture, RecordedCall } from "../../exercises/fixture.js";
@@ -47,12 +48,12 @@ export function fixturePath(id: string): string {
   return `exercises/${id}.fixture.json`;
 }
 
-/** The fixture of one code exercise, recorded from its reference solution. */
-export async function recordFixture(id: string): Promise<Fixture> {
+/** The fixture of one code exercise, recorded from its reference solution (on a student's variant when `student` is given). */
+export async function recordFixture(id: string, student: string | null = null): Promise<Fixture> {
   const module = (await import(pathToFileURL(join(ROOT, exerciseFiles(id).module)).href)) as Record<string, unknown>;
   const check = CHECKS[id];
   if (!check) throw new Error(`exercises/checks.ts has no check for ${id}`);
-  const cases = check.cases.map((c) => {
+  const cases = visibleCases(check, student).map((c) => {
     const calls: RecordedCall[] = [];
     c.run(recording(module, calls) as never);
     return { name: c.name, calls };

@@ -21,13 +21,14 @@
 import { existsSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { runCase, type CaseResult, type CheckCase } from "../../exercises/check.js";
+import { checkParams, runCase, visibleCases, type CaseResult, type CheckCase } from "../../exercises/check.js";
 import { CHECKS } from "../../exercises/checks.js";
 import { EXERCISES, exerciseById, type ExerciseInfo } from "../../exercises/index.js";
 import { MARKER, resolveChapters, type AssignmentManifest } from "./edition.js";
 import { exerciseFiles, ROOT } from "./files.js";
 import { gradescopeProblems } from "./gradescope-schema.js";
 import { RemoteModule, Timeout } from "./remote.js";
+import { studentOf } from "./variants.js";
 import { sandboxTree } from "./sandbox-tree.js";
 
 export type Visibility = "hidden" | "after_due_date" | "after_published" | "visible";
@@ -61,12 +62,18 @@ export interface GradeOptions {
   timeout?: number;
   /** Seconds the child may take to start and load the module (default 60; not counted in `timeout`). */
   startTimeout?: number;
+  /** The student whose variant to grade against (default: the id in the submission's descent-assignment.json; none: the published variant). */
+  student?: string;
+  /** The class roster's ids: a submission whose id is not on it is refused. */
+  roster?: readonly string[];
 }
 
 export interface GradeReport {
   results: GradescopeResults;
   markdown: string;
   exercises: Array<{ id: string; title: string; score: number; maxScore: number; submitted: boolean }>;
+  /** The student id whose variants were graded (null: the published variant). */
+  student: string | null;
   /** Milliseconds: each exercise's child start (process and module load), and the whole grading. */
   timings: { starts: number[]; totalMs: number };
 }
@@ -119,12 +126,20 @@ export function splitPoints(total: number, n: number): number[] {
   return Array.from({ length: n }, (_, i) => (base + (i < cents - base * n ? 1 : 0)) / 100);
 }
 
-/** The visible and hidden cases of a code exercise, from the instructor's tree. */
-async function casesOf(id: string): Promise<{ visible: readonly CheckCase<unknown>[]; hidden: readonly CheckCase<unknown>[] }> {
+/**
+ * The visible and hidden cases of a code exercise for a student's variant
+ * (the published ones without an id), from the instructor's tree. A hidden
+ * module follows the variant when it exports `casesFor(params)`.
+ */
+export async function casesOf(id: string, student: string | null = null): Promise<{ visible: readonly CheckCase<unknown>[]; hidden: readonly CheckCase<unknown>[] }> {
   const check = CHECKS[id];
   if (!check) throw new Error(`exercises/checks.ts has no check for ${id}`);
-  const hidden = (await import(pathToFileURL(join(ROOT, exerciseFiles(id).hiddenCases)).href)) as { cases: CheckCase<unknown>[] };
-  return { visible: check.cases as readonly CheckCase<unknown>[], hidden: hidden.cases };
+  const hidden = (await import(pathToFileURL(join(ROOT, exerciseFiles(id).hiddenCases)).href)) as { cases: CheckCase<unknown>[]; casesFor?: (p: unknown) => CheckCase<unknown>[] };
+  const varied = student !== null && check.variant !== undefined;
+  return {
+    visible: visibleCases(check, student) as readonly CheckCase<unknown>[],
+    hidden: varied && hidden.casesFor ? hidden.casesFor(checkParams(check, student)) : hidden.cases,
+  };
 }
 
 const STRIKES = 2;
@@ -181,15 +196,16 @@ export function runRemote(id: string, source: string | null, cases: readonly Che
   return { results, starts };
 }
 
-export async function grade({ submission, chapters, hiddenVisibility = "after_published", timeout = 5, startTimeout = 60 }: GradeOptions): Promise<GradeReport> {
+export async function grade({ submission, chapters, hiddenVisibility = "after_published", timeout = 5, startTimeout = 60, student: asked, roster }: GradeOptions): Promise<GradeReport> {
   const started = Date.now();
   if (!existsSync(submission) || !statSync(submission).isDirectory()) throw new Error(`${submission} is not a folder`);
+  const student = studentOf(submission, asked, roster);
   const exercises = exercisesToGrade(submission, chapters);
   const tests: GradescopeTest[] = [];
   const summary: GradeReport["exercises"] = [];
   const starts: number[] = [];
   for (const [k, e] of exercises.entries()) {
-    const { visible, hidden } = await casesOf(e.id);
+    const { visible, hidden } = await casesOf(e.id, student);
     const found = findModule(submission, e.id);
     const run = runRemote(e.id, found ? readFileSync(found, "utf8") : null, [...visible, ...hidden], { timeout, startTimeout });
     starts.push(...run.starts);
@@ -230,12 +246,14 @@ export async function grade({ submission, chapters, hiddenVisibility = "after_pu
   };
   const problems = gradescopeProblems(results);
   if (problems.length) throw new Error(`the grader built an invalid results.json: ${problems.join("; ")}`);
-  return { results, markdown: markdownReport(results, summary, max), exercises: summary, timings: { starts, totalMs: Date.now() - started } };
+  return { results, markdown: markdownReport(results, summary, max, student), exercises: summary, student, timings: { starts, totalMs: Date.now() - started } };
 }
 
-function markdownReport(results: GradescopeResults, exercises: GradeReport["exercises"], max: number): string {
+function markdownReport(results: GradescopeResults, exercises: GradeReport["exercises"], max: number, student: string | null): string {
   const lines = [
     "# Descent: grading report",
+    "",
+    student === null ? "Graded against the published variant of every exercise." : `Graded against the variants of student \`${student}\`.`,
     "",
     `**Score: ${results.score} / ${max}** (${max > 0 ? Math.round((100 * results.score) / max) : 0} %), graded in ${results.execution_time} s.`,
     "",

@@ -55,11 +55,11 @@ function serveRun(port: MessagePort): void {
 
 self.onmessage = (event: MessageEvent) => {
   self.onmessage = null; // only the first message chooses the role
-  const data = event.data as { role?: unknown; port?: unknown; id?: unknown; transcript?: unknown } | null;
+  const data = event.data as { role?: unknown; port?: unknown; id?: unknown; transcript?: unknown; student?: unknown } | null;
   if (data?.role === "run" && data.port instanceof MessagePort) serveRun(data.port);
   else if (data?.role === "verify" && typeof data.id === "string") {
     try {
-      self.postMessage({ type: "verdict", ok: true, value: verifyExercise(data.transcript, data.id) });
+      self.postMessage({ type: "verdict", ok: true, value: verifyExercise(data.transcript, data.id, typeof data.student === "string" ? data.student : null) });
     } catch (error) {
       self.postMessage({ type: "verdict", ok: false, message: String((error as Error)?.message ?? error) });
     }

@@ -176,3 +176,52 @@ describe("autograder.zip, run as Gradescope runs it", () => {
     expect(results.tests.find((t) => t.name.startsWith("adam/adam-step:"))!.output).toMatch(/adam-step\.ts does not parse \(line \d+/);
   }, 300_000);
 });
+
+// Per-student variants, end to end: `--variants roster.csv` writes one edition per student and the
+// instructor's kit beside them; the Gradescope autograder recovers each student's id from their
+// submission and grades it against that student's variant.
+describe("per-student editions (--variants roster.csv)", () => {
+  const roster = join(scratch, "roster.csv");
+  const hw2 = join(scratch, "hw2");
+  const kit = join(scratch, "hw2-instructor");
+  beforeAll(() => {
+    writeFileSync(roster, "id,name\nalice,Alice\nbob,Bob\ncarol,Carol\n");
+    const t0 = Date.now();
+    const run = spawnSync(process.execPath, [join(ROOT, "node_modules/tsx/dist/cli.mjs"), join(ROOT, "scripts/assignment.ts"), ...CHAPTERS, "--out", hw2, "--variants", roster], { cwd: scratch, encoding: "utf8" });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    timings["npm run assignment --variants (3 students)"] = Date.now() - t0;
+  }, 180_000);
+
+  test("one edition per student, each recording its id, with fixtures of its own variant; the kit is outside every edition", () => {
+    expect(readdirSync(hw2).sort()).toEqual(["alice", "bob", "carol"]);
+    const fixtures = ["alice", "bob", "carol"].map((id) => {
+      expect(JSON.parse(readFileSync(join(hw2, id, "descent-assignment.json"), "utf8")).student).toBe(id);
+      return readFileSync(join(hw2, id, "exercises/gradient-descent/gd-quadratic.fixture.json"), "utf8");
+    });
+    expect(new Set(fixtures).size).toBe(3);
+    expect(readdirSync(kit).sort()).toEqual(["answer-key.md", "variants.json"]);
+    const variants = JSON.parse(readFileSync(join(kit, "variants.json"), "utf8"));
+    expect(Object.keys(variants)).toEqual(["alice", "bob", "carol"]);
+    const key = readFileSync(join(kit, "answer-key.md"), "utf8");
+    const firstCriterion = /\n\| \d+ \| ([^|]+) \|\n/.exec(key)![1].trim();
+    for (const id of ["alice", "bob", "carol"]) for (const f of files(join(hw2, id))) expect(readFileSync(f, "utf8").includes(firstCriterion), f).toBe(false);
+  });
+
+  test("the autograder recovers alice's variant from her submission: her correct work scores 45 of 45 on her own cases", () => {
+    rmSync(join(autograder, "submission"), { recursive: true, force: true });
+    rmSync(join(autograder, "results"), { recursive: true, force: true });
+    cpSync(join(hw2, "alice"), join(autograder, "submission"), { recursive: true });
+    for (const e of code) writeFileSync(join(autograder, "submission", exerciseFiles(e.id).module), reference(e.id));
+    const t0 = Date.now();
+    const run = spawnSync("bash", [join(autograder, "source", "run_autograder")], { encoding: "utf8", env: { PATH: process.env.PATH, HOME: process.env.HOME, AUTOGRADER_ROOT: autograder } });
+    timings["run_autograder: alice's variant, correct"] = Date.now() - t0;
+    expect(run.status, run.stderr).toBe(0);
+    const results = JSON.parse(readFileSync(join(autograder, "results", "results.json"), "utf8"));
+    expect(gradescopeProblems(results)).toEqual([]);
+    expect(results.score).toBe(45);
+    const alice = JSON.parse(readFileSync(join(hw2, "alice", "exercises/gradient-descent/gd-quadratic.fixture.json"), "utf8")) as { cases: Array<{ name: string }> };
+    const graded = results.tests.filter((t: { name: string }) => t.name.startsWith("gradient-descent/gd-quadratic:") && !t.name.endsWith("(hidden)")).map((t: { name: string }) => t.name);
+    expect(graded).toEqual(alice.cases.map((c) => `gradient-descent/gd-quadratic: ${c.name}`));
+  }, 300_000);
+});

@@ -18,6 +18,7 @@ import { Checklist } from "./checklist.js";
 import { EditorCell } from "../editor/editor-cell.js";
 import type { CatalogueEntry } from "../../../exercises/catalogue-entry.js";
 import { readStatuses, recordStatus } from "./progress.js";
+import { readStudentId } from "./student-id.js";
 
 export interface CodeExerciseOptions {
   /** The exercise's id in exercises/index.ts: `<chapter>/<name>`. */
@@ -69,7 +70,9 @@ export function CodeExercise({ id, worker, exercises, timeout = 5000, number }: 
   showStatus();
 
   const results = html`<div class="code-exercise-results" aria-live="polite"><p class="code-exercise-waiting">Checking…</p></div>` as HTMLElement;
-  const cell = EditorCell({ id, code: entry.starter, worker, adapter: "exercise", params: { id }, timeout, title: "Your code" });
+  // The reader's variant (a student id stored on the coding exercises page); the published one without it.
+  const student = readStudentId();
+  const cell = EditorCell({ id, code: entry.starter, worker, adapter: "exercise", params: student ? { id, student } : { id }, timeout, title: "Your code" });
   // Saved code does not run by itself: the checks wait for Run.
   if (cell.dataset.pending === "saved") results.replaceChildren(html`<p class="code-exercise-waiting">Your saved code is in the editor; press <strong>Run</strong> to check it.</p>`);
 

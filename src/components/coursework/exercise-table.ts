@@ -2,7 +2,9 @@
 import { html } from "htl";
 import type { CatalogueEntry } from "../../../exercises/catalogue-entry.js";
 
-export type ExerciseRow = Pick<CatalogueEntry, "id" | "chapter" | "title" | "points" | "statement" | "kind">;
+export type ExerciseRow = Pick<CatalogueEntry, "id" | "chapter" | "title" | "points" | "statement" | "kind" | "variant">;
+
+const VARIANT = { "per-student": "per-student variants", fixed: "one variant for all" } as const;
 
 const KIND = { code: "code (autograded)", numeric: "number, checked in the page", concept: "written, graded by hand" } as const;
 
@@ -25,10 +27,11 @@ export function ExerciseTable(catalogue: readonly ExerciseRow[], chapterTitles: 
     const rows = catalogue.filter((e) => e.chapter === chapter);
     return html`<h4>${chapterTitles[chapter] ?? chapter} <code>${chapter}</code></h4>
       <table>
-        <thead><tr><th>exercise</th><th>kind</th><th style="text-align: right">points</th></tr></thead>
+        <thead><tr><th>exercise</th><th>kind</th><th>variants</th><th style="text-align: right">points</th></tr></thead>
         <tbody>${rows.map((e) => html`<tr data-kind=${e.kind}>
           <td><strong>${e.title}</strong><br><code>${e.id}</code> — ${e.statement}</td>
           <td>${KIND[e.kind]}</td>
+          <td>${e.variant ? VARIANT[e.variant] : "—"}</td>
           <td style="text-align: right">${e.points}</td>
         </tr>`)}</tbody>
       </table>`;

@@ -6,6 +6,9 @@
  * (localStorage key `descent:exercise:<id>`), so progress survives a reload.
  */
 import { html } from "htl";
+import { paramsFor } from "../../lib/variant.js";
+import { numericVariantOf } from "./numeric-variants.js";
+import { readStudentId } from "./student-id.js";
 
 export interface NumericCheckOptions {
   /** A stable id, unique in the course: `<chapter>/<name>`. */
@@ -59,7 +62,24 @@ function writeStatus(id: string, status: ExerciseStatus): void {
   }
 }
 
-export function NumericCheck({ id, label = "Your answer", answer, tolerance = 1e-3, hint, explanation }: NumericCheckOptions): HTMLElement {
+/**
+ * The reader's variant of a numeric exercise (numeric-variants.ts), when a
+ * student id is stored and the exercise has variants: its question, answer
+ * and a hint without numbers. Null: the published question of the page.
+ */
+export function readerVariant(id: string, student: string | null = readStudentId()): { statement: string; answer: number; hint: string } | null {
+  const v = numericVariantOf(id);
+  if (!v || !student) return null;
+  const p = paramsFor(v, student, id);
+  return { statement: v.statement(p), answer: v.answer(p), hint: v.hint };
+}
+
+export function NumericCheck({ id, label = "Your answer", answer: published, tolerance = 1e-3, hint: publishedHint, explanation: publishedExplanation }: NumericCheckOptions): HTMLElement {
+  // A student's own variant replaces the published numbers (and the explanation, which quotes them).
+  const mine = readerVariant(id);
+  const answer = mine ? mine.answer : published;
+  const hint = mine ? mine.hint : publishedHint;
+  const explanation = mine ? undefined : publishedExplanation;
   const input = html`<input type="text" inputmode="decimal" aria-label=${label} placeholder="e.g. 0.5 or 2/4" style="width: 10em; font: inherit;">` as HTMLInputElement;
   const button = html`<button type="button">Check</button>` as HTMLButtonElement;
   const feedback = html`<span role="status" aria-live="polite" class="exercise-feedback"></span>` as HTMLElement;
@@ -82,5 +102,5 @@ export function NumericCheck({ id, label = "Your answer", answer, tolerance = 1e
   input.addEventListener("keydown", (event) => {
     if (event.key === "Enter") check();
   });
-  return html`<div class="exercise-check" data-exercise=${id}><label>${label}: ${input}</label> ${button} ${feedback}</div>` as HTMLElement;
+  return html`<div class="exercise-check" data-exercise=${id}>${mine ? html`<p class="exercise-variant"><strong>Your variant</strong> (student ${readStudentId()}): ${mine.statement}</p>` : ""}<label>${label}: ${input}</label> ${button} ${feedback}</div>` as HTMLElement;
 }

@@ -106,7 +106,7 @@ export class Sandbox {
     const response = await this.#once(bundle, id, code, adapter, params, timeout);
     if (adapter !== "exercise" || !response.ok) return response;
     try {
-      return { ...response, value: await this.#verify(String(params.id), response.value) };
+      return { ...response, value: await this.#verify(String(params.id), response.value, typeof params.student === "string" ? params.student : null) };
     } catch (error) {
       return failure(id, "CheckError", `Your code ran, but its checks could not be completed: ${(error as Error).message}.`, response.ms);
     }

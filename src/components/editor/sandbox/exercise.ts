@@ -16,7 +16,8 @@
  * `import type`, so no solution reaches the page; hidden tests are never
  * imported.
  */
-import { runCase, type CaseResult } from "../../../../exercises/check.js";
+import { runCase, visibleCases, type CaseResult } from "../../../../exercises/check.js";
+import { STUDENT_ID } from "../../../lib/variant.js";
 import { CHECKS } from "../../../../exercises/checks.js";
 import { ShapeError } from "./adapters.js";
 import { locationInStack } from "./evaluate.js";
@@ -36,7 +37,12 @@ function checkFor(id: unknown) {
   return CHECKS[id];
 }
 
-/** In the sandbox: runs the checks on the reader's functions and returns the transcript of their calls. */
+/** The reader's student id from the page's params (null: the published variant). */
+function studentOf(value: unknown): string | null {
+  return typeof value === "string" && STUDENT_ID.test(value) ? value : null;
+}
+
+/** In the sandbox: runs the checks of the reader's variant (params.student) on the reader's functions and returns the transcript of their calls. */
 export function recordExercise(value: unknown, params: Record<string, unknown>): Transcript {
   const check = checkFor(params.id);
   const names = check.exports;
@@ -57,7 +63,7 @@ export function recordExercise(value: unknown, params: Record<string, unknown>):
     wrapped[name] = recorder.wrap(f);
     exports[name] = recorder.id(f);
   }
-  for (const c of check.cases) {
+  for (const c of visibleCases(check, studentOf(params.student))) {
     recorder.beginCase();
     runCase(c, wrapped);
   }
@@ -65,12 +71,13 @@ export function recordExercise(value: unknown, params: Record<string, unknown>):
 }
 
 /** Out of the sandbox's reach: the verdict of the checks, replayed from a transcript. */
-export function verifyExercise(transcript: unknown, expectedId: string): ExerciseResult {
+export function verifyExercise(transcript: unknown, expectedId: string, student: string | null = null): ExerciseResult {
   const check = checkFor(expectedId);
+  const checkCases = visibleCases(check, studentOf(student));
   const t = transcript as Partial<Transcript> | null;
-  const cases = t && typeof t === "object" && t.id === expectedId && Array.isArray(t.cases) && t.cases.length === check.cases.length ? t.cases : null;
+  const cases = t && typeof t === "object" && t.id === expectedId && Array.isArray(t.cases) && t.cases.length === checkCases.length ? t.cases : null;
   const exports = t && typeof t.exports === "object" && t.exports !== null ? t.exports : {};
-  const results: CaseResult[] = check.cases.map((c, i) => {
+  const results: CaseResult[] = checkCases.map((c, i) => {
     const calls = cases?.[i]?.calls;
     if (!cases || !Array.isArray(calls)) return { name: c.name, pass: false, message: "This check could not be verified: the sandbox sent no record of it." };
     const replay = new Replay(calls);
@@ -90,5 +97,5 @@ export function verifyExercise(transcript: unknown, expectedId: string): Exercis
 /** Both halves in one place (for Node tests): record the reader's functions, then replay the transcript. */
 export function adaptExercise(value: unknown, params: Record<string, unknown>): ExerciseResult {
   const transcript = recordExercise(value, params);
-  return verifyExercise(structuredClone(transcript), transcript.id);
+  return verifyExercise(structuredClone(transcript), transcript.id, studentOf(params.student));
 }

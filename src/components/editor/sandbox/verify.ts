@@ -7,7 +7,8 @@
  */
 import type { ExerciseResult } from "./exercise.js";
 
-export type Verifier = (id: string, transcript: unknown) => Promise<ExerciseResult>;
+/** `student`: the reader's id, whose variant the checks use (exercises/variant.ts); none: the published one. */
+export type Verifier = (id: string, transcript: unknown, student?: string | null) => Promise<ExerciseResult>;
 
 const VERIFY_LIMIT = 15_000;
 
@@ -21,7 +22,7 @@ function isVerdict(v: unknown, id: string): v is ExerciseResult {
 
 /** A verifier that starts the bundle at `url` in a worker of the page's origin for each verdict. */
 export function workerVerifier(url: string): Verifier {
-  return (id, transcript) =>
+  return (id, transcript, student) =>
     new Promise<ExerciseResult>((resolve, reject) => {
       const worker = new Worker(url);
       const finish = (error: Error | null, value?: ExerciseResult) => {
@@ -41,6 +42,6 @@ export function workerVerifier(url: string): Verifier {
         event.preventDefault();
         finish(new Error(event.message || "the checker failed"));
       };
-      worker.postMessage({ role: "verify", id, transcript });
+      worker.postMessage({ role: "verify", id, transcript, student: student ?? null });
     });
 }
