@@ -77,7 +77,7 @@ export function delayTolerantComparison(problem: SparseProblem, shared: Shared, 
 export interface SpeedupRow extends Spread {
   P: number;
   algorithm: "hogwild" | "sync";
-  /** Per seed: did the run diverge? */
+  /** Per seed: did the run diverge? (A run that never reached the target has speedup 0.) */
   diverged: boolean[];
 }
 
