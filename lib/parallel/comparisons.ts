@@ -83,9 +83,13 @@ export interface SpeedupRow extends Spread {
 
 /** Speedup to reach `targetFraction` × the initial loss, per worker count and algorithm, over seeds. */
 export function speedupSweep(problem: SparseProblem, shared: Omit<Shared, "workers"> & { lr: number }, seeds: readonly number[], workerCounts: readonly number[], targetFraction = 1e-2): SpeedupRow[] {
+  return [...speedupSweepRows(problem, shared, seeds, workerCounts, targetFraction)];
+}
+
+/** The rows of {@link speedupSweep} one at a time, so a page can draw them as they come. */
+export function* speedupSweepRows(problem: SparseProblem, shared: Omit<Shared, "workers"> & { lr: number }, seeds: readonly number[], workerCounts: readonly number[], targetFraction = 1e-2): Generator<SpeedupRow> {
   if (seeds.length === 0) throw new RangeError("speedupSweep: seeds must list at least one seed");
   const ones = seeds.map((seed) => simulate(problem, { ...shared, algorithm: "hogwild", workers: 1, seed }));
-  const rows: SpeedupRow[] = [];
   for (const P of workerCounts) {
     for (const algorithm of ["hogwild", "sync"] as const) {
       const runs = seeds.map((seed) => simulate(problem, { ...shared, algorithm, workers: P, seed }));
@@ -93,8 +97,7 @@ export function speedupSweep(problem: SparseProblem, shared: Omit<Shared, "worke
         const target = ones[s].curve[0].loss * targetFraction;
         return timeToLoss(ones[s], target) / timeToLoss(r, target);
       });
-      rows.push({ P, algorithm, diverged: runs.map((r) => r.diverged), ...spread(speed.map((v) => (Number.isFinite(v) ? v : 0))) });
+      yield { P, algorithm, diverged: runs.map((r) => r.diverged), ...spread(speed.map((v) => (Number.isFinite(v) ? v : 0))) };
     }
   }
-  return rows;
 }
