@@ -49,7 +49,7 @@ export interface DelayMethod {
 export const DELAY_METHODS: DelayMethod[] = [
   { label: "1 worker, sequential SGD (same work)", options: { algorithm: "hogwild", workers: 1 }, steps: [0.5, 1, 1.5] },
   { label: "plain asynchronous SGD (Hogwild!)", options: { algorithm: "hogwild" }, steps: [0.5, 1, 1.5] },
-  { label: "staleness-scaled step η/τ", options: { algorithm: "hogwild", correction: "staleness" }, steps: [0.5, 1, 1.5] },
+  { label: "staleness-scaled step η/τ", options: { algorithm: "hogwild", correction: "staleness" }, steps: [1, 4, 16, 64] },
   { label: "DC-ASGD (λ = 1)", options: { algorithm: "hogwild", correction: "delay-compensated", lambda: 1 }, steps: [0.5, 1, 1.5] },
   { label: "asynchronous AdaGrad (Downpour's Adagrad server)", options: { algorithm: "hogwild", correction: "adagrad" }, steps: [0.5, 1, 2] },
   { label: "AdaptiveRevision", options: { algorithm: "hogwild", correction: "adaptive-revision" }, steps: [0.5, 1, 2] },
