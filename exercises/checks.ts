@@ -16,12 +16,13 @@ import { check as gdQuadratic } from "./gradient-descent/gd-quadratic.check.js";
 import { check as gdStep } from "./gradient-descent/gd-step.check.js";
 import { check as maxStableLr } from "./learning-rate/max-stable-lr.check.js";
 import { check as minibatchSgd } from "./minibatch/minibatch-sgd.check.js";
+import { check as hogwildStep } from "./parallel/hogwild-step.check.js";
 import { check as momentumStep } from "./momentum/momentum-step.check.js";
 import { check as nesterovStep } from "./nesterov/nesterov-step.check.js";
 import { check as adadeltaStep } from "./rmsprop-adadelta/adadelta-step.check.js";
 import { check as rmspropStep } from "./rmsprop-adadelta/rmsprop-step.check.js";
 import { check as stepDecay } from "./schedules/step-decay.check.js";
 
-const ALL = [gdStep, gdQuadratic, maxStableLr, stepDecay, minibatchSgd, biasCorrected, momentumStep, nesterovStep, adagradStep, rmspropStep, adadeltaStep, adamStep, nadamStep] as unknown as ExerciseCheck[];
+const ALL = [gdStep, gdQuadratic, maxStableLr, stepDecay, minibatchSgd, biasCorrected, momentumStep, nesterovStep, adagradStep, rmspropStep, adadeltaStep, adamStep, nadamStep, hogwildStep] as unknown as ExerciseCheck[];
 
 export const CHECKS: Readonly<Record<string, ExerciseCheck>> = Object.freeze(Object.fromEntries(ALL.map((c) => [c.id, c])));

@@ -19,4 +19,5 @@ export const LIBRARY_SOLUTIONS: Readonly<Record<string, readonly string[]>> = {
   "rmsprop-adadelta/adadelta-step": ["lib/optimizers/adadelta.ts"],
   "adam/adam-step": ["lib/optimizers/adam.ts", "lib/optimizers/adamw.ts"],
   "adam/nadam-step": ["lib/optimizers/nadam.ts"],
+  "parallel/hogwild-step": ["lib/parallel/simulate.ts"],
 };
