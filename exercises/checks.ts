@@ -16,6 +16,7 @@ import { check as gdQuadratic } from "./gradient-descent/gd-quadratic.check.js";
 import { check as gdStep } from "./gradient-descent/gd-step.check.js";
 import { check as maxStableLr } from "./learning-rate/max-stable-lr.check.js";
 import { check as minibatchSgd } from "./minibatch/minibatch-sgd.check.js";
+import { check as hogwildStep } from "./parallel/hogwild-step.check.js";
 import { check as momentumStep } from "./momentum/momentum-step.check.js";
 import { check as nesterovStep } from "./nesterov/nesterov-step.check.js";
 import { check as adadeltaStep } from "./rmsprop-adadelta/adadelta-step.check.js";
@@ -25,6 +26,6 @@ import { check as batchnormForward } from "./strategies/batchnorm-forward.check.
 import { check as gradientNoise } from "./strategies/gradient-noise.check.js";
 import { check as patienceRule } from "./strategies/patience-rule.check.js";
 
-const ALL = [gdStep, gdQuadratic, maxStableLr, stepDecay, minibatchSgd, biasCorrected, momentumStep, nesterovStep, adagradStep, rmspropStep, adadeltaStep, adamStep, nadamStep, patienceRule, gradientNoise, batchnormForward] as unknown as ExerciseCheck[];
+const ALL = [gdStep, gdQuadratic, maxStableLr, stepDecay, minibatchSgd, biasCorrected, momentumStep, nesterovStep, adagradStep, rmspropStep, adadeltaStep, adamStep, nadamStep, patienceRule, gradientNoise, batchnormForward, hogwildStep] as unknown as ExerciseCheck[];
 
 export const CHECKS: Readonly<Record<string, ExerciseCheck>> = Object.freeze(Object.fromEntries(ALL.map((c) => [c.id, c])));

@@ -138,6 +138,7 @@ export const EXERCISES: readonly ExerciseInfo[] = Object.freeze([
   concept("strategies/noise-vs-batch", "Noise versus batch size", 3, "If the minibatch noise was half of the total gradient noise, by what factor must the added noise variance grow to keep the total the same when the batch size doubles?"),
   // 14. Parallel and distributed SGD
   numeric("parallel/slowest-of-four", "The slowest of four", 2, "With exponential gradient times of mean 1, what is the expected round time of synchronous SGD with P = 4 workers?"),
+  code("parallel/hogwild-step", "One Hogwild! step", 10, "Write `readCoordinates(x, cols)`, `sparseGradient(read, vals, b)` and `writeUpdate(x, cols, g, lr)`: a lock-free worker's read of the k parameters its sparse example touches, the least-squares gradient at what it read, and its in-place write x[cols[m]] −= lr·g[m] into the shared parameters."),
   numeric("parallel/constant-staleness", "Staleness of Hogwild!", 2, "With P = 8 workers of constant gradient time 1 starting at staggered times, how many updates land between a worker's read and its write?"),
 ]);
 

@@ -13,7 +13,11 @@
  *   coordinates only. With P = 1 this is sequential SGD. `correction` makes it
  *   a delay-tolerant asynchronous SGD: "staleness" divides the step by
  *   max(1, τ) (Zhang et al. 2016); "delay-compensated" adds λ g ⊙ g ⊙ (x_now −
- *   x_read) to the gradient (Zheng et al. 2017, DC-ASGD).
+ *   x_read) to the gradient (Zheng et al. 2017, DC-ASGD); "adagrad" applies
+ *   the stale gradient with AdaGrad's per-coordinate rate η/(√Σg² + ε) (an
+ *   asynchronous AdaGrad server, no revision); "adaptive-revision" applies it
+ *   with McMahan & Streeter's AdaptiveRevision (see adaptive-revision.ts; the
+ *   worker remembers z = Σg of its k coordinates when it reads), with η as α.
  * - "sync": synchronous data parallelism with an all-reduce: every round, all
  *   P workers compute a gradient at the same x; the round lasts as long as the
  *   slowest (plus latency); the server applies the sum of the P gradients × η.
@@ -37,6 +41,7 @@ import { random, type Random } from "../random.js";
 import { rejectUnknownKeys, requireInRange, requireInteger } from "../validate.js";
 import { sampleDuration, type DelayDistribution } from "./delays.js";
 import { problemLoss, residual, type SparseProblem } from "./problem.js";
+import { adaptiveRevisionState, adaptiveRevisionUpdate } from "./adaptive-revision.js";
 
 export type ParallelAlgorithm = "hogwild" | "sync" | "downpour" | "easgd" | "fedavg";
 
@@ -54,7 +59,7 @@ export interface SimulationOptions {
   evalEvery?: number;
   seed?: number;
   /** Hogwild only: a delay-tolerant correction of the stale gradient. */
-  correction?: "none" | "staleness" | "delay-compensated";
+  correction?: "none" | "staleness" | "delay-compensated" | "adagrad" | "adaptive-revision";
   /** λ of the delay-compensated gradient (default 1). */
   lambda?: number;
   /** Downpour: fetch every nFetch steps, push every nPush (default 1, 1), server rule (default "sgd"). */
@@ -66,6 +71,16 @@ export interface SimulationOptions {
   alpha?: number;
   /** A run whose loss exceeds this (or is not finite) has diverged (default 1e6 × the initial loss). */
   divergence?: number;
+  /** Asynchronous algorithms: record the first `log` gradients' read and write times (default 0: none). */
+  log?: number;
+}
+
+/** One gradient in the event log: worker w read at `read`, wrote at `write`, τ updates late. */
+export interface WorkerEvent {
+  worker: number;
+  read: number;
+  write: number;
+  staleness: number;
 }
 
 export interface SimulationPoint {
@@ -85,9 +100,11 @@ export interface SimulationResult {
   readonly finalLoss: number;
   /** Simulated time at the end. */
   readonly time: number;
+  /** The first `options.log` gradients, in the order they were written (asynchronous algorithms only). */
+  readonly events: WorkerEvent[];
 }
 
-const OPTIONS = ["algorithm", "workers", "lr", "grads", "delay", "latency", "evalEvery", "seed", "correction", "lambda", "nFetch", "nPush", "server", "tau", "alpha", "divergence"];
+const OPTIONS = ["algorithm", "workers", "lr", "grads", "delay", "latency", "evalEvery", "seed", "correction", "lambda", "nFetch", "nPush", "server", "tau", "alpha", "divergence", "log"];
 const BINS = 65;
 
 /** Runs one simulation; see the module comment. */
@@ -111,6 +128,11 @@ export function simulate(problem: SparseProblem, options: SimulationOptions): Si
   const tau = requireInteger("simulate", "tau", options.tau ?? 4, 1);
   const alpha = requireInRange("simulate", "alpha", options.alpha ?? 0.1, 0, 1);
   const server = options.server ?? "sgd";
+  const logLimit = requireInteger("simulate", "log", options.log ?? 0, 0);
+  if (!["none", "staleness", "delay-compensated", "adagrad", "adaptive-revision"].includes(correction)) {
+    throw new TypeError(`simulate: correction must be "none", "staleness", "delay-compensated", "adagrad" or "adaptive-revision", got ${JSON.stringify(correction)}`);
+  }
+  const events: WorkerEvent[] = [];
 
   const { d, k, n, cols, vals } = problem;
   const x = new Float64Array(d); // the shared parameters (server / centre)
@@ -212,15 +234,20 @@ export function simulate(problem: SparseProblem, options: SimulationOptions): Si
     const replicas = algorithm === "downpour" || algorithm === "easgd" ? Array.from({ length: P }, () => new Float64Array(d)) : [];
     const accrued = algorithm === "downpour" ? Array.from({ length: P }, () => new Float64Array(d)) : [];
     const stepsOf = new Int32Array(P);
-    const adagradSum = new Float64Array(server === "adagrad" ? d : 0);
+    const adagradSum = new Float64Array(server === "adagrad" || correction === "adagrad" ? d : 0);
+    const revision = correction === "adaptive-revision" && algorithm === "hogwild" ? adaptiveRevisionState(d, lr) : null;
+    const zReads = Array.from({ length: revision ? P : 0 }, () => new Float64Array(k));
+    const readAt = new Float64Array(P);
 
     const start = (w: number, at: number) => {
       const i = picks[w].int(n);
       example[w] = i;
       version[w] = updates;
+      readAt[w] = at;
       if (algorithm === "hogwild") {
         const rd = reads[w];
         for (let m = 0; m < k; ++m) rd[m] = x[cols[i * k + m]];
+        if (revision) for (let m = 0; m < k; ++m) zReads[w][m] = revision.z[cols[i * k + m]];
       } else if (algorithm === "downpour" && stepsOf[w] % nFetch === 0) {
         replicas[w].set(x);
         version[w] = updates;
@@ -240,6 +267,7 @@ export function simulate(problem: SparseProblem, options: SimulationOptions): Si
         const r = residual(problem, i, x, rd);
         const tauW = updates - version[w];
         countStaleness(tauW);
+        if (events.length < logLimit) events.push({ worker: w, read: readAt[w], write: now, staleness: tauW });
         let conflict = false;
         const step = correction === "staleness" ? lr / Math.max(1, tauW) : lr;
         for (let m = 0; m < k; ++m) {
@@ -247,7 +275,11 @@ export function simulate(problem: SparseProblem, options: SimulationOptions): Si
           if (lastWrite[j] > version[w]) conflict = true;
           let g = r * vals[o + m];
           if (correction === "delay-compensated") g += lambda * g * g * (x[j] - rd[m]);
-          x[j] -= step * g;
+          if (revision) adaptiveRevisionUpdate(revision, x, j, g, zReads[w][m]);
+          else if (correction === "adagrad") {
+            adagradSum[j] += g * g;
+            x[j] -= (lr * g) / (Math.sqrt(adagradSum[j]) + 1e-10);
+          } else x[j] -= step * g;
         }
         updates++;
         for (let m = 0; m < k; ++m) lastWrite[cols[o + m]] = updates;
@@ -264,6 +296,7 @@ export function simulate(problem: SparseProblem, options: SimulationOptions): Si
         }
         stepsOf[w]++;
         countStaleness(updates - version[w]);
+        if (events.length < logLimit) events.push({ worker: w, read: readAt[w], write: now, staleness: updates - version[w] });
         if (stepsOf[w] % nPush === 0) {
           for (let j = 0; j < d; ++j) {
             const g = acc[j];
@@ -308,6 +341,7 @@ export function simulate(problem: SparseProblem, options: SimulationOptions): Si
     diverged,
     finalLoss: diverged ? Infinity : last.loss,
     time: now,
+    events,
   };
 }
 

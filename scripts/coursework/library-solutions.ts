@@ -22,4 +22,5 @@ export const LIBRARY_SOLUTIONS: Readonly<Record<string, readonly string[]>> = {
   "strategies/patience-rule": ["lib/analysis/strategies.ts", "lib/train.ts"],
   "strategies/gradient-noise": ["lib/analysis/strategies.ts"],
   "strategies/batchnorm-forward": ["lib/models/batchnorm-layer.ts", "lib/models/mlp-batchnorm.ts"],
+  "parallel/hogwild-step": ["lib/parallel/simulate.ts"],
 };
