@@ -88,4 +88,31 @@ export const RUBRICS: Readonly<Record<string, Rubric>> = Object.freeze({
       { points: 2, text: "With the correction m̂₁ = g₁ and v̂₁ = g₁², so the first step is η·g₁/|g₁| = η·sign(g₁) as ε → 0." },
     ],
   },
+  "strategies/bn-invariance": {
+    page: "strategies.md",
+    heading: "**3. Batch norm's invariance.**",
+    criteria: [
+      { points: 2, text: "Shows μ(cz) = cμ(z) and σ(cz) = cσ(z) for c > 0, so the normalized ẑ = (z − μ)/σ (and the layer's output) is unchanged: ℓ(cW) = ℓ(W)." },
+      { points: 2, text: "Differentiates the identity ℓ(cW) = ℓ(W) with respect to W (chain rule): c·(∇ℓ)(cW) = (∇ℓ)(W), i.e. (∇ℓ)(cW) = (1/c)(∇ℓ)(W)." },
+      { points: 1, text: "Draws a consequence: larger weights get proportionally smaller gradients (effective rate η/‖W‖² on W's direction), or the gradient is orthogonal to W." },
+    ],
+  },
+  "strategies/sorted-bias": {
+    page: "strategies.md",
+    heading: "**4. Sorted order.**",
+    criteria: [
+      { points: 1, text: "Predicts a positive bias at the end of an epoch." },
+      { points: 1, text: "Explains it: the epoch ends with a run of y = 1 examples, each moving b by −η(σ(z) − 1) > 0." },
+      { points: 1, text: "Checks it with the page's cells (the bias, the last entry of the parameters) and relates it to the saw-tooth of the loss curve." },
+    ],
+  },
+  "strategies/noise-vs-batch": {
+    page: "strategies.md",
+    heading: "**5. Noise versus batch size.**",
+    criteria: [
+      { points: 1, text: "Splits the total variance T = s + a with minibatch part s = T/2 and added part a = T/2." },
+      { points: 1, text: "Doubling B halves the minibatch variance to T/4." },
+      { points: 1, text: "Concludes a′ = 3T/4: the added variance grows by a factor 1.5." },
+    ],
+  },
 });
