@@ -7,6 +7,7 @@
 import * as Plot from "@observablehq/plot";
 import { decadeTicks } from "../log-ticks.js";
 import { accessibleFigure } from "./accessible-figure.js";
+import { tickNum } from "../format.js";
 
 export interface SpreadRow {
   batchSize: number;
@@ -31,8 +32,8 @@ export function GradientSpreadChart(rows: readonly SpreadRow[], options: { width
     width,
     height,
     marginLeft: 56,
-    x: { type: "log", label: "batch size B", grid: true, tickFormat: "~g", ticks: decadeTicks(measured.map((r) => r.batchSize)) },
-    y: { type: "log", label: "E‖g_B − g‖²", grid: true, tickFormat: "~g", ticks: decadeTicks([...measured.map((r) => r.measured), ...curve.map((c) => c.value)]) },
+    x: { type: "log", label: "batch size B", grid: true, tickFormat: tickNum, ticks: decadeTicks(measured.map((r) => r.batchSize)) },
+    y: { type: "log", label: "E‖g_B − g‖²", grid: true, tickFormat: tickNum, ticks: decadeTicks([...measured.map((r) => r.measured), ...curve.map((c) => c.value)]) },
     color: { legend: true, domain: ["measured", "(σ²/B)(n − B)/(n − 1)", "σ²/B"] },
     marks: [
       Plot.line(curve.filter((c) => c.label !== "σ²/B"), { x: "batchSize", y: "value", stroke: "label", strokeWidth: 1.5 }),

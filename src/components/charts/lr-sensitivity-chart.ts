@@ -7,6 +7,8 @@
  */
 import * as Plot from "@observablehq/plot";
 import { accessibleFigure } from "./accessible-figure.js";
+import { tickNum } from "../format.js";
+import { decadeTicks } from "../log-ticks.js";
 
 export interface SensitivityRun { contender: string; k: number; lr: number; loss: number; diverged: boolean }
 
@@ -26,8 +28,8 @@ export function LrSensitivityChart(
     width,
     height,
     marginLeft: 56,
-    x: { type: "log", label: relative ? "learning rate / the optimizer's default →" : "learning rate →", grid: true, tickFormat: "~g" },
-    y: { type: "log", label: "↑ final training loss", grid: true, tickFormat: "~g", domain: [bottom / 1.3, ceiling * 1.05] },
+    x: { type: "log", label: relative ? "learning rate / the optimizer's default →" : "learning rate →", grid: true, tickFormat: tickNum, ticks: decadeTicks(rows.map((r) => r.x)) },
+    y: { type: "log", label: "↑ final training loss", grid: true, tickFormat: tickNum, ticks: decadeTicks([bottom / 1.3, ceiling * 1.05]), domain: [bottom / 1.3, ceiling * 1.05] },
     color: { ...colors, legend: true },
     marks: [
       ...(floor !== undefined ? [Plot.ruleY([floor], { stroke: "var(--theme-foreground-muted)", strokeDasharray: "4,3" })] : []),

@@ -6,6 +6,7 @@
 import * as Plot from "@observablehq/plot";
 import { decadeTicks } from "../log-ticks.js";
 import { accessibleFigure } from "./accessible-figure.js";
+import { tickNum } from "../format.js";
 
 export interface OrderGap {
   order: string;
@@ -21,7 +22,7 @@ export function OrderGapsChart(rows: readonly OrderGap[], options: { width?: num
     width,
     height,
     marginLeft: Math.min(170, width * 0.38),
-    x: { type: "log", label: "final loss − least-squares minimum", grid: true, tickFormat: "~g", ticks: decadeTicks(shown.map((r) => r.gap)) },
+    x: { type: "log", label: "final loss − least-squares minimum", grid: true, tickFormat: tickNum, ticks: decadeTicks(shown.map((r) => r.gap)) },
     y: { label: null, domain: orders },
     color: { domain: orders },
     marks: [

@@ -5,6 +5,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import { decadeTicks } from "../log-ticks.js";
+import { tickNum } from "../format.js";
 
 export interface RaceLine {
   label: string;
@@ -26,7 +27,7 @@ export function ScheduleRaceChart(runs: readonly RaceLine[], options: { width?: 
     marginRight: 10,
     fx: { label: null, domain: ["training", "test"], tickFormat: (s: string) => `${s} loss` },
     x: { label: "epoch →", ticks: 4 },
-    y: { type: "log", label: "↑ loss", grid: true, ticks: decadeTicks(rows.map((p) => p.loss)), tickFormat: "~g" },
+    y: { type: "log", label: "↑ loss", grid: true, ticks: decadeTicks(rows.map((p) => p.loss)), tickFormat: tickNum },
     color: { legend: true, domain: labels.map(name) },
     marks: [
       Plot.frame({ strokeOpacity: 0.15 }),

@@ -8,6 +8,7 @@
 import * as Plot from "@observablehq/plot";
 import type { Trial } from "../../lib/analysis/hyperparameter-search.js";
 import { accessibleFigure } from "./accessible-figure.js";
+import { tickNum } from "../format.js";
 
 export interface Landscape {
   /** log10 of the first hyperparameter at each column (ascending, evenly spaced). */
@@ -64,7 +65,7 @@ export function SearchLandscape(landscape: Landscape, searches: readonly Search[
     marginBottom: 40,
     x: { domain: [x1, x2], label: xLabel + " (log scale)", tickFormat: powerOfTen, ticks: etaLogs.filter(Number.isInteger) },
     y: { domain: [y1, y2], label: yLabel + " (log scale)", tickFormat: powerOfTen, ticks: lambdaLogs.filter(Number.isInteger) },
-    color: { type: "log", scheme: "viridis", domain: [1e-4, 0.5], clamp: true, legend: true, label: "validation loss − best", tickFormat: "~g" },
+    color: { type: "log", scheme: "viridis", domain: [1e-4, 0.5], clamp: true, legend: true, label: "validation loss − best", tickFormat: tickNum },
     symbol: { domain: searches.map((s) => s.label), range: searches.map((_, i) => SEARCH_SYMBOLS[i % SEARCH_SYMBOLS.length]), legend: true },
     marks: [
       Plot.rect([{ x1, x2, y1, y2 }], { x1: "x1", x2: "x2", y1: "y1", y2: "y2", fill: "#999" }),

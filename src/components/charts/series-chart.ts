@@ -12,6 +12,8 @@
  */
 import * as Plot from "@observablehq/plot";
 import { accessibleFigure } from "./accessible-figure.js";
+import { tickNum } from "../format.js";
+import { decadeTicks, minorLogGrid } from "../log-ticks.js";
 
 export interface SeriesRow {
   series: string;
@@ -58,10 +60,12 @@ export function SeriesChart(rows: readonly SeriesRow[], options: SeriesChartOpti
     height,
     marginLeft: 56,
     marginRight: 16,
-    x: { type: xType, label: options.x ?? "step", grid: true, ...(options.xDomain ? { domain: options.xDomain } : {}), ...(xType === "log" ? { tickFormat: "~g" } : {}) },
-    y: { type: yType, label: options.y ?? "", grid: true, ...(options.yDomain ? { domain: options.yDomain } : {}), ...(yType === "log" ? { tickFormat: "~g" } : {}) },
+    x: { type: xType, label: options.x ?? "step", grid: true, ...(options.xDomain ? { domain: options.xDomain } : {}), ...(xType === "log" ? { tickFormat: tickNum, ticks: decadeTicks([...shown.map((r) => r.x), ...(options.xDomain ?? [])]) } : {}) },
+    y: { type: yType, label: options.y ?? "", grid: true, ...(options.yDomain ? { domain: options.yDomain } : {}), ...(yType === "log" ? { tickFormat: tickNum, ticks: decadeTicks([...shown.map((r) => r.y), ...(options.yDomain ?? [])]) } : {}) },
     color: { legend: domain.length > 1, domain, ...(colors ? { range: colors as string[] } : {}) },
     marks: [
+      ...(xType === "log" ? minorLogGrid("x", [...shown.map((r) => r.x), ...(options.xDomain ?? [])]) : []),
+      ...(yType === "log" ? minorLogGrid("y", [...shown.map((r) => r.y), ...(options.yDomain ?? [])]) : []),
       ...marks,
       ...rulesY.map((r) => Plot.ruleY([r.y], { stroke: "var(--theme-foreground-muted)", strokeDasharray: "4,3" })),
       ...rulesY.filter((r) => r.label).map((r) => Plot.text([r], { y: "y", text: "label", frameAnchor: "left", dx: 4, dy: -7, fill: "var(--theme-foreground-muted)" })),

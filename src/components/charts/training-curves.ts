@@ -13,6 +13,7 @@
 import * as Plot from "@observablehq/plot";
 import { decadeTicks } from "../log-ticks.js";
 import { accessibleFigure } from "./accessible-figure.js";
+import { tickNum } from "../format.js";
 
 export interface TrainingRun {
   label: string;
@@ -65,7 +66,7 @@ export function TrainingCurves(runs: readonly TrainingRun[], options: TrainingCu
     width,
     height,
     marginLeft: 56,
-    x: x === "epoch" ? { label: "epoch", grid: true } : { type: "log", label: "time (ms, measured in this browser)", grid: true, tickFormat: "~g", ticks: decadeTicks(clipped.map((r) => r.time)) },
+    x: x === "epoch" ? { label: "epoch", grid: true } : { type: "log", label: "time (ms, measured in this browser)", grid: true, tickFormat: tickNum, ticks: decadeTicks(clipped.map((r) => r.time)) },
     y: {
       type: logY ? "log" : "linear",
       label: gap ? "loss − least-squares minimum" : "training loss",
