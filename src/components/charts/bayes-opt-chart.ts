@@ -6,7 +6,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import type { BayesRound } from "../../lib/analysis/bayes-opt.js";
-import { tickNum } from "../format.js";
+import { num, tickNum } from "../format.js";
 
 export interface BayesOptChartOptions {
   width?: number;
@@ -26,7 +26,7 @@ export function BayesOptChart(round: BayesRound, candidates: ArrayLike<number>, 
     width,
     height,
     marginLeft: 56,
-    ariaLabel: `Bayesian optimization after ${trials.length} trials: the Gaussian process's mean and ±2 standard deviation band over ${xLabel}, the trials, and the next trial at ${round.next.toPrecision(3)}`,
+    ariaLabel: `Bayesian optimization after ${trials.length} trials: the Gaussian process's mean and ±2 standard deviation band over ${xLabel}, the trials, and the next trial at ${num(round.next)}`,
     x: { label: xLabel, grid: true },
     y: { domain: [yMin - pad, yMax + pad], label: "validation loss", grid: true },
     color: { legend: true, domain: ["true loss", "GP mean ± 2 sd", "trials"], range: ["var(--theme-foreground-muted)", "#4e79a7", "#e15759"] },
@@ -42,7 +42,7 @@ export function BayesOptChart(round: BayesRound, candidates: ArrayLike<number>, 
     width,
     height: Math.round(height * 0.5),
     marginLeft: 56,
-    ariaLabel: `Expected improvement over ${xLabel}; its maximum, at ${round.next.toPrecision(3)}, is the next trial`,
+    ariaLabel: `Expected improvement over ${xLabel}; its maximum, at ${num(round.next)}, is the next trial`,
     x: { label: xLabel, grid: true },
     y: { label: "expected improvement", grid: true, tickFormat: tickNum },
     marks: [

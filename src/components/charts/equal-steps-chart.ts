@@ -5,7 +5,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import { decadeTicks } from "../log-ticks.js";
-import { tickNum } from "../format.js";
+import { num, tickNum } from "../format.js";
 
 export interface EqualStepsLine {
   label: string;
@@ -24,7 +24,7 @@ export function EqualStepsChart(runs: readonly EqualStepsLine[], options: { widt
     color: { legend: true, domain: [...new Set(runs.map((r) => r.label))] },
     marks: [
       Plot.line(rows, { x: "step", y: "loss", stroke: "label", z: "key", strokeOpacity: 0.8 }),
-      Plot.tip(rows, Plot.pointer({ x: "step", y: "loss", title: (d: { key: string; step: number; loss: number }) => `${d.key}\nstep ${d.step}: loss ${d.loss.toPrecision(3)}` })),
+      Plot.tip(rows, Plot.pointer({ x: "step", y: "loss", title: (d: { key: string; step: number; loss: number }) => `${d.key}\nstep ${d.step}: loss ${num(d.loss)}` })),
     ],
   });
   const svgs = plot.tagName.toLowerCase() === "svg" ? [plot] : Array.from(plot.querySelectorAll(":scope > svg"));

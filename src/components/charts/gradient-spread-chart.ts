@@ -7,7 +7,7 @@
 import * as Plot from "@observablehq/plot";
 import { decadeTicks } from "../log-ticks.js";
 import { accessibleFigure } from "./accessible-figure.js";
-import { tickNum } from "../format.js";
+import { num, tickNum } from "../format.js";
 
 export interface SpreadRow {
   batchSize: number;
@@ -39,7 +39,7 @@ export function GradientSpreadChart(rows: readonly SpreadRow[], options: { width
       Plot.line(curve.filter((c) => c.label !== "σ²/B"), { x: "batchSize", y: "value", stroke: "label", strokeWidth: 1.5 }),
       Plot.line(curve.filter((c) => c.label === "σ²/B"), { x: "batchSize", y: "value", stroke: "label", strokeWidth: 1.2, strokeDasharray: "4,3" }),
       Plot.dot(measured, { x: "batchSize", y: "measured", fill: () => "measured", r: 4 }),
-      Plot.tip(measured, Plot.pointer({ x: "batchSize", y: "measured", title: (d: SpreadRow) => `B = ${d.batchSize}\nmeasured ${d.measured.toPrecision(3)}\npredicted ${d.predicted.toPrecision(3)}` })),
+      Plot.tip(measured, Plot.pointer({ x: "batchSize", y: "measured", title: (d: SpreadRow) => `B = ${d.batchSize}\nmeasured ${num(d.measured)}\npredicted ${num(d.predicted)}` })),
     ],
   }), { label: `Variance of the minibatch gradient against batch size B, measured and predicted`, rows: measured, columns: ["batchSize", "measured", "predicted"] });
 }

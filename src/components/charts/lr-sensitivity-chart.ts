@@ -7,7 +7,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import { accessibleFigure } from "./accessible-figure.js";
-import { tickNum } from "../format.js";
+import { num, tickNum } from "../format.js";
 import { decadeTicks } from "../log-ticks.js";
 
 export interface SensitivityRun { contender: string; k: number; lr: number; loss: number; diverged: boolean }
@@ -36,7 +36,7 @@ export function LrSensitivityChart(
       Plot.line(finite, { x: "x", y: "loss", stroke: "label", z: "label", strokeWidth: 1.6, marker: "circle-stroke" }),
       Plot.dot(diverged, { x: "x", y: ceiling, stroke: "label", symbol: "times", r: 5, strokeWidth: 2 }),
       Plot.text(diverged.length ? [0] : [], { frameAnchor: "top-right", text: () => "× diverged", dy: 2, fontSize: 11, fill: "var(--theme-foreground-muted)" }),
-      Plot.tip(finite, Plot.pointer({ x: "x", y: "loss", title: (d) => `${d.label}\nlr = ${Number(d.lr.toPrecision(3))}\nloss = ${Number(d.loss.toPrecision(4))}` })),
+      Plot.tip(finite, Plot.pointer({ x: "x", y: "loss", title: (d) => `${d.label}\nlr = ${num(d.lr)}\nloss = ${num(d.loss, 4)}` })),
     ],
   }), { label: `Final loss against the learning rate for ${contenders.map((c) => c.label).join(", ")}`, rows: rows, columns: ["label", "lr", "loss"] });
 }

@@ -6,7 +6,7 @@
 import * as Plot from "@observablehq/plot";
 import { decadeTicks } from "../log-ticks.js";
 import { accessibleFigure } from "./accessible-figure.js";
-import { tickNum } from "../format.js";
+import { num, tickNum } from "../format.js";
 
 export interface OrderGap {
   order: string;
@@ -28,7 +28,7 @@ export function OrderGapsChart(rows: readonly OrderGap[], options: { width?: num
     marks: [
       Plot.dot(shown, { x: "gap", y: "order", stroke: "order", r: 3.5, strokeOpacity: 0.7 }),
       Plot.tickX(shown, Plot.groupY({ x: "median" }, { x: "gap", y: "order", strokeWidth: 2.5, stroke: "currentColor" })),
-      Plot.tip(shown, Plot.pointer({ x: "gap", y: "order", title: (d: OrderGap) => `${d.order}, seed ${d.seed}: gap ${d.gap.toPrecision(3)}` })),
+      Plot.tip(shown, Plot.pointer({ x: "gap", y: "order", title: (d: OrderGap) => `${d.order}, seed ${d.seed}: gap ${num(d.gap)}` })),
     ],
   }), { label: `Gap to the best loss for each example order, one dot per seed, median marked`, rows: shown, columns: ["order", "seed", "gap"] });
 }

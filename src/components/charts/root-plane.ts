@@ -10,6 +10,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import { accessibleFigure } from "./accessible-figure.js";
+import { num } from "../format.js";
 
 export interface Root {
   label: string;
@@ -45,7 +46,7 @@ export function RootPlane(roots: readonly Root[], options: RootPlaneOptions = {}
       Plot.ruleY([0], { stroke: "var(--theme-foreground-faint)" }),
       Plot.dot(roots, { x: "re", y: "im", r: 6, fill: "var(--descent-accent)", stroke: "var(--theme-background)", clip: true }),
       Plot.text(roots, { x: "re", y: "im", text: "label", dx: 10, dy: -10, fill: "currentColor", clip: true }),
-      Plot.tip(roots, Plot.pointer({ x: "re", y: "im", title: (r: Root) => `${r.label} = ${r.re.toFixed(3)} ${r.im < 0 ? "−" : "+"} ${Math.abs(r.im).toFixed(3)}i\n|σ| = ${Math.hypot(r.re, r.im).toFixed(3)}` })),
+      Plot.tip(roots, Plot.pointer({ x: "re", y: "im", title: (r: Root) => `${r.label} = ${num(r.re)} ${r.im < 0 ? "−" : "+"} ${num(Math.abs(r.im))}i\n|σ| = ${num(Math.hypot(r.re, r.im))}` })),
     ],
   }), { label: `Roots in the complex plane with the unit circle`, rows: roots, columns: ["label", "re", "im"] });
 }
