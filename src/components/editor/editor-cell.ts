@@ -33,6 +33,7 @@ import { Sandbox } from "./sandbox/client.js";
 import { DEFAULT_LIMITS } from "./sandbox/validate.js";
 import type { AdapterName, RunResponse } from "./sandbox/protocol.js";
 import { decodeShare, encodeShare, readEdited, writeEdited } from "./storage.js";
+import { scrollResultIntoView } from "./scroll-result.js";
 
 export interface EditorCellOptions {
   /** A stable id, unique in the course: `<chapter>/<name>`. Persistence and share links use it. */
@@ -133,7 +134,7 @@ export function EditorCell(options: EditorCellOptions): HTMLElement & { value: u
     else writeEdited(id, text);
   }
 
-  async function run(source = view.state.doc.toString(), { quiet = false } = {}) {
+  async function run(source = view.state.doc.toString(), { quiet = false, reveal = false } = {}) {
     const ticket = ++running;
     delete root.dataset.pending;
     setStatus("Running…", "running");
@@ -165,6 +166,7 @@ export function EditorCell(options: EditorCellOptions): HTMLElement & { value: u
     if (!quiet) setStatus(`Ran in ${Math.max(1, Math.round(response.ms))} ms.`, "ok");
     root.value = response.value;
     root.dispatchEvent(new Event("input", { bubbles: true }));
+    if (reveal) scrollResultIntoView(root);
   }
 
   /** Sets the value from the original code without touching the status or the editor. */
@@ -181,7 +183,7 @@ export function EditorCell(options: EditorCellOptions): HTMLElement & { value: u
     state: EditorState.create({
       doc: initial,
       extensions: [
-        keymap.of([{ key: "Mod-Enter", run: () => (void run(), true) }]),
+        keymap.of([{ key: "Mod-Enter", run: () => (void run(undefined, { reveal: true }), true) }]),
         basicSetup,
         javascript(),
         syntaxHighlighting(highlight),
@@ -201,7 +203,7 @@ export function EditorCell(options: EditorCellOptions): HTMLElement & { value: u
   });
   badge.hidden = initial === original;
 
-  runButton.addEventListener("click", () => void run());
+  runButton.addEventListener("click", () => void run(undefined, { reveal: true }));
   resetButton.addEventListener("click", () => {
     view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: original } });
     writeEdited(id, null);
