@@ -28,6 +28,9 @@ export interface RootPlaneOptions {
 
 const circle = (r: number) => Array.from({ length: 121 }, (_, i) => ({ re: r * Math.cos((i * Math.PI) / 60), im: r * Math.sin((i * Math.PI) / 60) }));
 
+/** Whether root i's label goes above its dot: roots above the real axis, and the first of real roots. */
+const above = (r: Root, i: number) => r.im > 0 || (r.im === 0 && i === 0);
+
 export function RootPlane(roots: readonly Root[], options: RootPlaneOptions = {}): SVGSVGElement | HTMLElement {
   const { width = 320, radius } = options;
   const far = Math.max(1.3, ...roots.map((r) => Math.hypot(r.re, r.im) * 1.1));
@@ -45,7 +48,9 @@ export function RootPlane(roots: readonly Root[], options: RootPlaneOptions = {}
       Plot.ruleX([0], { stroke: "var(--theme-foreground-faint)" }),
       Plot.ruleY([0], { stroke: "var(--theme-foreground-faint)" }),
       Plot.dot(roots, { x: "re", y: "im", r: 6, fill: "var(--descent-accent)", stroke: "var(--theme-background)", clip: true }),
-      Plot.text(roots, { x: "re", y: "im", text: "label", dx: 10, dy: -10, fill: "currentColor", clip: true }),
+      // Labels off their dots and off each other: above-right for the upper (or first real) root, below-right for the other.
+      Plot.text(roots.filter(above), { x: "re", y: "im", text: "label", dx: 10, dy: -12, fill: "currentColor", stroke: "var(--theme-background)", strokeWidth: 3, paintOrder: "stroke", clip: true }),
+      Plot.text(roots.filter((r, i) => !above(r, i)), { x: "re", y: "im", text: "label", dx: 10, dy: 14, fill: "currentColor", stroke: "var(--theme-background)", strokeWidth: 3, paintOrder: "stroke", clip: true }),
       Plot.tip(roots, Plot.pointer({ x: "re", y: "im", title: (r: Root) => `${r.label} = ${num(r.re)} ${r.im < 0 ? "−" : "+"} ${num(Math.abs(r.im))}i\n|σ| = ${num(Math.hypot(r.re, r.im))}` })),
     ],
   }), { label: `Roots in the complex plane with the unit circle`, rows: roots, columns: ["label", "re", "im"] });
