@@ -6,7 +6,9 @@
  *   npm run screenshots -- --base http://127.0.0.1:3000 /momentum   (a running `npm run dev`)
  *
  * Options: --narrow (a 390 px phone width), --viewport (only the first screen,
- * not the full page). With no paths, every built page. PNGs go to
+ * not the full page), --screens N (only the first N screens of 900 px, e.g. for
+ * before/after pictures small enough to commit), --out DIR (instead of
+ * test-results/screenshots/), --suffix S (added to each file name, e.g. -before). With no paths, every built page. PNGs go to
  * test-results/screenshots/.
  */
 import { mkdirSync, readdirSync } from "node:fs";
@@ -19,11 +21,21 @@ import { distDir } from "../test/e2e/setup.js";
 const args = process.argv.slice(2);
 const fullPage = !args.includes("--viewport");
 const narrow = args.includes("--narrow");
-const baseIndex = args.indexOf("--base");
-const base = baseIndex >= 0 ? args[baseIndex + 1] : null;
-const paths = args.filter((a, i) => !a.startsWith("--") && !(baseIndex >= 0 && i === baseIndex + 1));
+/** The value after `--name`, or null. */
+function option(name: string): string | null {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : null;
+}
+const valued = ["--base", "--screens", "--out", "--suffix"];
+const base = option("--base");
+const screens = option("--screens") === null ? null : Number(option("--screens"));
+if (screens !== null && !(Number.isInteger(screens) && screens >= 1)) {
+  throw new RangeError(`--screens must be a whole number of screens ≥ 1, got ${option("--screens")}`);
+}
+const suffix = option("--suffix") ?? "";
+const paths = args.filter((a, i) => !a.startsWith("--") && !(i > 0 && valued.includes(args[i - 1])));
 const dist = distDir;
-const out = join(process.cwd(), "test-results", "screenshots");
+const out = option("--out") ?? join(process.cwd(), "test-results", "screenshots");
 mkdirSync(out, { recursive: true });
 
 const chromium = findChromium();
@@ -36,13 +48,18 @@ const list = paths.length
 for (const path of list) {
   for (const colorScheme of ["light", "dark"] as const) {
     const slug = path.replace(/^\//, "").replace(/\//g, "_") || "index";
-    const name = `${slug}${narrow ? "-narrow" : ""}-${colorScheme}.png`;
+    const name = `${slug}${narrow ? "-narrow" : ""}-${colorScheme}${suffix}.png`;
     const problems = await checkPage(browser, server.origin + path, {
       colorScheme,
       width: narrow ? 390 : 1280,
       settle: 1500,
       inspect: async (page) => {
-        await page.screenshot({ path: join(out, name), fullPage });
+        if (screens === null) await page.screenshot({ path: join(out, name), fullPage });
+        else {
+          const width = narrow ? 390 : 1280;
+          const height = await page.evaluate(() => document.documentElement.scrollHeight);
+          await page.screenshot({ path: join(out, name), fullPage: true, clip: { x: 0, y: 0, width, height: Math.min(height, 900 * screens) } });
+        }
       },
     });
     console.log(`${name}${problems.length ? `\n${describeProblems(problems)}` : ""}`);

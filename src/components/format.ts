@@ -60,3 +60,19 @@ function withMinus(text: string): string {
 export function point(values: ArrayLike<number>, digits = 3): string {
   return `(${Array.from(values, (v) => num(v, digits)).join(", ")})`;
 }
+
+/**
+ * The tick formatter for chart axes and legends, in the same style as `num`:
+ * a power of ten is written "10⁻⁵" (not "1×10⁻⁵"), other values as `num`
+ * writes them (3 significant digits). Pass it to Plot as `tickFormat: tickNum`
+ * (Plot calls it with (value, index, values); only the value is used).
+ */
+export function tickNum(value: number): string {
+  const text = num(value, 3);
+  return text.startsWith("1×10") ? text.slice(2) : text.startsWith(`${MINUS}1×10`) ? MINUS + text.slice(3) : text;
+}
+
+/** A formatter `(value) => num(value, digits)` for Plot tips and other channels. */
+export function numFormat(digits = 3): (value: number) => string {
+  return (value: number) => num(value, digits);
+}

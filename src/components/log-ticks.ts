@@ -1,3 +1,6 @@
+import * as Plot from "@observablehq/plot";
+import { tickNum } from "./format.js";
+
 /**
  * decadeTicks(values): the powers of ten spanning the positive finite values,
  * thinned to at most `max` ticks (1, 2, 5 × 10ᵉ when they span two decades or
@@ -27,4 +30,54 @@ export function decadeTicks(values: Iterable<number>, max = 8): number[] {
   const ticks: number[] = [];
   for (let e = a; e <= b; e += stride) if (10 ** e >= lo * 0.999 && 10 ** e <= hi * 1.001) ticks.push(10 ** e);
   return ticks;
+}
+
+/**
+ * The minor ticks of a log axis: m × 10ᵉ (m = 2…9, and the decades that
+ * `decadeTicks` skipped) within the values' range, leaving out the labelled
+ * ticks `major`. Empty when the range spans more than `maxDecades` decades
+ * (there the minor lines would crowd into a barcode).
+ */
+export function minorLogTicks(values: Iterable<number>, major: readonly number[], maxDecades = 6): number[] {
+  let lo = Infinity, hi = -Infinity;
+  for (const v of values) {
+    if (v > 0 && Number.isFinite(v)) {
+      lo = Math.min(lo, v);
+      hi = Math.max(hi, v);
+    }
+  }
+  if (!(lo <= hi)) return [];
+  const a = Math.floor(Math.log10(lo)), b = Math.ceil(Math.log10(hi));
+  if (b - a > maxDecades) return [];
+  const isMajor = (v: number) => major.some((m) => Math.abs(m - v) <= 1e-9 * v);
+  const ticks: number[] = [];
+  for (let e = a; e <= b; ++e) {
+    for (let m = 1; m <= 9; ++m) {
+      const v = Number((m * 10 ** e).toPrecision(12));
+      if (v >= lo * 0.999 && v <= hi * 1.001 && !isMajor(v)) ticks.push(v);
+    }
+  }
+  return ticks;
+}
+
+/**
+ * A log scale's options with labelled ticks (`decadeTicks`) written by the
+ * course's tick formatter ("10⁻⁵", "0.01", "2"), for `x:`, `y:` or a colour
+ * legend: `y: { ...logAxis(losses), label: "loss", grid: true }`.
+ */
+export function logAxis(values: Iterable<number>, max = 8): { type: "log"; ticks: number[]; tickFormat: (v: number) => string } {
+  return { type: "log", ticks: decadeTicks(values, max), tickFormat: tickNum };
+}
+
+/**
+ * Light minor grid lines for a log axis, to put first in a chart's marks:
+ * `marks: [...minorLogGrid("y", losses), …]`. Decades stay labelled by
+ * `logAxis`; the minor lines only show the log spacing (no labels, no barcode).
+ */
+export function minorLogGrid(axis: "x" | "y", values: Iterable<number>, max = 8): Plot.Markish[] {
+  const list = Array.from(values);
+  const minor = minorLogTicks(list, decadeTicks(list, max));
+  if (!minor.length) return [];
+  const style = { stroke: "currentColor", strokeOpacity: 0.05 };
+  return [axis === "x" ? Plot.ruleX(minor, style) : Plot.ruleY(minor, style)];
 }

@@ -7,10 +7,12 @@
 import { html } from "htl";
 import type { OptimizerInfo } from "../lib/optimizers/registry.js";
 import { math } from "./tex.js";
+import { num } from "./format.js";
 
 function show(value: number | boolean): string {
   if (typeof value === "boolean") return String(value);
-  return Math.abs(value) > 0 && (Math.abs(value) < 1e-3 || Math.abs(value) >= 1e4) ? value.toExponential().replace("e", "e") : String(value);
+  // Defaults are exact settings: all their digits (up to 12), in the course's one number style.
+  return num(value, 12);
 }
 
 export function OptimizerCard(info: OptimizerInfo): HTMLElement {

@@ -4,6 +4,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
+import { num } from "../../src/components/format.js";
 import { builtSite } from "./built-site.js";
 import { chromiumPath, distDir } from "./setup.js";
 
@@ -52,7 +53,7 @@ describe.runIf(chromiumPath && built)("keyboard", () => {
         const after = await value();
         expect(after.lr).toBeGreaterThan(before.lr);
         expect(after.beta).toBeGreaterThan(before.beta);
-        expect(await map.locator("[aria-live]").textContent()).toContain(`η = ${after.lr.toFixed(3)}`);
+        expect(await map.locator("[aria-live]").textContent()).toContain(`η = ${num(after.lr)}`);
         expect((await active(page)).className).toContain("rate-heatmap");
       });
     });

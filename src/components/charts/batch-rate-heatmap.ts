@@ -5,7 +5,7 @@
  * full-batch stability edge η = 2/λ_max as a dashed vertical line.
  */
 import * as Plot from "@observablehq/plot";
-import { num } from "../format.js";
+import { num, tickNum } from "../format.js";
 
 export interface HeatmapCell {
   batchSize: number;
@@ -41,7 +41,7 @@ export function BatchRateHeatmap(cells: readonly HeatmapCell[], options: BatchRa
     marginLeft: 60,
     x: { type: "log", label: "learning rate η →", domain: [lrs[0] / ratio, lrs[lrs.length - 1] * ratio], ticks: lrs, tickFormat: (v: number) => num(v) },
     y: { label: "↑ batch size B", domain: [-0.5, batchSizes.length - 0.5], ticks: batchSizes.map((_, i) => i), tickFormat: (i: number) => String(batchSizes[i]) },
-    color: { type: "log", scheme: "viridis", reverse: true, legend: true, label: "training loss (median over seeds)", tickFormat: "~g", domain: finite.length ? [Math.min(...finite.map((s) => s.median)), Math.max(...finite.map((s) => s.median))] : [0.01, 1] },
+    color: { type: "log", scheme: "viridis", reverse: true, legend: true, label: "training loss (median over seeds)", tickFormat: tickNum, domain: finite.length ? [Math.min(...finite.map((s) => s.median)), Math.max(...finite.map((s) => s.median))] : [0.01, 1] },
     marks: [
       Plot.rect(finite, { x1: "x1", x2: "x2", y1: (d) => d.row - 0.5, y2: (d) => d.row + 0.5, fill: "median", inset: 1 }),
       Plot.rect(summary.filter((s) => !Number.isFinite(s.median)), { x1: "x1", x2: "x2", y1: (d) => d.row - 0.5, y2: (d) => d.row + 0.5, fill: "currentColor", fillOpacity: 0.12, inset: 1 }),

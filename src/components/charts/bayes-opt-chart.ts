@@ -6,6 +6,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import type { BayesRound } from "../../lib/analysis/bayes-opt.js";
+import { num, tickNum } from "../format.js";
 
 export interface BayesOptChartOptions {
   width?: number;
@@ -25,7 +26,7 @@ export function BayesOptChart(round: BayesRound, candidates: ArrayLike<number>, 
     width,
     height,
     marginLeft: 56,
-    ariaLabel: `Bayesian optimization after ${trials.length} trials: the Gaussian process's mean and ±2 standard deviation band over ${xLabel}, the trials, and the next trial at ${round.next.toPrecision(3)}`,
+    ariaLabel: `Bayesian optimization after ${trials.length} trials: the Gaussian process's mean and ±2 standard deviation band over ${xLabel}, the trials, and the next trial at ${num(round.next)}`,
     x: { label: xLabel, grid: true },
     y: { domain: [yMin - pad, yMax + pad], label: "validation loss", grid: true },
     color: { legend: true, domain: ["true loss", "GP mean ± 2 sd", "trials"], range: ["var(--theme-foreground-muted)", "#4e79a7", "#e15759"] },
@@ -41,9 +42,9 @@ export function BayesOptChart(round: BayesRound, candidates: ArrayLike<number>, 
     width,
     height: Math.round(height * 0.5),
     marginLeft: 56,
-    ariaLabel: `Expected improvement over ${xLabel}; its maximum, at ${round.next.toPrecision(3)}, is the next trial`,
+    ariaLabel: `Expected improvement over ${xLabel}; its maximum, at ${num(round.next)}, is the next trial`,
     x: { label: xLabel, grid: true },
-    y: { label: "expected improvement", grid: true, tickFormat: "~g" },
+    y: { label: "expected improvement", grid: true, tickFormat: tickNum },
     marks: [
       Plot.areaY(rows, { x: "x", y: "ei", fill: "#e15759", fillOpacity: 0.25 }),
       Plot.line(rows, { x: "x", y: "ei", stroke: "#e15759" }),
@@ -66,7 +67,7 @@ export function BayesRandomChart(rows: Array<{ trial: number; method: string; q1
     marginLeft: 56,
     ariaLabel: `Best validation loss found so far above the best on the grid, against the number of trials, median and interquartile band over ${seeds ?? "several"} seeds, for Bayesian optimization and random search`,
     x: { label: "trials", grid: true },
-    y: { type: "log", label: `best so far − best (floor ${floor})`, grid: true, tickFormat: "~g" },
+    y: { type: "log", label: `best so far − best (floor ${floor})`, grid: true, tickFormat: tickNum },
     color: { legend: true, domain: ["Bayesian optimization", "random search"], range: ["#4e79a7", "#f28e2c"] },
     marks: [
       Plot.areaY(r, { x: "trial", y1: "q1", y2: "q3", fill: "method", fillOpacity: 0.18 }),

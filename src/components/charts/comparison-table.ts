@@ -5,6 +5,7 @@
  * each column in bold.
  */
 import { html } from "htl";
+import { num } from "../format.js";
 
 export interface ComparisonTableRow {
   label: string;
@@ -19,7 +20,7 @@ export interface ComparisonTableRow {
   divergedCount: number;
 }
 
-const fmt = (v: number | undefined, digits = 3) => (v === undefined || !Number.isFinite(v) ? "—" : String(Number(v.toPrecision(digits))));
+const fmt = (v: number | undefined, digits = 3) => (v === undefined || !Number.isFinite(v) ? "—" : num(v, digits));
 
 export function ComparisonTable(rows: readonly ComparisonTableRow[], { accuracy = false }: { accuracy?: boolean } = {}): HTMLElement {
   const sorted = [...rows].sort((a, b) => a.loss - b.loss);
@@ -33,7 +34,7 @@ export function ComparisonTable(rows: readonly ComparisonTableRow[], { accuracy 
         <td><span style="display:inline-block;width:0.8em;height:0.8em;border-radius:50%;background:${r.color};margin-right:0.35em;"></span>${r.label}</td>
         <td>${fmt(r.lr, 2)}</td>
         <td>${bold(r.loss === minLoss, fmt(r.loss, 3))}</td>
-        <td>${accuracy ? bold(r.accuracy === bestTest, r.accuracy === undefined ? "—" : `${(100 * r.accuracy).toFixed(1)} %`) : bold(r.testLoss === bestTest, fmt(r.testLoss, 3))}</td>
+        <td>${accuracy ? bold(r.accuracy === bestTest, r.accuracy === undefined ? "—" : `${num(100 * r.accuracy)} %`) : bold(r.testLoss === bestTest, fmt(r.testLoss, 3))}</td>
         <td>${fmt(r.time, 2)}</td>
         <td>${bold(r.defaultRegret <= 1.000001, fmt(r.defaultRegret, 3))}</td>
         <td>${fmt(r.goodDecades, 2)}${r.divergedCount ? html` <span class="muted small">(${r.divergedCount} diverged)</span>` : ""}</td>

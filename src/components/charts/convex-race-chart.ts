@@ -9,7 +9,7 @@
  * ```
  */
 import * as Plot from "@observablehq/plot";
-import { num } from "../format.js";
+import { num, tickNum } from "../format.js";
 import { decadeTicks } from "../log-ticks.js";
 
 export interface RaceSeries {
@@ -35,8 +35,8 @@ export function ConvexRaceChart(series: readonly RaceSeries[], options: ConvexRa
     width,
     height,
     marginLeft: 60,
-    x: { type: "log", label: "step t", grid: true },
-    y: { type: "log", label: "f − f*", grid: true, tickFormat: "~g", ticks: decadeTicks(rows.map((r) => r.v)) },
+    x: { type: "log", label: "step t", grid: true, tickFormat: tickNum, ticks: decadeTicks(rows.map((r) => r.t)) },
+    y: { type: "log", label: "f − f*", grid: true, tickFormat: tickNum, ticks: decadeTicks(rows.map((r) => r.v)) },
     color: { legend: true, domain: series.map((s) => s.label), range: colors.slice(0, series.length) },
     marks: [
       Plot.line(rows.filter((r) => !r.dashed), { x: "t", y: "v", stroke: "label", strokeWidth: 2 }),

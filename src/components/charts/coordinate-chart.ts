@@ -9,6 +9,8 @@
 import * as Plot from "@observablehq/plot";
 import type { Trajectory } from "../../lib/run.js";
 import { accessibleFigure } from "./accessible-figure.js";
+import { tickNum } from "../format.js";
+import { decadeTicks, minorLogGrid } from "../log-ticks.js";
 
 export interface CoordinateChartOptions {
   width?: number;
@@ -46,9 +48,10 @@ export function CoordinateChart(trajectory: Trajectory, options: CoordinateChart
     height,
     marginLeft: 56,
     x: { label: "step", grid: true },
-    y: { type: "log", label: "|xᵢ − xᵢ*|", grid: true, tickFormat: "~g" },
+    y: { type: "log", label: "|xᵢ − xᵢ*|", grid: true, tickFormat: tickNum, ticks: decadeTicks([...rows, ...predicted].map((r) => r.distance)) },
     color: { legend: true, domain: [...names] },
     marks: [
+      ...minorLogGrid("y", [...rows, ...predicted].map((r) => r.distance)),
       Plot.line(predicted, { x: "step", y: "distance", stroke: "name", strokeDasharray: "4,3", strokeOpacity: 0.7 }),
       Plot.line(rows, { x: "step", y: "distance", stroke: "name", strokeWidth: 2 }),
       Plot.dot(rows, { x: "step", y: "distance", fill: "name", r: 2 }),

@@ -6,6 +6,8 @@
  */
 import * as Plot from "@observablehq/plot";
 import { accessibleFigure } from "./accessible-figure.js";
+import { tickNum } from "../format.js";
+import { decadeTicks, minorLogGrid } from "../log-ticks.js";
 
 export interface CostRun {
   label: string;
@@ -33,9 +35,10 @@ export function CostChart(runs: readonly CostRun[], options: CostChartOptions = 
     height,
     marginLeft: 56,
     x: { label, grid: true },
-    y: { type: "log", label: "f(x) − f*", grid: true, tickFormat: "~g" },
+    y: { type: "log", label: "f(x) − f*", grid: true, tickFormat: tickNum, ticks: decadeTicks(rows.map((r) => r.gap)) },
     color: { legend: true, domain: runs.map((r) => r.label) },
     marks: [
+      ...minorLogGrid("y", rows.map((r) => r.gap)),
       Plot.line(rows, { x: "evaluations", y: "gap", stroke: "label", strokeWidth: 1.8 }),
       Plot.dot(rows, { x: "evaluations", y: "gap", fill: "label", r: 2 }),
       Plot.tip(rows, Plot.pointer({ x: "evaluations", y: "gap", stroke: "label", channels: { step: "step" }, format: { gap: ".3~g" } as Record<string, string> })),

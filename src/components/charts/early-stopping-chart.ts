@@ -4,6 +4,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import { accessibleFigure } from "./accessible-figure.js";
+import { tickNum } from "../format.js";
 
 export interface EarlyStoppingRun {
   /** Training loss after each epoch (of the full run, not stopped). */
@@ -40,7 +41,7 @@ export function EarlyStoppingChart(run: EarlyStoppingRun, options: EarlyStopping
     marginLeft: 56,
     marginTop: 44,
     x: { label: "epoch", grid: true },
-    y: { label: null, grid: true, ...(log ? { type: "log", tickFormat: "~g" } : {}) },
+    y: { label: null, grid: true, ...(log ? { type: "log", tickFormat: tickNum } : {}) },
     color: { legend: true, domain: ["training", "validation"] },
     marks: [
       Plot.ruleX(marks, { x: "epoch", stroke: "var(--theme-foreground-muted)", strokeDasharray: "4,3" }),

@@ -5,6 +5,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import { decadeTicks } from "../log-ticks.js";
+import { num, tickNum } from "../format.js";
 
 export interface EqualStepsLine {
   label: string;
@@ -19,11 +20,11 @@ export function EqualStepsChart(runs: readonly EqualStepsLine[], options: { widt
     width,
     height,
     x: { label: "step →" },
-    y: { type: "log", label: "↑ training loss", grid: true, ticks: decadeTicks(rows.map((p) => p.loss)), tickFormat: "~g" },
+    y: { type: "log", label: "↑ training loss", grid: true, ticks: decadeTicks(rows.map((p) => p.loss)), tickFormat: tickNum },
     color: { legend: true, domain: [...new Set(runs.map((r) => r.label))] },
     marks: [
       Plot.line(rows, { x: "step", y: "loss", stroke: "label", z: "key", strokeOpacity: 0.8 }),
-      Plot.tip(rows, Plot.pointer({ x: "step", y: "loss", title: (d: { key: string; step: number; loss: number }) => `${d.key}\nstep ${d.step}: loss ${d.loss.toPrecision(3)}` })),
+      Plot.tip(rows, Plot.pointer({ x: "step", y: "loss", title: (d: { key: string; step: number; loss: number }) => `${d.key}\nstep ${d.step}: loss ${num(d.loss)}` })),
     ],
   });
   const svgs = plot.tagName.toLowerCase() === "svg" ? [plot] : Array.from(plot.querySelectorAll(":scope > svg"));

@@ -5,6 +5,8 @@
  * line mean the squared gradient measures the curvature.
  */
 import * as Plot from "@observablehq/plot";
+import { numFormat, tickNum } from "../format.js";
+import { decadeTicks } from "../log-ticks.js";
 
 export interface FisherHessianPoint {
   word: string;
@@ -29,13 +31,13 @@ export function FisherHessianScatter(points: readonly FisherHessianPoint[], opti
     height,
     marginLeft: 60,
     ariaLabel: `Scatter of ${shown.length} words: the Hessian's diagonal entry against the mean squared per-example gradient, log–log, with the line where they are equal`,
-    x: { type: "log", label: "Hessian diagonal H_jj", grid: true, tickFormat: "~g" },
-    y: { type: "log", label: "mean squared gradient F_jj", grid: true, tickFormat: "~g" },
+    x: { type: "log", label: "Hessian diagonal H_jj", grid: true, tickFormat: tickNum, ticks: decadeTicks(values) },
+    y: { type: "log", label: "mean squared gradient F_jj", grid: true, tickFormat: tickNum, ticks: decadeTicks(values) },
     marks: [
       Plot.line(diagonal, { x: "v", y: "v", stroke: "var(--theme-foreground-muted)", strokeDasharray: "5,4" }),
       Plot.text([diagonal[1]], { x: "v", y: "v", text: () => "F = H", dx: -6, dy: 12, textAnchor: "end", fill: "var(--theme-foreground-muted)" }),
       Plot.dot(shown, { x: "hessian", y: "fisher", r: 2, fill: "var(--theme-foreground-focus)", fillOpacity: 0.35 }),
-      Plot.tip(shown, Plot.pointer({ x: "hessian", y: "fisher", channels: { word: "word", sentences: "count" }, format: { hessian: ".3~g", fisher: ".3~g" } as Record<string, string> })),
+      Plot.tip(shown, Plot.pointer({ x: "hessian", y: "fisher", channels: { word: "word", sentences: "count" }, format: { hessian: numFormat(3), fisher: numFormat(3) } })),
     ],
   });
   return chart;

@@ -7,6 +7,7 @@
 import * as Plot from "@observablehq/plot";
 import { decadeTicks } from "../log-ticks.js";
 import { accessibleFigure } from "./accessible-figure.js";
+import { num, tickNum } from "../format.js";
 
 export interface SpreadRow {
   batchSize: number;
@@ -31,14 +32,14 @@ export function GradientSpreadChart(rows: readonly SpreadRow[], options: { width
     width,
     height,
     marginLeft: 56,
-    x: { type: "log", label: "batch size B", grid: true, tickFormat: "~g", ticks: decadeTicks(measured.map((r) => r.batchSize)) },
-    y: { type: "log", label: "E‖g_B − g‖²", grid: true, tickFormat: "~g", ticks: decadeTicks([...measured.map((r) => r.measured), ...curve.map((c) => c.value)]) },
+    x: { type: "log", label: "batch size B", grid: true, tickFormat: tickNum, ticks: decadeTicks(measured.map((r) => r.batchSize)) },
+    y: { type: "log", label: "E‖g_B − g‖²", grid: true, tickFormat: tickNum, ticks: decadeTicks([...measured.map((r) => r.measured), ...curve.map((c) => c.value)]) },
     color: { legend: true, domain: ["measured", "(σ²/B)(n − B)/(n − 1)", "σ²/B"] },
     marks: [
       Plot.line(curve.filter((c) => c.label !== "σ²/B"), { x: "batchSize", y: "value", stroke: "label", strokeWidth: 1.5 }),
       Plot.line(curve.filter((c) => c.label === "σ²/B"), { x: "batchSize", y: "value", stroke: "label", strokeWidth: 1.2, strokeDasharray: "4,3" }),
       Plot.dot(measured, { x: "batchSize", y: "measured", fill: () => "measured", r: 4 }),
-      Plot.tip(measured, Plot.pointer({ x: "batchSize", y: "measured", title: (d: SpreadRow) => `B = ${d.batchSize}\nmeasured ${d.measured.toPrecision(3)}\npredicted ${d.predicted.toPrecision(3)}` })),
+      Plot.tip(measured, Plot.pointer({ x: "batchSize", y: "measured", title: (d: SpreadRow) => `B = ${d.batchSize}\nmeasured ${num(d.measured)}\npredicted ${num(d.predicted)}` })),
     ],
   }), { label: `Variance of the minibatch gradient against batch size B, measured and predicted`, rows: measured, columns: ["batchSize", "measured", "predicted"] });
 }

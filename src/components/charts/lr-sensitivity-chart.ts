@@ -7,6 +7,8 @@
  */
 import * as Plot from "@observablehq/plot";
 import { accessibleFigure } from "./accessible-figure.js";
+import { num, tickNum } from "../format.js";
+import { decadeTicks } from "../log-ticks.js";
 
 export interface SensitivityRun { contender: string; k: number; lr: number; loss: number; diverged: boolean }
 
@@ -26,15 +28,15 @@ export function LrSensitivityChart(
     width,
     height,
     marginLeft: 56,
-    x: { type: "log", label: relative ? "learning rate / the optimizer's default →" : "learning rate →", grid: true, tickFormat: "~g" },
-    y: { type: "log", label: "↑ final training loss", grid: true, tickFormat: "~g", domain: [bottom / 1.3, ceiling * 1.05] },
+    x: { type: "log", label: relative ? "learning rate / the optimizer's default →" : "learning rate →", grid: true, tickFormat: tickNum, ticks: decadeTicks(rows.map((r) => r.x)) },
+    y: { type: "log", label: "↑ final training loss", grid: true, tickFormat: tickNum, ticks: decadeTicks([bottom / 1.3, ceiling * 1.05]), domain: [bottom / 1.3, ceiling * 1.05] },
     color: { ...colors, legend: true },
     marks: [
       ...(floor !== undefined ? [Plot.ruleY([floor], { stroke: "var(--theme-foreground-muted)", strokeDasharray: "4,3" })] : []),
       Plot.line(finite, { x: "x", y: "loss", stroke: "label", z: "label", strokeWidth: 1.6, marker: "circle-stroke" }),
       Plot.dot(diverged, { x: "x", y: ceiling, stroke: "label", symbol: "times", r: 5, strokeWidth: 2 }),
       Plot.text(diverged.length ? [0] : [], { frameAnchor: "top-right", text: () => "× diverged", dy: 2, fontSize: 11, fill: "var(--theme-foreground-muted)" }),
-      Plot.tip(finite, Plot.pointer({ x: "x", y: "loss", title: (d) => `${d.label}\nlr = ${Number(d.lr.toPrecision(3))}\nloss = ${Number(d.loss.toPrecision(4))}` })),
+      Plot.tip(finite, Plot.pointer({ x: "x", y: "loss", title: (d) => `${d.label}\nlr = ${num(d.lr)}\nloss = ${num(d.loss, 4)}` })),
     ],
   }), { label: `Final loss against the learning rate for ${contenders.map((c) => c.label).join(", ")}`, rows: rows, columns: ["label", "lr", "loss"] });
 }

@@ -9,7 +9,7 @@
  * ```
  */
 import * as Plot from "@observablehq/plot";
-import { num } from "../format.js";
+import { num, tickNum } from "../format.js";
 import { decadeTicks } from "../log-ticks.js";
 
 export interface NoiseFloorRow {
@@ -37,7 +37,7 @@ export function MomentumNoiseFloorChart(rows: readonly NoiseFloorRow[], options:
     height,
     marginLeft: 56,
     x: { label: "momentum β", domain: [0, 1] },
-    y: { type: "log", label: "loss floor E f (noise σ = 1)", grid: true, tickFormat: "~g", ticks: decadeTicks(rows.flatMap((r) => [r.min, r.max, r.predicted]).concat(sgdFloor === undefined ? [] : [sgdFloor])) },
+    y: { type: "log", label: "loss floor E f (noise σ = 1)", grid: true, tickFormat: tickNum, ticks: decadeTicks(rows.flatMap((r) => [r.min, r.max, r.predicted]).concat(sgdFloor === undefined ? [] : [sgdFloor])) },
     color: { legend: true, domain: series, range: ["#2563eb", "#16a34a"] },
     marks: [
       ...(sgdFloor === undefined ? [] : [

@@ -14,6 +14,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import { labelChart } from "./accessible-figure.js";
+import { num } from "../format.js";
 
 export interface RatePick {
   lr: number;
@@ -75,7 +76,7 @@ export function RateHeatmap(rate: (lr: number, beta: number) => number, options:
   root.tabIndex = 0;
   root.setAttribute("role", "group");
   root.setAttribute("aria-label", "Convergence rate over the learning rate η and momentum β: arrow keys move the chosen setting, Shift moves it further");
-  const describe = (p: RatePick) => `η = ${p.lr.toFixed(3)}, β = ${p.beta.toFixed(3)}: rate ${p.rate.toFixed(4)}${p.rate >= 1 ? ", diverges" : ""}`;
+  const describe = (p: RatePick) => `η = ${num(p.lr)}, β = ${num(p.beta)}: rate ${num(p.rate, 4)}${p.rate >= 1 ? ", diverges" : ""}`;
   let plot: (SVGSVGElement | HTMLElement) & Plot.Plot;
 
   function draw(): void {

@@ -8,6 +8,7 @@
 import * as Plot from "@observablehq/plot";
 import { decadeTicks } from "../log-ticks.js";
 import { accessibleFigure } from "./accessible-figure.js";
+import { tickNum } from "../format.js";
 
 export interface NoiseFloorRun {
   label: string;
@@ -45,8 +46,8 @@ export function NoiseFloorChart(runs: readonly NoiseFloorRun[], options: NoiseFl
     width,
     height,
     marginLeft: 56,
-    x: { type: "log", label: "step t", grid: true, tickFormat: "~s", ticks: decadeTicks(mean.map((r) => r.t)) },
-    y: { type: "log", label: "loss f(x_t)", grid: true, tickFormat: "~g", ticks: decadeTicks([...mean, ...samples].filter(ok).map((r) => r.f)) },
+    x: { type: "log", label: "step t", grid: true, tickFormat: tickNum, ticks: decadeTicks(mean.map((r) => r.t)) },
+    y: { type: "log", label: "loss f(x_t)", grid: true, tickFormat: tickNum, ticks: decadeTicks([...mean, ...samples].filter(ok).map((r) => r.f)) },
     color: { legend: true, domain: runs.map(name) },
     marks: [
       Plot.line(samples.filter(ok), { x: "t", y: "f", stroke: "label", strokeWidth: 0.8, strokeOpacity: 0.35 }),

@@ -6,6 +6,7 @@
 import * as Plot from "@observablehq/plot";
 import { decadeTicks } from "../log-ticks.js";
 import { accessibleFigure } from "./accessible-figure.js";
+import { num, tickNum } from "../format.js";
 
 export interface OrderGap {
   order: string;
@@ -21,13 +22,13 @@ export function OrderGapsChart(rows: readonly OrderGap[], options: { width?: num
     width,
     height,
     marginLeft: Math.min(170, width * 0.38),
-    x: { type: "log", label: "final loss − least-squares minimum", grid: true, tickFormat: "~g", ticks: decadeTicks(shown.map((r) => r.gap)) },
+    x: { type: "log", label: "final loss − least-squares minimum", grid: true, tickFormat: tickNum, ticks: decadeTicks(shown.map((r) => r.gap)) },
     y: { label: null, domain: orders },
     color: { domain: orders },
     marks: [
       Plot.dot(shown, { x: "gap", y: "order", stroke: "order", r: 3.5, strokeOpacity: 0.7 }),
       Plot.tickX(shown, Plot.groupY({ x: "median" }, { x: "gap", y: "order", strokeWidth: 2.5, stroke: "currentColor" })),
-      Plot.tip(shown, Plot.pointer({ x: "gap", y: "order", title: (d: OrderGap) => `${d.order}, seed ${d.seed}: gap ${d.gap.toPrecision(3)}` })),
+      Plot.tip(shown, Plot.pointer({ x: "gap", y: "order", title: (d: OrderGap) => `${d.order}, seed ${d.seed}: gap ${num(d.gap)}` })),
     ],
   }), { label: `Gap to the best loss for each example order, one dot per seed, median marked`, rows: shown, columns: ["order", "seed", "gap"] });
 }

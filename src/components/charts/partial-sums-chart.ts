@@ -6,6 +6,7 @@
 import * as Plot from "@observablehq/plot";
 import { decadeTicks } from "../log-ticks.js";
 import { accessibleFigure } from "./accessible-figure.js";
+import { tickNum } from "../format.js";
 
 export interface PartialSumSeries {
   label: string;
@@ -26,8 +27,8 @@ export function PartialSumsChart(series: readonly PartialSumSeries[], options: P
     width,
     height,
     marginLeft: 56,
-    x: { type: "log", label: "steps N", grid: true, tickFormat: "~s", ticks: decadeTicks(rows.map((r) => r.N)) },
-    y: { type: "log", label: which === "sum" ? "Σ η(t), t ≤ N" : "Σ η(t)², t ≤ N", grid: true, tickFormat: "~g", ticks: decadeTicks(rows.map((r) => r.value)) },
+    x: { type: "log", label: "steps N", grid: true, tickFormat: tickNum, ticks: decadeTicks(rows.map((r) => r.N)) },
+    y: { type: "log", label: which === "sum" ? "Σ η(t), t ≤ N" : "Σ η(t)², t ≤ N", grid: true, tickFormat: tickNum, ticks: decadeTicks(rows.map((r) => r.value)) },
     color: { legend: true, domain: series.map((s) => s.label) },
     marks: [
       Plot.line(rows, { x: "N", y: "value", stroke: "label", strokeWidth: 1.8 }),

@@ -10,6 +10,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import { accessibleFigure } from "./accessible-figure.js";
+import { num } from "../format.js";
 
 export interface Root {
   label: string;
@@ -26,6 +27,9 @@ export interface RootPlaneOptions {
 }
 
 const circle = (r: number) => Array.from({ length: 121 }, (_, i) => ({ re: r * Math.cos((i * Math.PI) / 60), im: r * Math.sin((i * Math.PI) / 60) }));
+
+/** Whether root i's label goes above its dot: roots above the real axis, and the first of real roots. */
+const above = (r: Root, i: number) => r.im > 0 || (r.im === 0 && i === 0);
 
 export function RootPlane(roots: readonly Root[], options: RootPlaneOptions = {}): SVGSVGElement | HTMLElement {
   const { width = 320, radius } = options;
@@ -44,8 +48,10 @@ export function RootPlane(roots: readonly Root[], options: RootPlaneOptions = {}
       Plot.ruleX([0], { stroke: "var(--theme-foreground-faint)" }),
       Plot.ruleY([0], { stroke: "var(--theme-foreground-faint)" }),
       Plot.dot(roots, { x: "re", y: "im", r: 6, fill: "var(--descent-accent)", stroke: "var(--theme-background)", clip: true }),
-      Plot.text(roots, { x: "re", y: "im", text: "label", dx: 10, dy: -10, fill: "currentColor", clip: true }),
-      Plot.tip(roots, Plot.pointer({ x: "re", y: "im", title: (r: Root) => `${r.label} = ${r.re.toFixed(3)} ${r.im < 0 ? "−" : "+"} ${Math.abs(r.im).toFixed(3)}i\n|σ| = ${Math.hypot(r.re, r.im).toFixed(3)}` })),
+      // Labels off their dots and off each other: above-right for the upper (or first real) root, below-right for the other.
+      Plot.text(roots.filter(above), { x: "re", y: "im", text: "label", dx: 10, dy: -12, fill: "currentColor", stroke: "var(--theme-background)", strokeWidth: 3, paintOrder: "stroke", clip: true }),
+      Plot.text(roots.filter((r, i) => !above(r, i)), { x: "re", y: "im", text: "label", dx: 10, dy: 14, fill: "currentColor", stroke: "var(--theme-background)", strokeWidth: 3, paintOrder: "stroke", clip: true }),
+      Plot.tip(roots, Plot.pointer({ x: "re", y: "im", title: (r: Root) => `${r.label} = ${num(r.re)} ${r.im < 0 ? "−" : "+"} ${num(Math.abs(r.im))}i\n|σ| = ${num(Math.hypot(r.re, r.im))}` })),
     ],
   }), { label: `Roots in the complex plane with the unit circle`, rows: roots, columns: ["label", "re", "im"] });
 }

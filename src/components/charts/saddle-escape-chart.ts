@@ -9,6 +9,7 @@ import { escapeSteps, gdEscapeSteps } from "../../lib/arena/escape.js";
 import { optimizerInfo, type OptimizerName } from "../../lib/optimizers/registry.js";
 import { optimizerColor } from "../optimizer-colors.js";
 import { accessibleFigure } from "./accessible-figure.js";
+import { tickNum } from "../format.js";
 
 export interface SaddleEscapeOptions {
   lr: number;
@@ -32,14 +33,14 @@ export function SaddleEscapeChart({ lr, width = 640, height = 300, names = ["sgd
     width,
     height,
     marginLeft: 52,
-    x: { type: "log", label: "|y₀|, the start's distance from the ridge →", reverse: true, tickFormat: (d: number) => `1e${Math.round(Math.log10(d))}` },
+    x: { type: "log", label: "|y₀|, the start's distance from the ridge →", reverse: true, tickFormat: tickNum },
     y: { label: "↑ steps until |y| ≥ 1", grid: true, zero: true },
     color: { legend: true, domain: names.map((n) => optimizerInfo(n).title), range: names.map(optimizerColor) },
     marks: [
       Plot.line(formula, { x: "y0", y: "steps", strokeDasharray: "5,4", stroke: "var(--theme-foreground-muted)" }),
       Plot.text(formula.slice(-1), { x: "y0", y: "steps", text: () => "GD, closed form", dy: -10, textAnchor: "end", fill: "var(--theme-foreground-muted)", fontSize: 11 }),
       Plot.line(rows, { x: "y0", y: "steps", stroke: "title", z: "title", strokeWidth: 1.8, marker: "circle-stroke" }),
-      Plot.tip(rows, Plot.pointer({ x: "y0", y: "steps", title: (r: (typeof rows)[number]) => `${r.title}\n|y₀| = ${r.y0.toExponential(0)}\n${r.steps} steps` })),
+      Plot.tip(rows, Plot.pointer({ x: "y0", y: "steps", title: (r: (typeof rows)[number]) => `${r.title}\n|y₀| = ${tickNum(r.y0)}\n${r.steps} steps` })),
     ],
   }), { label: `Steps to leave the saddle against the starting offset |y₀| at η = ${lr}`, rows: rows, columns: ["title", "y0", "steps"] });
 }

@@ -9,6 +9,7 @@
 import * as Plot from "@observablehq/plot";
 import { decadeTicks } from "../log-ticks.js";
 import { accessibleFigure } from "./accessible-figure.js";
+import { tickNum } from "../format.js";
 
 export interface ScheduleSeries {
   label: string;
@@ -34,7 +35,7 @@ export function ScheduleChart(series: readonly ScheduleSeries[], options: Schedu
     height,
     marginLeft: 56,
     x: { label: "step t", grid: true },
-    y: log ? { type: "log", label: yLabel, grid: true, tickFormat: "~g", ticks: decadeTicks(rows.map((r) => r.eta)) } : { label: yLabel, grid: true, zero: true },
+    y: log ? { type: "log", label: yLabel, grid: true, tickFormat: tickNum, ticks: decadeTicks(rows.map((r) => r.eta)) } : { label: yLabel, grid: true, zero: true },
     color: { legend: true, domain: series.map((s) => s.label) },
     marks: [
       Plot.line(rows, { x: "t", y: "eta", stroke: "label", strokeWidth: 1.8, curve: "step-after" }),

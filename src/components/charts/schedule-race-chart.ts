@@ -5,6 +5,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import { decadeTicks } from "../log-ticks.js";
+import { num, tickNum } from "../format.js";
 
 export interface RaceLine {
   label: string;
@@ -26,12 +27,12 @@ export function ScheduleRaceChart(runs: readonly RaceLine[], options: { width?: 
     marginRight: 10,
     fx: { label: null, domain: ["training", "test"], tickFormat: (s: string) => `${s} loss` },
     x: { label: "epoch →", ticks: 4 },
-    y: { type: "log", label: "↑ loss", grid: true, ticks: decadeTicks(rows.map((p) => p.loss)), tickFormat: "~g" },
+    y: { type: "log", label: "↑ loss", grid: true, ticks: decadeTicks(rows.map((p) => p.loss)), tickFormat: tickNum },
     color: { legend: true, domain: labels.map(name) },
     marks: [
       Plot.frame({ strokeOpacity: 0.15 }),
       Plot.line(rows, { fx: "set", x: "epoch", y: "loss", stroke: "label", z: "key", strokeOpacity: 0.75 }),
-      Plot.tip(rows, Plot.pointer({ fx: "set", x: "epoch", y: "loss", title: (d: { key: string; set: string; epoch: number; loss: number }) => `${d.key}\n${d.set} loss after epoch ${d.epoch}: ${d.loss.toPrecision(3)}` })),
+      Plot.tip(rows, Plot.pointer({ fx: "set", x: "epoch", y: "loss", title: (d: { key: string; set: string; epoch: number; loss: number }) => `${d.key}\n${d.set} loss after epoch ${d.epoch}: ${num(d.loss)}` })),
     ],
   });
   const svgs = plot.tagName.toLowerCase() === "svg" ? [plot] : Array.from(plot.querySelectorAll(":scope > svg"));

@@ -8,6 +8,7 @@
 import * as Plot from "@observablehq/plot";
 import type { Trial } from "../../lib/analysis/hyperparameter-search.js";
 import { accessibleFigure } from "./accessible-figure.js";
+import { num, numFormat, tickNum } from "../format.js";
 
 export interface Landscape {
   /** log10 of the first hyperparameter at each column (ascending, evenly spaced). */
@@ -32,11 +33,10 @@ export interface SearchLandscapeOptions {
   yLabel?: string;
 }
 
-const SUPERSCRIPT: Record<string, string> = { "-": "⁻", "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹", ".": "·" };
 
 /** A log10 tick as 10ᵏ. */
 export function powerOfTen(k: number): string {
-  return Number.isInteger(k) ? "10" + String(k).replace(/./g, (c) => SUPERSCRIPT[c] ?? c) : "";
+  return Number.isInteger(k) ? tickNum(10 ** k) : "";
 }
 
 export const SEARCH_SYMBOLS = ["square", "circle", "triangle", "diamond"] as const;
@@ -64,14 +64,14 @@ export function SearchLandscape(landscape: Landscape, searches: readonly Search[
     marginBottom: 40,
     x: { domain: [x1, x2], label: xLabel + " (log scale)", tickFormat: powerOfTen, ticks: etaLogs.filter(Number.isInteger) },
     y: { domain: [y1, y2], label: yLabel + " (log scale)", tickFormat: powerOfTen, ticks: lambdaLogs.filter(Number.isInteger) },
-    color: { type: "log", scheme: "viridis", domain: [1e-4, 0.5], clamp: true, legend: true, label: "validation loss − best", tickFormat: "~g" },
+    color: { type: "log", scheme: "viridis", domain: [1e-4, 0.5], clamp: true, legend: true, label: "validation loss − best", tickFormat: tickNum },
     symbol: { domain: searches.map((s) => s.label), range: searches.map((_, i) => SEARCH_SYMBOLS[i % SEARCH_SYMBOLS.length]), legend: true },
     marks: [
       Plot.rect([{ x1, x2, y1, y2 }], { x1: "x1", x2: "x2", y1: "y1", y2: "y2", fill: "#999" }),
       Plot.raster(regret, { width: nx, height: ny, x1, x2, y1, y2, fill: (d: number) => d, imageRendering: "pixelated" } as Plot.RasterOptions),
       Plot.dot(points, { x: "x", y: "y", symbol: "search", r: 4.5, fill: "white", stroke: "black", strokeWidth: 1 }),
       Plot.dot(bests, { x: "x", y: "y", r: 10, stroke: "white", strokeWidth: 2.5 }),
-      Plot.tip(points, Plot.pointer({ x: "x", y: "y", channels: { search: "search", "validation loss": "score" }, format: { x: (v: number) => `η = ${(10 ** v).toPrecision(3)}`, y: (v: number) => `ω = ${(10 ** v).toPrecision(3)}`, "validation loss": ".4~g" } as Record<string, unknown> } as Plot.TipOptions)),
+      Plot.tip(points, Plot.pointer({ x: "x", y: "y", channels: { search: "search", "validation loss": "score" }, format: { x: (v: number) => `η = ${num(10 ** v)}`, y: (v: number) => `ω = ${num(10 ** v)}`, "validation loss": numFormat(4) } as Record<string, unknown> } as Plot.TipOptions)),
     ],
   }), { label: `Validation score over log₁₀ η and log₁₀ λ, with the trials of ${searches.map((s) => s.label).join(", ")}`, rows: points, columns: ["search", { label: "log₁₀ η", value: "x" }, { label: "log₁₀ λ", value: "y" }, "score"] });
 }

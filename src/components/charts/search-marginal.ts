@@ -8,6 +8,7 @@
 import * as Plot from "@observablehq/plot";
 import { powerOfTen, SEARCH_SYMBOLS, type Landscape, type Search } from "./search-landscape.js";
 import { accessibleFigure } from "./accessible-figure.js";
+import { num, numFormat } from "../format.js";
 
 export interface SearchMarginalOptions {
   width?: number;
@@ -50,7 +51,7 @@ export function SearchMarginal(landscape: Landscape, searches: readonly Search[]
       Plot.text([yMax], { y: (d: number) => d, frameAnchor: "right", text: () => "≥ this, or diverged", dy: -7, fill: "var(--theme-red)", textAnchor: "end" }),
       Plot.tickX(points, { x: "x", stroke: "search", strokeOpacity: 0.8, insetTop: height - 60 }),
       Plot.dot(points, { x: "x", y: "score", symbol: "search", stroke: "search", r: 4.5, strokeWidth: 1.5, fill: "var(--theme-background)" }),
-      Plot.tip(points, Plot.pointer({ x: "x", y: "score", channels: { search: "search" }, format: { x: (v: number) => `η = ${(10 ** v).toPrecision(3)}`, score: ".4~g" } as Record<string, unknown> } as Plot.TipOptions)),
+      Plot.tip(points, Plot.pointer({ x: "x", y: "score", channels: { search: "search" }, format: { x: (v: number) => `η = ${num(10 ** v)}`, score: numFormat(4) } as Record<string, unknown> } as Plot.TipOptions)),
     ],
   }), { label: `Score against log₁₀ η for the trials of ${searches.map((s) => s.label).join(", ")}`, rows: points, columns: ["search", { label: "log₁₀ η", value: "x" }, "score", "diverged"] });
 }

@@ -12,6 +12,8 @@
  */
 import * as Plot from "@observablehq/plot";
 import { accessibleFigure } from "./accessible-figure.js";
+import { numFormat, tickNum } from "../format.js";
+import { decadeTicks, minorLogGrid } from "../log-ticks.js";
 
 export interface SeriesRow {
   series: string;
@@ -58,19 +60,22 @@ export function SeriesChart(rows: readonly SeriesRow[], options: SeriesChartOpti
     height,
     marginLeft: 56,
     marginRight: 16,
-    x: { type: xType, label: options.x ?? "step", grid: true, ...(options.xDomain ? { domain: options.xDomain } : {}), ...(xType === "log" ? { tickFormat: "~g" } : {}) },
-    y: { type: yType, label: options.y ?? "", grid: true, ...(options.yDomain ? { domain: options.yDomain } : {}), ...(yType === "log" ? { tickFormat: "~g" } : {}) },
+    x: { type: xType, label: options.x ?? "step", grid: true, ...(options.xDomain ? { domain: options.xDomain } : {}), ...(xType === "log" ? { tickFormat: tickNum, ticks: decadeTicks([...shown.map((r) => r.x), ...(options.xDomain ?? [])]) } : {}) },
+    y: { type: yType, label: options.y ?? "", grid: true, ...(options.yDomain ? { domain: options.yDomain } : {}), ...(yType === "log" ? { tickFormat: tickNum, ticks: decadeTicks([...shown.map((r) => r.y), ...(options.yDomain ?? [])]) } : {}) },
     color: { legend: domain.length > 1, domain, ...(colors ? { range: colors as string[] } : {}) },
     marks: [
+      ...(xType === "log" ? minorLogGrid("x", [...shown.map((r) => r.x), ...(options.xDomain ?? [])]) : []),
+      ...(yType === "log" ? minorLogGrid("y", [...shown.map((r) => r.y), ...(options.yDomain ?? [])]) : []),
       ...marks,
       ...rulesY.map((r) => Plot.ruleY([r.y], { stroke: "var(--theme-foreground-muted)", strokeDasharray: "4,3" })),
-      ...rulesY.filter((r) => r.label).map((r) => Plot.text([r], { y: "y", text: "label", frameAnchor: "left", dx: 4, dy: -7, fill: "var(--theme-foreground-muted)" })),
       Plot.line(solid, { x: "x", y: "y", z: "series", stroke: "series", strokeWidth: 1.8, curve }),
       Plot.line(broken, { x: "x", y: "y", z: "series", stroke: "series", strokeWidth: 1.4, strokeDasharray: "5,4", curve }),
       dots ? Plot.dot(shown, { x: "x", y: "y", fill: "series", r: 2.5 }) : null,
       diverged.length ? Plot.dot(diverged, { x: "x", frameAnchor: "top", dy: 4, symbol: "times", stroke: "series", r: 4, strokeWidth: 2 }) : null,
       diverged.length ? Plot.text(diverged.slice(0, 1), { x: "x", frameAnchor: "top", dy: 16, text: () => "✕ diverged", textAnchor: "end", fill: "var(--theme-foreground-muted)" }) : null,
-      Plot.tip(shown, Plot.pointer({ x: "x", y: "y", stroke: "series", channels: { series: "series" }, format: { x: ".4~g", y: ".4~g" } as Record<string, string> })),
+      // Rule labels above the lines, on a halo of the background, so no line strikes them through.
+      ...rulesY.filter((r) => r.label).map((r) => Plot.text([r], { y: "y", text: "label", frameAnchor: "left", dx: 4, dy: -7, fill: "var(--theme-foreground-muted)", stroke: "var(--theme-background)", strokeWidth: 4, paintOrder: "stroke" })),
+      Plot.tip(shown, Plot.pointer({ x: "x", y: "y", stroke: "series", channels: { series: "series" }, format: { x: numFormat(4), y: numFormat(4) } })),
     ],
   }), { label: `${options.y || "value"} against ${options.x ?? "step"} for ${domain.join(", ")}`, rows: shown, columns: ["series", "x", "y"] });
 }

@@ -13,6 +13,7 @@
 import * as Plot from "@observablehq/plot";
 import { decadeTicks } from "../log-ticks.js";
 import { accessibleFigure } from "./accessible-figure.js";
+import { num, numFormat, tickNum } from "../format.js";
 
 export interface TrainingRun {
   label: string;
@@ -44,7 +45,7 @@ export interface TrainingCurvesOptions {
 }
 
 export function runLabel(run: TrainingRun): string {
-  return run.diverged && run.divergedAt ? `${run.label} — diverged at epoch ${Number(run.divergedAt.epoch.toFixed(2))}` : run.label;
+  return run.diverged && run.divergedAt ? `${run.label} — diverged at epoch ${num(run.divergedAt.epoch)}` : run.label;
 }
 
 export function TrainingCurves(runs: readonly TrainingRun[], options: TrainingCurvesOptions = {}): SVGSVGElement | HTMLElement {
@@ -65,12 +66,12 @@ export function TrainingCurves(runs: readonly TrainingRun[], options: TrainingCu
     width,
     height,
     marginLeft: 56,
-    x: x === "epoch" ? { label: "epoch", grid: true } : { type: "log", label: "time (ms, measured in this browser)", grid: true, tickFormat: "~g", ticks: decadeTicks(clipped.map((r) => r.time)) },
+    x: x === "epoch" ? { label: "epoch", grid: true } : { type: "log", label: "time (ms, measured in this browser)", grid: true, tickFormat: tickNum, ticks: decadeTicks(clipped.map((r) => r.time)) },
     y: {
       type: logY ? "log" : "linear",
       label: gap ? "loss − least-squares minimum" : "training loss",
       grid: true,
-      tickFormat: logY ? "~g" : undefined,
+      tickFormat: logY ? tickNum : undefined,
       ...(logY ? { ticks: decadeTicks([...clipped.map((r) => r.value), ...rules]) } : {}),
       ...(yDomain ? { domain: yDomain } : {}),
     },
@@ -80,7 +81,7 @@ export function TrainingCurves(runs: readonly TrainingRun[], options: TrainingCu
       !gap && minLoss !== undefined && minLossLabel ? Plot.text([minLoss], { y: (d: number) => d, frameAnchor: "left", textAnchor: "start", text: () => minLossLabel, dx: 4, dy: -7, fill: "var(--theme-foreground-muted)" }) : null,
       Plot.ruleY(rules.filter((v) => Number.isFinite(v) && (!logY || v > 0)), { stroke: "var(--theme-foreground-muted)", strokeDasharray: "4,3" }),
       Plot.line(clipped, { x, y: "value", stroke: "label", strokeWidth: 1.8 }),
-      Plot.tip(clipped, Plot.pointer({ x, y: "value", stroke: "label", format: { value: ".4~g", time: ".3~g", epoch: ".3~g" } as Record<string, string> })),
+      Plot.tip(clipped, Plot.pointer({ x, y: "value", stroke: "label", format: { value: numFormat(4), time: numFormat(3), epoch: numFormat(3) } })),
     ],
   }), { label: `${gap ? "loss − least-squares minimum" : "training loss"} against ${x === "epoch" ? "epoch" : "time"} for ${runs.map(runLabel).join(", ")}`, rows: shown });
 }

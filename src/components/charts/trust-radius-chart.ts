@@ -6,6 +6,8 @@
  */
 import * as Plot from "@observablehq/plot";
 import type { TrustRegionRun } from "../../lib/analysis/trust-region.js";
+import { tickNum } from "../format.js";
+import { decadeTicks } from "../log-ticks.js";
 
 export interface TrustRadiusChartOptions {
   width?: number;
@@ -22,7 +24,7 @@ export function TrustRadiusChart(run: TrustRegionRun, options: TrustRadiusChartO
     marginLeft: 52,
     ariaLabel: `Trust radius at each of ${rows.length} iterations of the trust-region method, ${accepted} steps accepted and ${rows.length - accepted} rejected; the radius shrinks after each rejection`,
     x: { label: "iteration", grid: true },
-    y: { type: "log", label: "trust radius Δ", grid: true, tickFormat: "~g" },
+    y: { type: "log", label: "trust radius Δ", grid: true, tickFormat: tickNum, ticks: decadeTicks(rows.map((r) => r.radius)) },
     symbol: { legend: true, domain: ["accepted", "rejected"], range: ["circle", "times"] },
     marks: [
       Plot.line(rows, { x: "iteration", y: "radius", curve: "step-after", stroke: "var(--theme-foreground-muted)" }),

@@ -13,6 +13,7 @@ import type { Objective } from "../../lib/types.js";
 import { goldenSection } from "../../lib/line-search.js";
 import { trustRegionPath, trustRegionStep } from "../../lib/analysis/trust-region.js";
 import { ContourMap } from "./contour-map.js";
+import { num } from "../format.js";
 
 export interface TrustRegionPictureOptions {
   width?: number;
@@ -63,7 +64,7 @@ export function TrustRegionPicture(objective: Objective, x0: readonly number[], 
       Plot.dot([{ x: p[0], y: p[1] }], { x: "x", y: "y", r: 5, fill: "var(--theme-foreground)" }),
       Plot.dot([{ x: p[0] + newton[0], y: p[1] + newton[1] }], { x: "x", y: "y", r: 4, stroke: TR, strokeWidth: 1.5 }),
       Plot.text([lsPoint], { x: "x", y: "y", text: () => "line search", fill: LS, dx: 8, textAnchor: "start", fontWeight: "bold", stroke: "var(--theme-background)", strokeWidth: 3, paintOrder: "stroke" }),
-      Plot.text([trPoint], { x: "x", y: "y", text: () => `trust region, Δ = ${+radius.toPrecision(3)}`, fill: TR, dy: 14, textAnchor: "middle", fontWeight: "bold", stroke: "var(--theme-background)", strokeWidth: 3, paintOrder: "stroke" }),
+      Plot.text([trPoint], { x: "x", y: "y", text: () => `trust region, Δ = ${num(radius)}`, fill: TR, dy: 14, textAnchor: "middle", fontWeight: "bold", stroke: "var(--theme-background)", strokeWidth: 3, paintOrder: "stroke" }),
       Plot.text([{ x: p[0], y: p[1] }], { x: "x", y: "y", text: () => "x", dx: -10, fontWeight: "bold" }),
     ],
   });

@@ -6,6 +6,8 @@
  */
 import * as Plot from "@observablehq/plot";
 import { accessibleFigure } from "./accessible-figure.js";
+import { numFormat, tickNum } from "../format.js";
+import { decadeTicks } from "../log-ticks.js";
 
 export interface WordRate {
   word: string;
@@ -36,8 +38,8 @@ export function WordRateScatter(words: readonly WordRate[], options: WordRateSca
     width,
     height,
     marginLeft: 56,
-    x: { type: "log", label: "training sentences containing the word", grid: true, tickFormat: "~g" },
-    y: { type: "log", label: "effective learning rate η/(√s + ε)", grid: true, tickFormat: "~g" },
+    x: { type: "log", label: "training sentences containing the word", grid: true, tickFormat: tickNum, ticks: decadeTicks(counts) },
+    y: { type: "log", label: "effective learning rate η/(√s + ε)", grid: true, tickFormat: tickNum, ticks: decadeTicks(shown.map((w) => w.rate)) },
     marks: [
       Plot.dot(shown, { x: "count", y: "rate", r: 2, fill: "var(--theme-foreground-focus)", fillOpacity: 0.35 }),
       Plot.line(guide, { x: "count", y: "rate", stroke: "var(--theme-foreground-muted)", strokeDasharray: "5,4" }),
@@ -46,7 +48,7 @@ export function WordRateScatter(words: readonly WordRate[], options: WordRateSca
       sgdRate === undefined ? null : Plot.text([sgdRate], { y: (d: number) => d, text: () => `SGD: η = ${sgdRate} for every word`, frameAnchor: "right", dx: -4, dy: -8, textAnchor: "end", fill: "var(--theme-red)" }),
       Plot.dot(labelled, { x: "count", y: "rate", r: 3.5, stroke: "var(--theme-foreground)", fill: "none" }),
       Plot.text(labelled, { x: "count", y: "rate", text: "word", dy: 12, textAnchor: "middle", fill: "var(--theme-foreground)", stroke: "var(--theme-background)", strokeWidth: 3, paintOrder: "stroke" }),
-      Plot.tip(shown, Plot.pointer({ x: "count", y: "rate", channels: { word: "word" }, format: { rate: ".3~g" } as Record<string, string> })),
+      Plot.tip(shown, Plot.pointer({ x: "count", y: "rate", channels: { word: "word" }, format: { rate: numFormat(3) } })),
     ],
   }), { label: `Each word's effective learning rate against its count`, rows: shown });
 }

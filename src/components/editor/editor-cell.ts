@@ -31,6 +31,7 @@ import { Sandbox } from "./sandbox/client.js";
 import { DEFAULT_LIMITS } from "./sandbox/validate.js";
 import type { AdapterName, RunResponse } from "./sandbox/protocol.js";
 import { decodeShare, encodeShare, readEdited, writeEdited } from "./storage.js";
+import { scrollResultIntoView } from "./scroll-result.js";
 
 export interface EditorCellOptions {
   /** A stable id, unique in the course: `<chapter>/<name>`. Persistence and share links use it. */
@@ -137,7 +138,7 @@ export function EditorCell(options: EditorCellOptions): HTMLElement & { value: u
       editor = createCodeView(root.querySelector(".editor-cell-editor")!, {
         doc: text,
         label: `${title}: code editor`,
-        onRun: () => void run(),
+        onRun: () => void run(undefined, { reveal: true }),
         onChange: () => {
           markEdited();
           if (liveBox.checked) {
@@ -152,7 +153,7 @@ export function EditorCell(options: EditorCellOptions): HTMLElement & { value: u
     return loading;
   }
 
-  async function run(source = current(), { quiet = false } = {}) {
+  async function run(source = current(), { quiet = false, reveal = false } = {}) {
     const ticket = ++running;
     delete root.dataset.pending;
     setStatus("Running…", "running");
@@ -183,6 +184,7 @@ export function EditorCell(options: EditorCellOptions): HTMLElement & { value: u
     if (!quiet) setStatus(`Ran in ${Math.max(1, Math.round(response.ms))} ms.`, "ok");
     root.value = response.value;
     root.dispatchEvent(new Event("input", { bubbles: true }));
+    if (reveal) scrollResultIntoView(root);
   }
 
   /** Sets the value from the original code without touching the status or the editor. */
@@ -213,7 +215,7 @@ export function EditorCell(options: EditorCellOptions): HTMLElement & { value: u
   }
   badge.hidden = initial === original;
 
-  runButton.addEventListener("click", () => void run());
+  runButton.addEventListener("click", () => void run(undefined, { reveal: true }));
   resetButton.addEventListener("click", () => {
     setCode(original);
     writeEdited(id, null);
