@@ -60,6 +60,9 @@ const SPELLED =
 /** Words after which a number names a part of a text (a reference, not a claim). */
 const REFERENCES_HEADING = /^\s*(?:\d+\.\s*)?(?:references|bibliography|further reading|sources)\b/i;
 
+/** A <summary> naming a references section (the section collapsed in a <details>). */
+const REFERENCES_SUMMARY = /<summary>\s*(?:<strong>)?\s*(?:references|bibliography|further reading|sources)\b/i;
+
 const REFERENCE_BEFORE = /(?:§\s*|\b(?:chapters?|parts?|sections?|algorithms?|figures?|fig\.|tables?|eqs?\.|equations?|exercises?|lectures?|theorems?|lemmas?|appendix|issues?|#)\s*)$/iu;
 
 /** Lists the hand-typed numbers in a parsed page. */
@@ -69,6 +72,8 @@ export function proseNumbers(page: ParsedPage): ProseNumber[] {
   let lastLine = 1 + page.frontMatterLines;
   // The level of the "References" heading we are under, or 0.
   let referencesLevel = 0;
+  // Inside a <details> whose summary is "References", until its </details>.
+  let referencesDetails = false;
   const visit = (tokens: Token[], inHeading: boolean) => {
     for (let i = 0; i < tokens.length; ++i) {
       const token = tokens[i];
@@ -81,6 +86,14 @@ export function proseNumbers(page: ParsedPage): ProseNumber[] {
         if (inline?.type === "inline" && REFERENCES_HEADING.test(inline.content)) referencesLevel = level;
         if (inline?.type === "inline" && !referencesLevel) scanInline(inline, firstLine, true, found);
         i += 1;
+        continue;
+      }
+      if (token.type === "html_block" && REFERENCES_SUMMARY.test(token.content)) {
+        referencesDetails = true; // a collapsible "References" section, up to its </details>
+        continue;
+      }
+      if (referencesDetails) {
+        if (token.type === "html_block" && /<\/details>/i.test(token.content)) referencesDetails = false;
         continue;
       }
       if (referencesLevel) continue;

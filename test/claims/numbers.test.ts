@@ -54,6 +54,10 @@ describe("proseNumbers(page)", () => {
     expect(numbersIn("As Bergstra and Bengio (2012) show.\n\n## References\n\n- J. Mach. Learn. Res. 13 (2012) 281–305.\n\n## After\n\nStep 5.\n")).toEqual(["2012", "5"]);
   });
 
+  test("skips a bibliography collapsed in <details> with a References summary, up to its </details>", () => {
+    expect(numbersIn("Step 3.\n\n<details>\n<summary><strong>References</strong></summary>\n\n- Ruder, S. (2016). An overview.\n\n</details>\n\nStep 5.\n")).toEqual(["3", "5"]);
+  });
+
   test("names the line, front matter counted", () => {
     const found = proseNumbers(parsePage("---\ntitle: T\n---\n\n# T\n\nFirst line,\nthen 42 here.\n"));
     expect(found).toEqual([{ text: "42", line: 8, context: "then 42 here." }]);

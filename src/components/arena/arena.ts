@@ -94,7 +94,7 @@ export function Arena(options: ArenaOptions = {}): ArenaElement {
   startY.setAttribute("aria-label", "start x₂");
   const stepsInput = el("input", { type: "number", min: String(STEPS_MIN), max: String(STEPS_MAX), step: "10" });
   const targetInput = el("input", { type: "number", step: "any" });
-  const noiseInput = el("input", { type: "number", min: "0", max: String(NOISE_MAX), step: "0.01" });
+  const noiseInput = el("input", { type: "number", min: "0", max: String(NOISE_MAX), step: "any" });
   const seedInput = el("input", { type: "number", min: "0", max: String(SEED_MAX), step: "1" });
   const tuneButton = el("button", { type: "button", className: "arena-primary", textContent: "Tune η and race" });
   const resetButton = el("button", { type: "button", textContent: "Reset" });
