@@ -24,9 +24,11 @@
  *
  * $$P(r) = \binom{G-1-r}{N-1} \Big/ \binom{G}{N},$$
  *
- * so the expected test loss is $\sum_r P(r)\,L^{test}_r$, exactly. When all N
- * runs diverged nothing was learnt: the value is then the test loss at the
- * initialization.
+ * so the expected test loss is $\sum_r P(r)\,L^{test}_r$, exactly. Each run's
+ * value is capped at the test loss of the initialization, the value of
+ * "nothing learnt": a run that diverged (past the trainer's blow-up threshold)
+ * and a run that blew up to a finite but huge loss then count the same, and
+ * one exploded run cannot dominate the average.
  */
 import type { Dataset } from "../datasets.js";
 import { trainTestSplit } from "../datasets.js";
@@ -107,12 +109,13 @@ function binomial(n: number, k: number): number {
 
 /**
  * Expected test loss after N = 1 … G runs drawn in random order (averaged over
- * all orders exactly, see the module comment). `runs` are one seed's grid.
+ * all orders exactly, see the module comment), each run's test loss capped at
+ * `initialTestLoss`. `runs` are one seed's grid.
  */
 export function budgetCurve(runs: readonly Pick<FairRun, "validationLoss" | "testLoss">[], initialTestLoss: number): number[] {
   const G = runs.length;
   const sorted = [...runs].sort((a, b) => a.validationLoss - b.validationLoss);
-  const value = sorted.map((r) => (Number.isFinite(r.validationLoss) ? r.testLoss : initialTestLoss));
+  const value = sorted.map((r) => (Number.isFinite(r.validationLoss) ? Math.min(r.testLoss, initialTestLoss) : initialTestLoss));
   const out: number[] = [];
   for (let N = 1; N <= G; ++N) {
     const total = binomial(G, N);
@@ -245,13 +248,47 @@ export function divergedAtDefault(r: Pick<FairContenderResult, "runs">): number 
 }
 
 /**
- * How forgiving the learning rate is: decades of η (grid points × ½) whose
- * median validation loss is within (1 + tol) of the best median.
+ * How forgiving the learning rate is: the contiguous run of grid points around
+ * the best one (lowest median validation loss) whose median validation loss is
+ * within (1 + tol) of that best. The grid is half a decade apart, so `points`
+ * grid points span `decades` = (points − 1)/2 decades of η (0 when only the
+ * best point qualifies); `lo`, `hi` are its ends as grid offsets k.
  */
-export function goodDecades(r: Pick<FairContenderResult, "runs" | "ks">, tol = 0.1): number {
+export function goodSpan(r: Pick<FairContenderResult, "runs" | "ks">, tol = 0.1): { points: number; decades: number; lo: number; hi: number } {
   const p = validationProfile(r);
-  const best = Math.min(...p.map((x) => x.validation.median));
-  return 0.5 * p.filter((x) => x.validation.median <= best * (1 + tol)).length;
+  let b = 0;
+  for (let i = 1; i < p.length; ++i) if (p[i].validation.median < p[b].validation.median) b = i;
+  const ok = (i: number) => i >= 0 && i < p.length && p[i].validation.median <= p[b].validation.median * (1 + tol);
+  let lo = b;
+  let hi = b;
+  while (ok(lo - 1)) --lo;
+  while (ok(hi + 1)) ++hi;
+  const points = hi - lo + 1;
+  return { points, decades: (points - 1) / 2, lo: p[lo].k, hi: p[hi].k };
+}
+
+/**
+ * The items with the lowest and with the highest value, ties kept (in input
+ * order): prose that names "the fewest" or "the widest" must name them all.
+ * `allTied` is true when every item has the same value (no extreme to name).
+ */
+export function extremes<T>(items: readonly T[], value: (item: T) => number): { lowest: T[]; highest: T[]; min: number; max: number; allTied: boolean } {
+  if (items.length === 0) throw new RangeError("extremes: needs at least one item");
+  const v = items.map(value);
+  const min = Math.min(...v);
+  const max = Math.max(...v);
+  return { lowest: items.filter((_, i) => v[i] === min), highest: items.filter((_, i) => v[i] === max), min, max, allTied: min === max };
+}
+
+/**
+ * How often "outside the noise" happens by chance: if two optimizers' results
+ * over n seeds each were independent draws from one continuous distribution,
+ * the probability that their ranges do not overlap is 2 / C(2n, n) (all n of
+ * one side below all n of the other, either way round): 1/10 for n = 3.
+ */
+export function chanceSeparated(nSeeds: number): number {
+  requireInteger("chanceSeparated", "nSeeds", nSeeds, 1, 500);
+  return 2 / binomial(2 * nSeeds, nSeeds);
 }
 
 /** The smallest tuning budget N whose expected test loss is within (1 + tol) of the whole grid's. */
@@ -260,11 +297,16 @@ export function runsToTune(r: Pick<FairContenderResult, "budget">, tol = 0.05): 
   return r.budget.findIndex((b) => b <= full * (1 + tol)) + 1;
 }
 
+/** Selecting by training loss instead: per seed, the run with the lowest final training loss. */
+export function trainPicks(r: Pick<FairContenderResult, "runs" | "seeds">): FairRun[] {
+  return r.seeds.map((seed) => r.runs.filter((x) => x.seed === seed).reduce((a, b) => (b.trainLoss < a.trainLoss ? b : a)));
+}
+
 /**
  * Selecting by training loss instead: per seed the run with the lowest final
  * training loss; its η and test loss (medians over seeds).
  */
 export function trainSelected(r: Pick<FairContenderResult, "runs" | "seeds">): { lr: number; testLoss: number; trainLoss: number } {
-  const picks = r.seeds.map((seed) => r.runs.filter((x) => x.seed === seed).reduce((a, b) => (b.trainLoss < a.trainLoss ? b : a)));
+  const picks = trainPicks(r);
   return { lr: spread(picks.map((p) => p.lr)).median, testLoss: spread(picks.map((p) => p.testLoss)).median, trainLoss: spread(picks.map((p) => p.trainLoss)).median };
 }

@@ -27,6 +27,13 @@ describe("src/data/choosing-comparison.json", () => {
     expect(built.options).toEqual(CHOOSING_OPTIONS);
     expect(built.results.find((r: { task: string; contender: string }) => r.task === "housing" && r.contender === "adam")).toEqual(compact(fairContender(housing, adam, CHOOSING_OPTIONS)));
   });
+  it.runIf(existsSync(CACHE))("the tuning-budget curve never counts a run as worse than learning nothing (capped at the initial test loss)", () => {
+    const built = revive(readFileSync(CACHE, "utf8"));
+    for (const r of built.results) {
+      const nothing = r.initialTestLoss.reduce((a: number, b: number) => a + b, 0) / r.initialTestLoss.length;
+      for (const b of r.budget) expect(b, `${r.task}/${r.contender}`).toBeLessThanOrEqual(nothing * (1 + 1e-5));
+    }
+  });
   it.runIf(existsSync(CACHE))("every optimizer's validation-selected η is inside its grid, on every problem and seed", () => {
     const built = revive(readFileSync(CACHE, "utf8"));
     for (const r of built.results) {

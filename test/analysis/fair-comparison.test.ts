@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { budgetCurve, defaultRatio, fairContender, goodDecades, leaderAndTies, runsToTune, separated, spread, trainSelected, validationSplit } from "../../lib/analysis/fair-comparison.js";
+import { budgetCurve, chanceSeparated, defaultRatio, extremes, fairContender, goodSpan, leaderAndTies, runsToTune, separated, spread, trainPicks, trainSelected, validationSplit } from "../../lib/analysis/fair-comparison.js";
 import type { ComparisonTask, Contender } from "../../lib/compare.js";
 import { denseDataset } from "../../lib/datasets.js";
 import { linearRegression } from "../../lib/models/linear-regression.js";
@@ -47,6 +47,64 @@ describe("budgetCurve(runs, initial)", () => {
     exact.forEach((v, i) => expect(v).toBeCloseTo(brute[i], 12));
     expect(exact.at(-1)).toBe(0.45);
   });
+  it("caps a finite blow-up at the initial test loss, so it counts the same as a diverged run", () => {
+    const blownUp = [
+      { validationLoss: 0.3, testLoss: 0.45 },
+      { validationLoss: 5e4, testLoss: 2.3e4 },
+    ];
+    const diverged = [
+      { validationLoss: 0.3, testLoss: 0.45 },
+      { validationLoss: Infinity, testLoss: Infinity },
+    ];
+    expect(budgetCurve(blownUp, 2)).toEqual(budgetCurve(diverged, 2));
+    expect(budgetCurve(blownUp, 2)[0]).toBeCloseTo((0.45 + 2) / 2, 12);
+  });
+});
+
+describe("goodSpan(r, tol)", () => {
+  const profile = (medians: number[]) => {
+    const ks = medians.map((_, i) => i - 2);
+    return { ks, runs: ks.map((k, i) => ({ k, lr: 10 ** (k / 2), seed: 0, diverged: false, trainLoss: 0, validationLoss: medians[i], testLoss: 0 })) };
+  };
+  it("counts grid points, not decades: two adjacent points span half a decade, one point none", () => {
+    expect(goodSpan(profile([3, 1.05, 1, 2, 3]))).toEqual({ points: 2, decades: 0.5, lo: -1, hi: 0 });
+    expect(goodSpan(profile([3, 2, 1, 2, 3]))).toEqual({ points: 1, decades: 0, lo: 0, hi: 0 });
+  });
+  it("takes only the contiguous run around the best point", () => {
+    // k = 2 is within 10 % but cut off from the best (k = −1) by k = 0, 1.
+    expect(goodSpan(profile([1.08, 1, 2, 2, 1.05]))).toEqual({ points: 2, decades: 0.5, lo: -2, hi: -1 });
+  });
+});
+
+describe("extremes(items, value)", () => {
+  it("keeps every item tied at the minimum and the maximum", () => {
+    const e = extremes(["a", "b", "c", "d"], (x) => ({ a: 5, b: 5, c: 6, d: 7 })[x]!);
+    expect(e).toEqual({ lowest: ["a", "b"], highest: ["d"], min: 5, max: 7, allTied: false });
+  });
+  it("says when every item ties (no widest or narrowest to name)", () => {
+    expect(extremes([1, 1, 1], (x) => x).allTied).toBe(true);
+    expect(() => extremes([], (x: number) => x)).toThrow(/extremes/);
+  });
+});
+
+describe("chanceSeparated(nSeeds)", () => {
+  it("equals the share of orderings of two same-distribution samples whose ranges do not overlap", () => {
+    for (const n of [1, 2, 3, 4]) {
+      // Every way to deal ranks 0..2n−1 into a first sample of size n: count the separated deals.
+      let separatedDeals = 0;
+      let deals = 0;
+      for (let mask = 0; mask < 1 << (2 * n); ++mask) {
+        const a = [...Array(2 * n).keys()].filter((i) => mask & (1 << i));
+        if (a.length !== n) continue;
+        const b = [...Array(2 * n).keys()].filter((i) => !(mask & (1 << i)));
+        deals += 1;
+        if (Math.max(...a) < Math.min(...b) || Math.max(...b) < Math.min(...a)) separatedDeals += 1;
+      }
+      expect(chanceSeparated(n)).toBeCloseTo(separatedDeals / deals, 12);
+    }
+    expect(chanceSeparated(3)).toBeCloseTo(0.1, 12);
+    expect(() => chanceSeparated(0)).toThrow(/nSeeds/);
+  });
 });
 
 describe("spread, separated and leaderAndTies", () => {
@@ -83,7 +141,9 @@ describe("fairContender(task, contender)", () => {
     expect(r.budget).toHaveLength(r.ks.length);
     expect(r.budget.at(-1)).toBeCloseTo(r.selected.reduce((a, s) => a + s.testLoss, 0) / 3, 12);
     expect(runsToTune(r)).toBeGreaterThanOrEqual(1);
-    expect(goodDecades(r)).toBeGreaterThan(0);
+    expect(goodSpan(r).points).toBeGreaterThanOrEqual(1);
+    // Per seed, the training-selected run has the lowest training loss of that seed, never above the validation-selected one.
+    trainPicks(r).forEach((p, j) => expect(p.trainLoss).toBeLessThanOrEqual(r.selected[j].trainLoss));
     expect(trainSelected(r).trainLoss).toBeLessThanOrEqual(spread(r.selected.map((s) => s.trainLoss)).median);
   });
   it("marks a run diverged and never selects it while another run finished", () => {
