@@ -48,6 +48,8 @@ export function CapacityChart(cells: readonly CapacityCellRow[], options: Capaci
       Plot.line(rows.filter((r) => r.kind === "validation"), { x: "lr", y: "loss", stroke: "series", strokeWidth: 2, marker: "circle" }),
       Plot.line(rows.filter((r) => r.kind === "training"), { x: "lr", y: "loss", stroke: "series", strokeWidth: 1.2, strokeDasharray: "4,3" }),
       Plot.dot(diverged, { x: "lr", frameAnchor: "top", dy: 6, symbol: "times", stroke: "series", r: 4, strokeWidth: 1.5 }),
+      // One label per rate: how many widths diverged there (their × marks overlap).
+      Plot.text([...new Set(diverged.map((d) => d.lr))], { x: (lr) => lr, frameAnchor: "bottom", dy: -12, dx: 4, textAnchor: "end", fill: "currentColor", text: (lr) => `× at the top: η = ${lr} diverged\nat ${diverged.filter((d) => d.lr === lr).length} of ${domain.length} widths` }),
       Plot.dot(best.filter((b) => finite(b.validationLoss)), { x: "lr", y: "validationLoss", r: 7, stroke: "currentColor" }),
       Plot.tip(rows, Plot.pointer({ x: "lr", y: "loss", title: (d) => `${d.series}, η = ${d.lr}\n${d.kind} loss ${d.loss.toPrecision(3)}` })),
     ],
