@@ -31,7 +31,11 @@ export interface Evaluations {
   value: number;
   /** Calls of objective.grad. */
   grad: number;
-  /** Calls of objective.hessian (Newton–Raphson only). */
+  /**
+   * Calls of objective.hessian (Newton–Raphson only): each evaluates the full
+   * Hessian ∇²f and contracts it to the curvature dᵀ∇²f d. (Automatic
+   * differentiation would get the same number from one Hessian–vector product.)
+   */
   hessian?: number;
 }
 
@@ -307,7 +311,7 @@ export interface LineSearchTrajectory extends Trajectory {
   readonly valueEvaluations: Float64Array;
   /** Gradient evaluations at each step (the one at the new point included). */
   readonly gradEvaluations: Float64Array;
-  /** Curvatures dᵀ∇²f d (Hessian–vector products) at each step: Newton only, else 0. */
+  /** Curvatures dᵀ∇²f d at each step, each from one full-Hessian evaluation (objective.hessian): Newton only, else 0. */
   readonly hessianEvaluations: Float64Array;
 }
 

@@ -14,7 +14,15 @@
  *
  * Random search at equal compute: P independent runs, each of R·epochsPerRound
  * epochs, with the *same* P initial learning rates, so the comparison isolates
- * what exploit/explore adds. Both report the best final validation loss.
+ * what exploit/explore adds.
+ *
+ * Three data sets: `train` for the SGD steps, `validation` for every selection
+ * (PBT's ranking between rounds, and the choice of the final worker in both
+ * methods), and `test`, never looked at during the search, for the reported
+ * loss of the chosen worker. Reporting the best *validation* loss instead would
+ * be biased: it is a minimum over noisy scores on the very data used to select,
+ * and PBT's final population crowds around copies of its leader, so it takes
+ * that minimum over many near-identical draws.
  * Compute: P·R·epochsPerRound epochs each (validation passes not counted).
  */
 import type { DenseDataset } from "../datasets.js";
@@ -26,7 +34,10 @@ import { ridgeRegression } from "./hyperparameter-search.js";
 
 export interface PbtTask {
   train: DenseDataset;
+  /** Used for every selection: PBT's ranking and the choice of the final worker. */
   validation: DenseDataset;
+  /** Held out from the search: only the chosen worker's loss on it is reported. */
+  test: DenseDataset;
   /** Batch size of the SGD steps (default 10). */
   batchSize?: number;
   /** Ridge penalty ω (default 0). */
@@ -60,9 +71,11 @@ export interface PbtWorkerRound {
 export interface PbtResult {
   /** history[w][r]: worker w in round r. */
   history: PbtWorkerRound[][];
-  /** The lowest final validation loss in the population. */
+  /** The lowest final validation loss in the population (the selection score; biased low). */
   best: number;
-  /** The η the best worker used in the last round. */
+  /** The test loss of that worker (the number to report). */
+  bestTest: number;
+  /** The η the chosen worker used in the last round. */
   bestEta: number;
   /** The initial learning rates (shared with `randomSearchEqualCompute`). */
   initialEtas: number[];
@@ -100,9 +113,9 @@ function segment(task: PbtTask, params: Float64Array | undefined, eta: number, e
   return r.diverged || !r.params.every(Number.isFinite) ? null : r.params;
 }
 
-function score(task: PbtTask, params: Float64Array | null): number {
+function score(task: PbtTask, params: Float64Array | null, data: DenseDataset = task.validation): number {
   if (params === null) return Infinity;
-  const s = linearRegression(task.train.d).loss(params, task.validation);
+  const s = linearRegression(task.train.d).loss(params, data);
   return Number.isFinite(s) ? s : Infinity;
 }
 
@@ -140,13 +153,16 @@ export function populationBasedTraining(task: PbtTask, options: PbtOptions): Pbt
   }
   const finals = history.map((h) => h[R - 1].score);
   const bestW = finals.reduce((b, s, w) => (s < finals[b] ? w : b), 0);
-  return { history, best: finals[bestW], bestEta: history[bestW][R - 1].eta, initialEtas, epochs: P * R * epochsPerRound };
+  return { history, best: finals[bestW], bestTest: score(task, params[bestW] ?? null, task.test), bestEta: history[bestW][R - 1].eta, initialEtas, epochs: P * R * epochsPerRound };
 }
 
 export interface RandomSearchResult {
   /** Final validation loss of each run (Infinity if diverged). */
   scores: number[];
+  /** The lowest of `scores` (the selection score; biased low). */
   best: number;
+  /** The test loss of the run with the lowest validation loss (the number to report). */
+  bestTest: number;
   bestEta: number;
   epochs: number;
 }
@@ -156,19 +172,23 @@ export function randomSearchEqualCompute(task: PbtTask, options: PbtOptions): Ra
   const { epochsPerRound, lo, hi } = validate(options);
   const { population: P, rounds: R, seed } = options;
   const etas = initialRates(P, seed, [lo, hi]);
-  const scores = etas.map((eta, w) => score(task, segment(task, undefined, eta, R * epochsPerRound, seed * 1000 + w)));
+  const params = etas.map((eta, w) => segment(task, undefined, eta, R * epochsPerRound, seed * 1000 + w));
+  const scores = params.map((p) => score(task, p));
   const bestW = scores.reduce((b, s, w) => (s < scores[b] ? w : b), 0);
-  return { scores, best: scores[bestW], bestEta: etas[bestW], epochs: P * R * epochsPerRound };
+  return { scores, best: scores[bestW], bestTest: score(task, params[bestW], task.test), bestEta: etas[bestW], epochs: P * R * epochsPerRound };
 }
 
 export interface PbtComparison {
   seeds: number[];
+  /** Per seed, the test loss of the worker each method chose by validation loss. */
   pbt: number[];
   random: number[];
-  /** Median, min and max of each. */
+  /** Median, min and max of each (test losses). */
   summary: { pbt: { median: number; min: number; max: number }; random: { median: number; min: number; max: number } };
-  /** Seeds on which PBT's best is lower than random search's. */
+  /** Seeds on which PBT's chosen worker has the lower test loss. */
   pbtWins: number;
+  /** The selection scores (best validation loss) per seed, and the seeds on which PBT's is lower. */
+  validation: { pbt: number[]; random: number[]; pbtWins: number };
   /**
    * "pbt" or "random" when every seed's result of one lies below every seed's of the other
    * (the ranges do not overlap), else "overlap".
@@ -182,13 +202,16 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
-/** PBT against random search over several seeds (median, range, a verdict only when the ranges separate). */
+/** PBT against random search over several seeds, on the test loss of each method's chosen worker (median, range, a verdict only when the ranges separate). */
 export function comparePbtRandom(task: PbtTask, options: Omit<PbtOptions, "seed">, seeds: readonly number[]): PbtComparison {
   if (seeds.length < 1) throw new RangeError("comparePbtRandom: seeds must not be empty");
-  const pbt = seeds.map((seed) => populationBasedTraining(task, { ...options, seed }).best);
-  const rnd = seeds.map((seed) => randomSearchEqualCompute(task, { ...options, seed }).best);
+  const pbtRuns = seeds.map((seed) => populationBasedTraining(task, { ...options, seed }));
+  const rndRuns = seeds.map((seed) => randomSearchEqualCompute(task, { ...options, seed }));
+  const pbt = pbtRuns.map((r) => r.bestTest), rnd = rndRuns.map((r) => r.bestTest);
+  const pbtVal = pbtRuns.map((r) => r.best), rndVal = rndRuns.map((r) => r.best);
   const sum = (xs: number[]) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs) });
   const summary = { pbt: sum(pbt), random: sum(rnd) };
   const verdict = summary.pbt.max < summary.random.min ? "pbt" : summary.random.max < summary.pbt.min ? "random" : "overlap";
-  return { seeds: seeds.slice(), pbt, random: rnd, summary, pbtWins: pbt.filter((v, i) => v < rnd[i]).length, verdict };
+  const validation = { pbt: pbtVal, random: rndVal, pbtWins: pbtVal.filter((v, i) => v < rndVal[i]).length };
+  return { seeds: seeds.slice(), pbt, random: rnd, summary, pbtWins: pbt.filter((v, i) => v < rnd[i]).length, validation, verdict };
 }

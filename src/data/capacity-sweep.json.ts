@@ -19,6 +19,6 @@ const split = trainTestSplit(all, 0.25, 0);
 const stats = standardize(split.train);
 const trainData = stats.data;
 const validation = standardize(split.test, { stats: stats.stats }).data;
-const settings = { widths: [4, 8, 16, 32, 64], lrs: [0.03, 0.1, 0.3, 1], seeds: [0, 1, 2], epochs: 20, batchSize: 32 };
+const settings = { widths: [4, 8, 16, 32, 64], lrs: [0.03, 0.1, 0.3, 1, 3], seeds: [0, 1, 2], epochs: 20, batchSize: 32 };
 const runs = capacitySweep(trainData, validation, settings);
 process.stdout.write(JSON.stringify({ settings, nTrain: trainData.n, nValidation: validation.n, runs, ...summarizeCapacity(runs) }));

@@ -14,7 +14,7 @@ function makeTask(n: number, seed: number) {
   }
   return denseDataset(X, y, 2);
 }
-const task = { train: makeTask(200, 1), validation: makeTask(100, 2), batchSize: 10 };
+const task = { train: makeTask(200, 1), validation: makeTask(100, 2), test: makeTask(100, 3), batchSize: 10 };
 
 describe("populationBasedTraining", () => {
   it("rejects bad options, naming the parameter and the range", () => {
@@ -30,7 +30,24 @@ describe("populationBasedTraining", () => {
     const rnd = randomSearchEqualCompute(task, opts);
     expect(pbt.history.map((h) => h[0].score)).toEqual(rnd.scores);
     expect(pbt.best).toBe(rnd.best);
+    expect(pbt.bestTest).toBe(rnd.bestTest);
     expect(pbt.initialEtas).toEqual(initialRates(6, 3));
+  });
+
+  it("selects the final worker on validation and reports its loss on the separate test set", () => {
+    const opts = { population: 6, rounds: 3, seed: 4 };
+    const pbt = populationBasedTraining(task, opts);
+    const rnd = randomSearchEqualCompute(task, opts);
+    expect(pbt.best).toBe(Math.min(...pbt.history.map((h) => h[2].score)));
+    expect(rnd.best).toBe(Math.min(...rnd.scores));
+    // With the test set equal to the validation set, the reported loss is the selection score itself…
+    const same = { ...task, test: task.validation };
+    expect(populationBasedTraining(same, opts).bestTest).toBe(pbt.best);
+    expect(randomSearchEqualCompute(same, opts).bestTest).toBe(rnd.best);
+    // …and with a separate test set it is a different number, finite for a worker that did not diverge.
+    expect(pbt.bestTest).not.toBe(pbt.best);
+    expect(rnd.bestTest).not.toBe(rnd.best);
+    expect(Number.isFinite(pbt.bestTest) && Number.isFinite(rnd.bestTest)).toBe(true);
   });
 
   it("each round the bottom ⌊0.2P⌋ copy a top worker's η, perturbed by ×0.8 or ×1.2; the others keep theirs", () => {
@@ -96,5 +113,9 @@ describe("comparePbtRandom", () => {
     const separated = c.summary.pbt.max < c.summary.random.min ? "pbt" : c.summary.random.max < c.summary.pbt.min ? "random" : "overlap";
     expect(c.verdict).toBe(separated);
     expect(c.pbtWins).toBe(c.pbt.filter((v, i) => v < c.random[i]).length);
+    // The compared numbers are test losses; the selection scores are kept apart.
+    expect(c.pbt[0]).toBe(populationBasedTraining(task, { population: 6, rounds: 3, seed: 0 }).bestTest);
+    expect(c.validation.pbt[0]).toBe(populationBasedTraining(task, { population: 6, rounds: 3, seed: 0 }).best);
+    expect(c.validation.pbtWins).toBe(c.validation.pbt.filter((v, i) => v < c.validation.random[i]).length);
   });
 });

@@ -2,7 +2,8 @@
  * CapacityChart(cells, options): validation loss (solid) and training loss
  * (dashed) against the learning rate, one colour per hidden width, medians
  * over seeds, with the seeds' range of the validation loss as a vertical rule
- * and a ring on each width's best rate. Log–log.
+ * and a ring on each width's best rate. Log–log. A cell whose median run
+ * diverged (loss null or Infinity) is drawn as a × along the top edge.
  */
 import * as Plot from "@observablehq/plot";
 import { accessibleFigure } from "./accessible-figure.js";
@@ -33,6 +34,7 @@ export function CapacityChart(cells: readonly CapacityCellRow[], options: Capaci
     { series: name(c.width), kind: "validation", lr: c.lr, loss: c.validationLoss, lo: c.validationMin, hi: c.validationMax },
     { series: name(c.width), kind: "training", lr: c.lr, loss: c.trainLoss, lo: null, hi: null },
   ]).filter((r) => finite(r.loss));
+  const diverged = cells.filter((c) => !finite(c.validationLoss)).map((c) => ({ series: name(c.width), kind: "validation", lr: c.lr, loss: "diverged", lo: null, hi: null }));
   const chart = Plot.plot({
     width,
     height,
@@ -45,13 +47,16 @@ export function CapacityChart(cells: readonly CapacityCellRow[], options: Capaci
       Plot.ruleX(rows.filter((r) => r.kind === "validation" && finite(r.lo) && finite(r.hi)), { x: "lr", y1: "lo", y2: "hi", stroke: "series", strokeOpacity: 0.5 }),
       Plot.line(rows.filter((r) => r.kind === "validation"), { x: "lr", y: "loss", stroke: "series", strokeWidth: 2, marker: "circle" }),
       Plot.line(rows.filter((r) => r.kind === "training"), { x: "lr", y: "loss", stroke: "series", strokeWidth: 1.2, strokeDasharray: "4,3" }),
+      Plot.dot(diverged, { x: "lr", frameAnchor: "top", dy: 6, symbol: "times", stroke: "series", r: 4, strokeWidth: 1.5 }),
+      // One label per rate: how many widths diverged there (their × marks overlap).
+      Plot.text([...new Set(diverged.map((d) => d.lr))], { x: (lr) => lr, frameAnchor: "bottom", dy: -12, dx: 4, textAnchor: "end", fill: "currentColor", text: (lr) => `× at the top: η = ${lr} diverged\nat ${diverged.filter((d) => d.lr === lr).length} of ${domain.length} widths` }),
       Plot.dot(best.filter((b) => finite(b.validationLoss)), { x: "lr", y: "validationLoss", r: 7, stroke: "currentColor" }),
       Plot.tip(rows, Plot.pointer({ x: "lr", y: "loss", title: (d) => `${d.series}, η = ${d.lr}\n${d.kind} loss ${d.loss.toPrecision(3)}` })),
     ],
   });
   return accessibleFigure(chart, {
-    label: "Validation loss (solid) and training loss (dashed) of the digits network against the learning rate, one line per hidden width; rings mark each width's best rate",
-    rows,
+    label: `Validation loss (solid) and training loss (dashed) of the digits network against the learning rate, one line per hidden width; rings mark each width's best rate${diverged.length ? "; × along the top marks a width and rate whose median run diverged" : ""}`,
+    rows: [...rows, ...diverged],
     columns: ["series", "kind", "lr", "loss", "lo", "hi"],
   });
 }

@@ -2,7 +2,9 @@
  * PbtChart(history, options): one population-based training run. Left: each
  * worker's learning rate round by round (log scale), a ring where a worker
  * copied a better one (exploit) before the round. Right: each worker's
- * validation loss at the end of every round (diverged runs drawn at the top).
+ * validation loss at the end of every round (drawn at most at 10× the lowest,
+ * so one bad worker does not flatten the rest; diverged runs drawn at that top).
+ * Tooltips and the data table give the raw loss.
  * `history[w][r]` = {eta, score, copiedFrom} as returned by populationBasedTraining.
  */
 import * as Plot from "@observablehq/plot";
@@ -30,7 +32,9 @@ export function PbtChart(history: readonly (readonly PbtRound[])[], options: Pbt
       worker: `worker ${w + 1}`,
       round: r + 1,
       eta: e.eta,
+      // Plotted position (capped); `score` is the raw validation loss.
       loss: Number.isFinite(e.score) ? Math.min(e.score, cap) : cap,
+      score: e.score,
       diverged: !Number.isFinite(e.score),
       exploited: r > 0 && h[r - 1].copiedFrom >= 0,
     }))
@@ -47,11 +51,11 @@ export function PbtChart(history: readonly (readonly PbtRound[])[], options: Pbt
       Plot.line(rows, { x: "round", y, z: "worker", stroke: "worker", strokeWidth: 1.5, curve: show === "eta" ? "step-before" : "linear" }),
       Plot.dot(rows.filter((d) => d.exploited), { x: "round", y, stroke: "currentColor", r: 5 }),
       Plot.dot(rows.filter((d) => d.diverged), { x: "round", y, symbol: "times", stroke: "#e15759", r: 4 }),
-      Plot.tip(rows, Plot.pointer({ x: "round", y, title: (d) => `${d.worker}, round ${d.round}\nη = ${d.eta.toPrecision(3)}\nvalidation loss ${d.diverged ? "diverged" : d.loss.toPrecision(4)}${d.exploited ? "\ncopied a better worker before this round" : ""}` })),
+      Plot.tip(rows, Plot.pointer({ x: "round", y, title: (d) => `${d.worker}, round ${d.round}\nη = ${d.eta.toPrecision(3)}\nvalidation loss ${d.diverged ? "diverged" : d.score.toPrecision(4)}${!d.diverged && d.score > d.loss ? " (drawn at the chart's top)" : ""}${d.exploited ? "\ncopied a better worker before this round" : ""}` })),
     ],
   });
   const label = show === "eta"
     ? `Learning rate of each of ${history.length} PBT workers over ${history[0].length} rounds; rings mark copies of a better worker`
     : `Validation loss of each of ${history.length} PBT workers at the end of every round`;
-  return accessibleFigure(chart, { label, rows, columns: ["worker", "round", "eta", "loss", "diverged", "exploited"] });
+  return accessibleFigure(chart, { label, rows, columns: ["worker", "round", "eta", { label: "validation loss", value: "score" }, "diverged", "exploited"] });
 }
