@@ -42,7 +42,13 @@ export function stopCase(submission: Submission, curve: number[], patience: numb
     fail(`${where}: training should stop at ${want.stopEpoch === null ? "no epoch (stopEpoch: null — patience never runs out)" : `epoch ${want.stopEpoch}`}, yours says ${describe(stopEpoch)}.${hint}`);
   }
   if (bestEpoch !== want.bestEpoch) {
-    fail(`${where}: the stop epoch is right (${describe(stopEpoch)}) but the restored epoch should be ${want.bestEpoch}, yours is ${describe(bestEpoch)}. An epoch improves only when its loss is below best − δ.`);
+    // the lowest loss among the epochs trained; if it is not the restored epoch, it never improved by more than δ
+    const seen = curve.slice(0, want.stopEpoch ?? curve.length);
+    const lowest = seen.indexOf(Math.min(...seen)) + 1;
+    const hint = bestEpoch === lowest && lowest !== want.bestEpoch
+      ? ` Epoch ${lowest} has the lowest loss, but it was not an improvement of more than δ over the best so far, so it never became the best: return the last improving epoch.`
+      : "";
+    fail(`${where}: the stop epoch is right (${describe(stopEpoch)}) but the restored epoch should be ${want.bestEpoch}, yours is ${describe(bestEpoch)}. An epoch improves only when its loss is below best − δ.${hint}`);
   }
   return `${where}: stops at ${want.stopEpoch === null ? "no epoch" : `epoch ${want.stopEpoch}`}, restores epoch ${want.bestEpoch} — as the library's earlyStopPoint.`;
 }
@@ -66,7 +72,9 @@ export const check: ExerciseCheck<Submission> = {
     { name: "the chapter's curve, patience 2, δ = 0: stop at epoch 7, restore 5", run: (s) => stopCase(s, [0.6, 0.52, 0.49, 0.5, 0.48, 0.485, 0.49, 0.5, 0.51], 2, 0) },
     { name: "the same curve with patience 1: stop at epoch 4", run: (s) => stopCase(s, [0.6, 0.52, 0.49, 0.5, 0.48, 0.485, 0.49, 0.5, 0.51], 1, 0) },
     { name: "a curve that keeps falling: never stops (stopEpoch null)", run: (s) => stopCase(s, [0.9, 0.8, 0.7, 0.65, 0.6], 2, 0) },
-    { name: "δ = 0.02 ignores small improvements", run: (s) => stopCase(s, [0.6, 0.5, 0.49, 0.485, 0.48, 0.47, 0.44], 3, 0.02) },
+    // no improvement here is within rounding of δ: `v < best − δ` and `best − v > δ` agree on every epoch
+    { name: "δ = 0.02 ignores small improvements", run: (s) => stopCase(s, [0.6, 0.5, 0.49, 0.485, 0.481, 0.47, 0.44], 3, 0.02) },
+    { name: "δ = 0.02, patience never runs out: restore the last improving epoch, not the lowest", run: (s) => stopCase(s, [0.6, 0.5, 0.49], 5, 0.02) },
     { name: "a noisy curve of 30 epochs, patience 4", run: (s) => stopCase(s, noisyCurve(1, 30), 4, 0) },
     { name: "patience 0 is rejected with a RangeError", run: (s) => rejectsCase(s, 0, 0) },
   ],

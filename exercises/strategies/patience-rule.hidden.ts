@@ -8,7 +8,10 @@ type Submission = typeof Exercise;
 
 export const cases: CheckCase<Submission>[] = [
   { name: "a tie with the best is no improvement", run: (s) => stopCase(s, [0.5, 0.4, 0.4, 0.4, 0.3], 2, 0) },
-  { name: "an improvement of exactly δ is no improvement", run: (s) => stopCase(s, [0.5, 0.4, 0.375, 0.35, 0.2], 2, 0.025) },
+  // binary fractions, so best − δ and best − v are exact and rounding cannot decide: counting epoch 3's
+  // improvement of exactly δ as one would stop at epoch 5 restoring 3 instead of stopping at 4 restoring 2
+  { name: "an improvement of exactly δ is no improvement", run: (s) => stopCase(s, [1, 0.5, 0.375, 0.375, 0.375], 2, 0.125) },
+  { name: "δ > 0 and patience never runs out: the last improving epoch, not the lowest", run: (s) => stopCase(s, [0.75, 0.5, 0.4375, 0.46875, 0.40625, 0.5], 5, 0.125) },
   { name: "rises from the start: stops after `patience` epochs, restores epoch 1", run: (s) => stopCase(s, [0.3, 0.31, 0.32, 0.33, 0.34], 3, 0) },
   { name: "a single epoch", run: (s) => stopCase(s, [0.7], 1, 0) },
   { name: "patience as long as the curve", run: (s) => stopCase(s, noisyCurve(7, 12), 12, 0) },

@@ -12,7 +12,8 @@
  * `{bestEpoch, stopEpoch}`, both 1-based: the epoch restored (the last
  * improvement before stopping) and the epoch at which training stops, or
  * `stopEpoch: null` when patience never runs out (training runs to the end;
- * `bestEpoch` is then the best epoch of the whole curve).
+ * `bestEpoch` is then the last improving epoch — with δ > 0 a later epoch
+ * may have a slightly lower loss that was too small an improvement to count).
  *
  * Bad input gets a clear error: throw a RangeError when `patience` is not an
  * integer ≥ 1 or `minDelta` is negative.

@@ -5,6 +5,11 @@
  * see `withGradientNoise`). Each seed s sets the initialization and the
  * example order (`train`'s seed s) and the noise (seed 1000 + s), so the
  * runs with and without noise start from the same weights.
+ *
+ * With noise the training loss bounces from epoch to epoch (the noise is
+ * annealed but not gone after a few epochs), so besides the final epoch's
+ * loss each run is summarized by its mean over the last `lastEpochs` epochs,
+ * L̄ = (1/k) Σ_{e=E−k+1}^{E} L_e, which one unlucky last epoch cannot swing.
  */
 import type { DenseDataset } from "../datasets.js";
 import { mlp } from "../models/mlp.js";
@@ -30,6 +35,8 @@ export interface DeepNoiseOptions {
   etas?: readonly number[];
   gamma?: number;
   seeds?: number;
+  /** How many final epochs `lastLoss` averages (default 3, at most `epochs`). */
+  lastEpochs?: number;
 }
 
 export interface DeepNoiseRun {
@@ -45,8 +52,16 @@ export interface DeepNoiseResult {
   readonly runs: readonly DeepNoiseRun[];
   /** Final training loss over the seeds (a diverged run counts as +∞). */
   readonly finalLoss: SeedSpread;
+  /** Each seed's mean training loss over the last `lastEpochs` epochs, over the seeds (a diverged run counts as +∞). */
+  readonly lastLoss: SeedSpread;
   /** Test accuracy over the seeds (a diverged run counts as 0). */
   readonly accuracy: SeedSpread;
+}
+
+function mean(values: readonly number[]): number {
+  let sum = 0;
+  for (const v of values) sum += v;
+  return sum / values.length;
 }
 
 export function deepNoiseExperiment(trainSet: DenseDataset, testSet: DenseDataset, options: DeepNoiseOptions = {}): { settings: Required<DeepNoiseOptions>; results: DeepNoiseResult[] } {
@@ -60,7 +75,9 @@ export function deepNoiseExperiment(trainSet: DenseDataset, testSet: DenseDatase
     etas: options.etas ?? [0, 0.01, 0.3, 1],
     gamma: requireInRange("deepNoiseExperiment", "gamma", options.gamma ?? 0.55, 0, Infinity),
     seeds: requireInteger("deepNoiseExperiment", "seeds", options.seeds ?? 5, 1),
+    lastEpochs: 0,
   };
+  settings.lastEpochs = requireInteger("deepNoiseExperiment", "lastEpochs", options.lastEpochs ?? Math.min(3, settings.epochs), 1, settings.epochs);
   const classes = 1 + Math.max(...Array.from(trainSet.y));
   const model = mlp([trainSet.d, ...Array(settings.depth).fill(settings.width), classes]);
   const results = settings.etas.map((eta) => {
@@ -75,6 +92,7 @@ export function deepNoiseExperiment(trainSet: DenseDataset, testSet: DenseDatase
       eta,
       runs,
       finalLoss: seedSpread(runs.map((r) => (r.diverged ? Infinity : r.lossPerEpoch[r.lossPerEpoch.length - 1]))),
+      lastLoss: seedSpread(runs.map((r) => (r.diverged ? Infinity : mean(r.lossPerEpoch.slice(-settings.lastEpochs))))),
       accuracy: seedSpread(runs.map((r) => r.testAccuracy)),
     };
   });

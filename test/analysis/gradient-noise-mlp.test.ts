@@ -34,7 +34,22 @@ describe("deepNoiseExperiment", () => {
       expect(r.finalLoss.max).toBe(finals[2]);
     }
   });
+  it("lastLoss is the median and range over the seeds of each run's mean loss over its last epochs", () => {
+    const three = deepNoiseExperiment(tr, te, { ...opts, epochs: 4 });
+    expect(three.settings.lastEpochs).toBe(3);
+    for (const r of three.results) {
+      const means = r.runs.map((x) => (x.lossPerEpoch[1] + x.lossPerEpoch[2] + x.lossPerEpoch[3]) / 3).sort((a, b) => a - b);
+      expect(r.lastLoss.median).toBeCloseTo(means[1], 14);
+      expect(r.lastLoss.min).toBeCloseTo(means[0], 14);
+      expect(r.lastLoss.max).toBeCloseTo(means[2], 14);
+    }
+    // with 2 epochs the default averages both; lastEpochs 1 is the final loss
+    expect(deepNoiseExperiment(tr, te, opts).settings.lastEpochs).toBe(2);
+    expect(deepNoiseExperiment(tr, te, { ...opts, lastEpochs: 1 }).results.map((r) => r.lastLoss)).toEqual(results.map((r) => r.finalLoss));
+  });
   it("rejects bad settings by name", () => {
+    expect(() => deepNoiseExperiment(tr, te, { ...opts, lastEpochs: 3 })).toThrow(/lastEpochs/);
+    expect(() => deepNoiseExperiment(tr, te, { ...opts, lastEpochs: 0 })).toThrow(/lastEpochs/);
     expect(() => deepNoiseExperiment(tr, te, { initScale: 0 })).toThrow(/initScale/);
     expect(() => deepNoiseExperiment(tr, te, { etas: [-1], seeds: 1, epochs: 1 })).toThrow(/etas/);
   });
