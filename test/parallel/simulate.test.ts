@@ -61,6 +61,37 @@ describe("simulate(problem, options)", () => {
     expect(r.time).toBeCloseTo(100, 0);
   });
 
+  it("Downpour's staleness counts the server updates since the replica's last fetch (n_fetch = 5), not since its last step", () => {
+    // With n_push = 1 every gradient is one server update, so the q-th event written (0-based) saw q updates before it.
+    // A replica fetches before its steps 0, 5, 10, …: at that moment the server holds as many updates as events were
+    // written up to and including the replica's previous step (0 at the start).
+    const P = 6;
+    const r = simulate(p, { algorithm: "downpour", workers: P, nFetch: 5, nPush: 1, lr: 0.3, grads: 600, seed: 0, log: 600 });
+    expect(r.events).toHaveLength(600);
+    const steps = new Array(P).fill(0);
+    const fetched = new Array(P).fill(0); // server updates at the last fetch
+    const fetchedAt = new Array(P).fill(0);
+    let sum = 0;
+    let overOneStep = 0;
+    r.events.forEach((e, q) => {
+      const expected = q - fetched[e.worker];
+      expect(e.staleness).toBe(expected);
+      expect(e.read).toBe(fetchedAt[e.worker]);
+      if (steps[e.worker] % 5 !== 0) overOneStep++;
+      sum += expected;
+      steps[e.worker]++;
+      if (steps[e.worker] % 5 === 0) {
+        fetched[e.worker] = q + 1;
+        fetchedAt[e.worker] = e.write;
+      }
+    });
+    expect(overOneStep).toBeGreaterThan(400); // most steps are not right after a fetch: the two counts differ there
+    expect(r.meanStaleness).toBeCloseTo(sum / 600, 12);
+    // Staleness since the fetch is about n_fetch times that of fetching every step.
+    const every = simulate(p, { algorithm: "downpour", workers: P, nFetch: 1, nPush: 1, lr: 0.3, grads: 600, seed: 0 });
+    expect(r.meanStaleness).toBeGreaterThan(2 * every.meanStaleness);
+  });
+
   it("sync with one worker equals hogwild with one worker", () => {
     const a = simulate(p, { algorithm: "sync", workers: 1, lr: 0.5, grads: 300, evalEvery: 100, seed: 2 });
     const b = simulate(p, { algorithm: "hogwild", workers: 1, lr: 0.5, grads: 300, evalEvery: 100, seed: 2 });
