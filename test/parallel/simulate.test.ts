@@ -3,6 +3,7 @@ import { sampleDuration } from "../../lib/parallel/delays.js";
 import { conflictStatistics, leastSquaresMinimum, problemLoss, residual, sparseLeastSquares } from "../../lib/parallel/problem.js";
 import { averagingComparison } from "../../lib/parallel/averaging.js";
 import { simulate, timeToLoss } from "../../lib/parallel/simulate.js";
+import { timelineWindow } from "../../lib/parallel/timeline.js";
 import { random } from "../../lib/random.js";
 
 describe("sparseLeastSquares(options)", () => {
@@ -25,7 +26,7 @@ describe("sparseLeastSquares(options)", () => {
 describe("sampleDuration(dist, rng)", () => {
   it("has mean 1 for every distribution", () => {
     const rng = random(2);
-    for (const dist of [{ kind: "constant" }, { kind: "uniform", spread: 0.5 }, { kind: "exponential" }, { kind: "straggler", p: 0.1, factor: 10 }] as const) {
+    for (const dist of [{ kind: "constant" }, { kind: "uniform", spread: 0.5 }, { kind: "exponential" }, { kind: "straggler", p: 0.1, factor: 10 }, { kind: "straggler", p: 0.1, factor: 10, spread: 0.5 }] as const) {
       let s = 0;
       for (let i = 0; i < 40000; ++i) s += sampleDuration(dist, rng);
       expect(s / 40000).toBeCloseTo(1, 1);
@@ -90,6 +91,16 @@ describe("simulate(problem, options)", () => {
     // Staleness since the fetch is about n_fetch times that of fetching every step.
     const every = simulate(p, { algorithm: "downpour", workers: P, nFetch: 1, nPush: 1, lr: 0.3, grads: 600, seed: 0 });
     expect(r.meanStaleness).toBeGreaterThan(2 * every.meanStaleness);
+  });
+
+  it("timelineWindow keeps every gradient read before the window's edge, and refuses a log that stops too early", () => {
+    const r = simulate(p, { algorithm: "hogwild", workers: 4, lr: 0.3, grads: 80, seed: 1, log: 80 });
+    const w = timelineWindow(r.events, 24, 4);
+    expect(w.until).toBe(r.events[23].write);
+    expect(w.events.filter((e) => !e.inFlight)).toHaveLength(24);
+    expect(w.events.filter((e) => e.inFlight)).toHaveLength(3);
+    expect(() => timelineWindow(r.events.slice(0, 24), 24, 4)).toThrow(/log more/);
+    expect(() => timelineWindow(r.events, 0, 4)).toThrow(/count/);
   });
 
   it("sync with one worker equals hogwild with one worker", () => {
