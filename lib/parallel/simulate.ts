@@ -350,8 +350,23 @@ export function simulate(problem: SparseProblem, options: SimulationOptions): Si
   };
 }
 
-/** The simulated time (or, with `by: "grads"`, the work) at which the curve first reaches `target`; Infinity if never. */
+/**
+ * The simulated time (or, with `by: "grads"`, the work) at which the curve first reaches `target`; Infinity if never.
+ * Between two evaluation points the loss is taken to fall geometrically (linear in log loss), so the answer
+ * is interpolated rather than rounded up to the next evaluation: with p the first point at or below the target
+ * and q the one before it, t = t_q + (t_p − t_q) · (ln L_q − ln target) / (ln L_q − ln L_p).
+ */
 export function timeToLoss(result: SimulationResult, target: number, by: "time" | "grads" = "time"): number {
-  for (const p of result.curve) if (p.loss <= target) return by === "time" ? p.time : p.grads;
+  const at = (p: SimulationPoint) => (by === "time" ? p.time : p.grads);
+  const curve = result.curve;
+  for (let i = 0; i < curve.length; ++i) {
+    const p = curve[i];
+    if (!(p.loss <= target)) continue;
+    if (i === 0) return at(p);
+    const q = curve[i - 1];
+    if (!(p.loss > 0) || !(target > 0)) return at(p);
+    const f = (Math.log(q.loss) - Math.log(target)) / (Math.log(q.loss) - Math.log(p.loss));
+    return at(q) + (at(p) - at(q)) * f;
+  }
   return Infinity;
 }

@@ -149,6 +149,16 @@ describe("simulate(problem, options)", () => {
     expect(timeToLoss(r, -1)).toBe(Infinity);
   });
 
+  it("timeToLoss interpolates linearly in log loss between evaluation points, so speedups are not rounded to the evaluation grid", () => {
+    const curve = [{ grads: 0, time: 0, loss: 1 }, { grads: 100, time: 10, loss: 1e-1 }, { grads: 200, time: 20, loss: 1e-3 }];
+    const r = { curve } as unknown as Parameters<typeof timeToLoss>[0];
+    expect(timeToLoss(r, 1)).toBe(0);
+    expect(timeToLoss(r, 1e-1)).toBe(10);
+    expect(timeToLoss(r, 1e-2)).toBeCloseTo(15, 12); // halfway in log loss from 1e-1 to 1e-3
+    expect(timeToLoss(r, 1e-2, "grads")).toBeCloseTo(150, 12);
+    expect(timeToLoss(r, 1e-4)).toBe(Infinity);
+  });
+
   it("validates its options", () => {
     expect(() => simulate(p, { algorithm: "magic" as never, workers: 1, lr: 1, grads: 1 })).toThrow(/algorithm/);
     expect(() => simulate(p, { algorithm: "hogwild", workers: 0, lr: 1, grads: 1 })).toThrow(/workers/);
