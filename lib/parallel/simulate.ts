@@ -136,6 +136,9 @@ export function simulate(problem: SparseProblem, options: SimulationOptions): Si
   if (!["none", "staleness", "delay-compensated", "adagrad", "adaptive-revision"].includes(correction)) {
     throw new TypeError(`simulate: correction must be "none", "staleness", "delay-compensated", "adagrad" or "adaptive-revision", got ${JSON.stringify(correction)}`);
   }
+  if (correction !== "none" && algorithm !== "hogwild") {
+    throw new TypeError(`simulate: correction applies only to algorithm "hogwild", got correction ${JSON.stringify(correction)} with algorithm ${JSON.stringify(algorithm)}`);
+  }
   const events: WorkerEvent[] = [];
 
   const { d, k, n, cols, vals } = problem;

@@ -162,6 +162,8 @@ describe("simulate(problem, options)", () => {
   it("validates its options", () => {
     expect(() => simulate(p, { algorithm: "magic" as never, workers: 1, lr: 1, grads: 1 })).toThrow(/algorithm/);
     expect(() => simulate(p, { algorithm: "hogwild", workers: 0, lr: 1, grads: 1 })).toThrow(/workers/);
+    expect(() => simulate(p, { algorithm: "downpour", workers: 2, lr: 1, grads: 1, correction: "adagrad" })).toThrow(/correction applies only to algorithm "hogwild"/);
+    expect(() => simulate(p, { algorithm: "sync", workers: 2, lr: 1, grads: 1, correction: "none" })).not.toThrow();
   });
 });
 
