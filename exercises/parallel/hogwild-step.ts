@@ -20,9 +20,8 @@
  *
  * 3. `writeUpdate(x, cols, g, lr)` — it writes its update into the shared x,
  *    in place, coordinate by coordinate: x[cols[m]] −= lr · g[m]. It
- *    *subtracts from the current value*, which other workers may have changed
- *    since the read; it does not overwrite x with read − lr·g (that would undo
- *    their updates). Nothing else in x changes.
+ *    subtracts from the *current* value, which other workers may have changed
+ *    since the read, so their updates stay in. Nothing else in x changes.
  *
  * The check runs two workers interleaved: A reads, B reads, computes and
  * writes, then A writes its stale gradient — the staleness of the chapter.

@@ -27,9 +27,13 @@
  *
  * Why: with no delay, g^bck = 0, z′ = Σ g² and the rule is AdaGrad exactly
  * (torch.optim.Adagrad with initial accumulator 0, lr α, eps ε; tested). With
- * a delay, (Σ g)² = Σ (g_t² + 2 g_t·g_t^bck) over the arrival order, so the
- * cross term 2 g g^bck counts how much g and the gradients it overlapped point
- * the same way — the quantity the paper's regret bound pays for — and the
+ * delays, summed over the arrival order, Σ (g_t² + 2 g_t·g_t^bck) = Σ g_t² +
+ * 2 Σ g_s g_t over the pairs s, t where s arrived while t was in flight: the
+ * cross products of the gradients that overlapped. It equals (Σ g)² only when
+ * every gradient overlapped all earlier ones (all read before the first
+ * arrival), and Σ g² when none overlapped. So the cross term 2 g g^bck counts
+ * how much g and the gradients it overlapped point the same way — the
+ * quantity the paper's regret bound pays for — and the
  * rate shrinks with it. The revision term (η_old − η) g^bck takes back part
  * of the steps the overlapping gradients took at the old, larger rate, as if
  * they had been taken at the new rate: the "revision" of the name. ε = 1e-10

@@ -25,6 +25,7 @@
  *   keeps a local replica, fetches x every `nFetch` of its steps, takes local
  *   SGD steps on the replica, and every `nPush` steps pushes its accumulated
  *   gradients, which the server applies with SGD or, as Dean et al. do, Adagrad.
+ *   A gradient's staleness counts the server updates since its replica's last fetch.
  * - "easgd" (Zhang, Choromanska & LeCun 2015, asynchronous EASGD): each worker
  *   runs SGD on its own x_w; every `tau` of its steps it meets the centre
  *   variable x̃: x_w −= α(x_w − x̃), x̃ += α(x_w − x̃). The loss is measured at x̃.
@@ -75,7 +76,10 @@ export interface SimulationOptions {
   log?: number;
 }
 
-/** One gradient in the event log: worker w read at `read`, wrote at `write`, τ updates late. */
+/**
+ * One gradient in the event log: worker w read at `read`, wrote at `write`, τ updates late. For Downpour,
+ * `read` is the replica's last fetch from the server and τ counts the server updates since that fetch.
+ */
 export interface WorkerEvent {
   worker: number;
   read: number;
@@ -131,6 +135,9 @@ export function simulate(problem: SparseProblem, options: SimulationOptions): Si
   const logLimit = requireInteger("simulate", "log", options.log ?? 0, 0);
   if (!["none", "staleness", "delay-compensated", "adagrad", "adaptive-revision"].includes(correction)) {
     throw new TypeError(`simulate: correction must be "none", "staleness", "delay-compensated", "adagrad" or "adaptive-revision", got ${JSON.stringify(correction)}`);
+  }
+  if (correction !== "none" && algorithm !== "hogwild") {
+    throw new TypeError(`simulate: correction applies only to algorithm "hogwild", got correction ${JSON.stringify(correction)} with algorithm ${JSON.stringify(algorithm)}`);
   }
   const events: WorkerEvent[] = [];
 
@@ -242,16 +249,17 @@ export function simulate(problem: SparseProblem, options: SimulationOptions): Si
     const start = (w: number, at: number) => {
       const i = picks[w].int(n);
       example[w] = i;
-      version[w] = updates;
-      readAt[w] = at;
+      // A Downpour replica reads the server only when it fetches: its gradients are stale since that fetch.
+      const fetches = algorithm !== "downpour" || stepsOf[w] % nFetch === 0;
+      if (fetches) {
+        version[w] = updates;
+        readAt[w] = at;
+      }
       if (algorithm === "hogwild") {
         const rd = reads[w];
         for (let m = 0; m < k; ++m) rd[m] = x[cols[i * k + m]];
         if (revision) for (let m = 0; m < k; ++m) zReads[w][m] = revision.z[cols[i * k + m]];
-      } else if (algorithm === "downpour" && stepsOf[w] % nFetch === 0) {
-        replicas[w].set(x);
-        version[w] = updates;
-      }
+      } else if (algorithm === "downpour" && fetches) replicas[w].set(x);
       finish[w] = at + duration();
     };
     for (let w = 0; w < P; ++w) start(w, 0);
@@ -345,8 +353,23 @@ export function simulate(problem: SparseProblem, options: SimulationOptions): Si
   };
 }
 
-/** The simulated time (or, with `by: "grads"`, the work) at which the curve first reaches `target`; Infinity if never. */
+/**
+ * The simulated time (or, with `by: "grads"`, the work) at which the curve first reaches `target`; Infinity if never.
+ * Between two evaluation points the loss is taken to fall geometrically (linear in log loss), so the answer
+ * is interpolated rather than rounded up to the next evaluation: with p the first point at or below the target
+ * and q the one before it, t = t_q + (t_p − t_q) · (ln L_q − ln target) / (ln L_q − ln L_p).
+ */
 export function timeToLoss(result: SimulationResult, target: number, by: "time" | "grads" = "time"): number {
-  for (const p of result.curve) if (p.loss <= target) return by === "time" ? p.time : p.grads;
+  const at = (p: SimulationPoint) => (by === "time" ? p.time : p.grads);
+  const curve = result.curve;
+  for (let i = 0; i < curve.length; ++i) {
+    const p = curve[i];
+    if (!(p.loss <= target)) continue;
+    if (i === 0) return at(p);
+    const q = curve[i - 1];
+    if (!(p.loss > 0) || !(target > 0)) return at(p);
+    const f = (Math.log(q.loss) - Math.log(target)) / (Math.log(q.loss) - Math.log(p.loss));
+    return at(q) + (at(p) - at(q)) * f;
+  }
   return Infinity;
 }

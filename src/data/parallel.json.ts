@@ -2,10 +2,12 @@
  * Build-time numbers for the parallel chapter (src/parallel.md): the seeded
  * measurements that do not depend on the reader's controls, so the page draws
  * them at once instead of simulating for seconds (issue 20).
- * - `delay`: delayTolerantComparison at 64 workers with stragglers (k = 32).
+ * - `delay`: delayTolerantComparison at 64 workers with stragglers (k = 32),
+ *   with one-worker SGD and AdaGrad rows (what the delays cost each rate).
  * - `sweep`: speedupSweep at the page's default controls (k = 8, η = 1,
  *   exponential delays, no latency); the page recomputes it only when a
- *   control leaves its default.
+ *   control leaves its default. Speedups interpolate the time to the target
+ *   between evaluation points (timeToLoss).
  */
 import { sparseLeastSquares } from "../../lib/parallel/problem.js";
 import { delayTolerantComparison, speedupSweep } from "../../lib/parallel/comparisons.js";

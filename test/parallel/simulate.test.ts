@@ -3,6 +3,7 @@ import { sampleDuration } from "../../lib/parallel/delays.js";
 import { conflictStatistics, leastSquaresMinimum, problemLoss, residual, sparseLeastSquares } from "../../lib/parallel/problem.js";
 import { averagingComparison } from "../../lib/parallel/averaging.js";
 import { simulate, timeToLoss } from "../../lib/parallel/simulate.js";
+import { timelineWindow } from "../../lib/parallel/timeline.js";
 import { random } from "../../lib/random.js";
 
 describe("sparseLeastSquares(options)", () => {
@@ -25,7 +26,7 @@ describe("sparseLeastSquares(options)", () => {
 describe("sampleDuration(dist, rng)", () => {
   it("has mean 1 for every distribution", () => {
     const rng = random(2);
-    for (const dist of [{ kind: "constant" }, { kind: "uniform", spread: 0.5 }, { kind: "exponential" }, { kind: "straggler", p: 0.1, factor: 10 }] as const) {
+    for (const dist of [{ kind: "constant" }, { kind: "uniform", spread: 0.5 }, { kind: "exponential" }, { kind: "straggler", p: 0.1, factor: 10 }, { kind: "straggler", p: 0.1, factor: 10, spread: 0.5 }] as const) {
       let s = 0;
       for (let i = 0; i < 40000; ++i) s += sampleDuration(dist, rng);
       expect(s / 40000).toBeCloseTo(1, 1);
@@ -59,6 +60,47 @@ describe("simulate(problem, options)", () => {
     const r = simulate(p, { algorithm: "hogwild", workers: 4, lr: 0.5, grads: 400, delay: { kind: "constant" } });
     expect(r.staleness[3]).toBeGreaterThan(390);
     expect(r.time).toBeCloseTo(100, 0);
+  });
+
+  it("Downpour's staleness counts the server updates since the replica's last fetch (n_fetch = 5), not since its last step", () => {
+    // With n_push = 1 every gradient is one server update, so the q-th event written (0-based) saw q updates before it.
+    // A replica fetches before its steps 0, 5, 10, …: at that moment the server holds as many updates as events were
+    // written up to and including the replica's previous step (0 at the start).
+    const P = 6;
+    const r = simulate(p, { algorithm: "downpour", workers: P, nFetch: 5, nPush: 1, lr: 0.3, grads: 600, seed: 0, log: 600 });
+    expect(r.events).toHaveLength(600);
+    const steps = new Array(P).fill(0);
+    const fetched = new Array(P).fill(0); // server updates at the last fetch
+    const fetchedAt = new Array(P).fill(0);
+    let sum = 0;
+    let overOneStep = 0;
+    r.events.forEach((e, q) => {
+      const expected = q - fetched[e.worker];
+      expect(e.staleness).toBe(expected);
+      expect(e.read).toBe(fetchedAt[e.worker]);
+      if (steps[e.worker] % 5 !== 0) overOneStep++;
+      sum += expected;
+      steps[e.worker]++;
+      if (steps[e.worker] % 5 === 0) {
+        fetched[e.worker] = q + 1;
+        fetchedAt[e.worker] = e.write;
+      }
+    });
+    expect(overOneStep).toBeGreaterThan(400); // most steps are not right after a fetch: the two counts differ there
+    expect(r.meanStaleness).toBeCloseTo(sum / 600, 12);
+    // Staleness since the fetch is about n_fetch times that of fetching every step.
+    const every = simulate(p, { algorithm: "downpour", workers: P, nFetch: 1, nPush: 1, lr: 0.3, grads: 600, seed: 0 });
+    expect(r.meanStaleness).toBeGreaterThan(2 * every.meanStaleness);
+  });
+
+  it("timelineWindow keeps every gradient read before the window's edge, and refuses a log that stops too early", () => {
+    const r = simulate(p, { algorithm: "hogwild", workers: 4, lr: 0.3, grads: 80, seed: 1, log: 80 });
+    const w = timelineWindow(r.events, 24, 4);
+    expect(w.until).toBe(r.events[23].write);
+    expect(w.events.filter((e) => !e.inFlight)).toHaveLength(24);
+    expect(w.events.filter((e) => e.inFlight)).toHaveLength(3);
+    expect(() => timelineWindow(r.events.slice(0, 24), 24, 4)).toThrow(/log more/);
+    expect(() => timelineWindow(r.events, 0, 4)).toThrow(/count/);
   });
 
   it("sync with one worker equals hogwild with one worker", () => {
@@ -107,9 +149,21 @@ describe("simulate(problem, options)", () => {
     expect(timeToLoss(r, -1)).toBe(Infinity);
   });
 
+  it("timeToLoss interpolates linearly in log loss between evaluation points, so speedups are not rounded to the evaluation grid", () => {
+    const curve = [{ grads: 0, time: 0, loss: 1 }, { grads: 100, time: 10, loss: 1e-1 }, { grads: 200, time: 20, loss: 1e-3 }];
+    const r = { curve } as unknown as Parameters<typeof timeToLoss>[0];
+    expect(timeToLoss(r, 1)).toBe(0);
+    expect(timeToLoss(r, 1e-1)).toBe(10);
+    expect(timeToLoss(r, 1e-2)).toBeCloseTo(15, 12); // halfway in log loss from 1e-1 to 1e-3
+    expect(timeToLoss(r, 1e-2, "grads")).toBeCloseTo(150, 12);
+    expect(timeToLoss(r, 1e-4)).toBe(Infinity);
+  });
+
   it("validates its options", () => {
     expect(() => simulate(p, { algorithm: "magic" as never, workers: 1, lr: 1, grads: 1 })).toThrow(/algorithm/);
     expect(() => simulate(p, { algorithm: "hogwild", workers: 0, lr: 1, grads: 1 })).toThrow(/workers/);
+    expect(() => simulate(p, { algorithm: "downpour", workers: 2, lr: 1, grads: 1, correction: "adagrad" })).toThrow(/correction applies only to algorithm "hogwild"/);
+    expect(() => simulate(p, { algorithm: "sync", workers: 2, lr: 1, grads: 1, correction: "none" })).not.toThrow();
   });
 });
 
