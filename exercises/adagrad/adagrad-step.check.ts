@@ -1,6 +1,7 @@
 /** Checks for adagrad/adagrad-step: the step against the library's `adagrad` (torch.optim.Adagrad) on random problems. */
 import { adagrad } from "../../lib/optimizers/adagrad.js";
-import { buffer, compareSteps, requireFunction, stepProblem, type ExerciseCheck } from "../check.js";
+import { buffer, compareSteps, requireFunction, show, stepProblem, type CaseVariant, type CheckCase, type ExerciseCheck } from "../check.js";
+import { pick } from "../variant.js";
 import type * as Exercise from "./adagrad-step.js";
 
 type Submission = typeof Exercise;
@@ -29,12 +30,25 @@ export function adagradCase(submission: Submission, seed: number, dim: number, h
   });
 }
 
+/** A student's variant: the problems' seed (the hidden cases add 100) and η of the sparse-gradients case (gradients that do not depend on x: no draw can diverge). */
+export interface Params {
+  seed: number;
+  lr: number;
+}
+
+export const variant: CaseVariant<Submission, Params> = {
+  defaults: { seed: 61, lr: 0.1 },
+  draw: (rng) => ({ seed: 1000 + 4 * rng.int(250_000), lr: pick(rng, [0.05, 0.1, 0.2, 0.5]) }),
+  cases: (p): CheckCase<Submission>[] => [
+    { name: "matches adagrad for 30 steps on a random 3-D quadratic (η = 0.5, ε = 1e-10)", run: (s) => adagradCase(s, p.seed, 3, { lr: 0.5, eps: 1e-10 }, 30, "quadratic") },
+    { name: `matches on sparse random gradients (η = ${show(p.lr)}, ε = 1e-10)`, run: (s) => adagradCase(s, p.seed + 1, 6, { lr: p.lr, eps: 1e-10 }, 15, "gradients") },
+    { name: "where ε matters: tiny gradients, ε = 0.01", run: (s) => adagradCase(s, p.seed + 2, 4, { lr: 0.1, eps: 0.01 }, 10, "gradients", 0.01) },
+  ],
+};
+
 export const check: ExerciseCheck<Submission> = {
   id: "adagrad/adagrad-step",
   exports: ["adagradStep"],
-  cases: [
-    { name: "matches adagrad for 30 steps on a random 3-D quadratic (η = 0.5, ε = 1e-10)", run: (s) => adagradCase(s, 61, 3, { lr: 0.5, eps: 1e-10 }, 30, "quadratic") },
-    { name: "matches on sparse random gradients (η = 0.1, ε = 1e-10)", run: (s) => adagradCase(s, 62, 6, { lr: 0.1, eps: 1e-10 }, 15, "gradients") },
-    { name: "where ε matters: tiny gradients, ε = 0.01", run: (s) => adagradCase(s, 63, 4, { lr: 0.1, eps: 0.01 }, 10, "gradients", 0.01) },
-  ],
+  cases: variant.cases(variant.defaults),
+  variant,
 };

@@ -1,6 +1,7 @@
 /** Checks for adam/nadam-step: the step against the library's `nadam` (torch.optim.NAdam, torch ≥ 2.0) on random problems. */
 import { nadam } from "../../lib/optimizers/nadam.js";
-import { buffer, compareSteps, requireFunction, stepProblem, type ExerciseCheck } from "../check.js";
+import { buffer, compareSteps, requireFunction, show, stepProblem, type CaseVariant, type CheckCase, type ExerciseCheck } from "../check.js";
+import { pick } from "../variant.js";
 import type * as Exercise from "./nadam-step.js";
 
 type Submission = typeof Exercise;
@@ -43,12 +44,28 @@ export function nadamCase(submission: Submission, seed: number, dim: number, hyp
   });
 }
 
+/** A student's variant: the problems' seed (the hidden cases add 100), η, β₁, β₂ and ψ of the random-gradients case (gradients that do not depend on x: no draw can diverge). */
+export interface Params {
+  seed: number;
+  lr: number;
+  beta1: number;
+  beta2: number;
+  momentumDecay: number;
+}
+
+export const variant: CaseVariant<Submission, Params> = {
+  defaults: { seed: 101, lr: 0.01, beta1: 0.8, beta2: 0.99, momentumDecay: 0.1 },
+  draw: (rng) => ({ seed: 1000 + 4 * rng.int(250_000), lr: pick(rng, [0.005, 0.01, 0.02]), beta1: pick(rng, [0.7, 0.8, 0.9]), beta2: pick(rng, [0.95, 0.99, 0.999]), momentumDecay: pick(rng, [0.004, 0.05, 0.1]) }),
+  cases: (p): CheckCase<Submission>[] => [
+    { name: "matches nadam for 30 steps on a random 3-D quadratic (defaults, η = 0.05)", run: (s) => nadamCase(s, p.seed, 3, { lr: 0.05, beta1: 0.9, beta2: 0.999, eps: 1e-8, momentumDecay: 4e-3 }, 30, "quadratic") },
+    { name: `matches on random gradients (η = ${show(p.lr)}, β₁ = ${show(p.beta1)}, β₂ = ${show(p.beta2)}, ψ = ${show(p.momentumDecay)})`, run: (s) => nadamCase(s, p.seed + 1, 5, { lr: p.lr, beta1: p.beta1, beta2: p.beta2, eps: 1e-8, momentumDecay: p.momentumDecay }, 15, "gradients") },
+    { name: "where ε matters: small gradients, ε = 10⁻³", run: (s) => nadamCase(s, p.seed + 2, 4, { lr: 0.01, beta1: 0.9, beta2: 0.999, eps: 1e-3, momentumDecay: 4e-3 }, 10, "gradients", 1e-3) },
+  ],
+};
+
 export const check: ExerciseCheck<Submission> = {
   id: "adam/nadam-step",
   exports: ["nadamStep"],
-  cases: [
-    { name: "matches nadam for 30 steps on a random 3-D quadratic (defaults, η = 0.05)", run: (s) => nadamCase(s, 101, 3, { lr: 0.05, beta1: 0.9, beta2: 0.999, eps: 1e-8, momentumDecay: 4e-3 }, 30, "quadratic") },
-    { name: "matches on random gradients (η = 0.01, β₁ = 0.8, β₂ = 0.99, ψ = 0.1)", run: (s) => nadamCase(s, 102, 5, { lr: 0.01, beta1: 0.8, beta2: 0.99, eps: 1e-8, momentumDecay: 0.1 }, 15, "gradients") },
-    { name: "where ε matters: small gradients, ε = 10⁻³", run: (s) => nadamCase(s, 103, 4, { lr: 0.01, beta1: 0.9, beta2: 0.999, eps: 1e-3, momentumDecay: 4e-3 }, 10, "gradients", 1e-3) },
-  ],
+  cases: variant.cases(variant.defaults),
+  variant,
 };

@@ -1,6 +1,7 @@
 /** Checks for ewa/bias-corrected: the series against the library's `ewa(values, beta, {biasCorrection: true})`. */
 import { ewa } from "../../lib/ewa.js";
-import { diagnose, fail, firstMismatch, random, randomVector, requireArray, requireFunction, show, type ExerciseCheck } from "../check.js";
+import { diagnose, fail, firstMismatch, random, randomVector, requireArray, requireFunction, show, type CaseVariant, type CheckCase, type ExerciseCheck } from "../check.js";
+import { pick } from "../variant.js";
 import type * as Exercise from "./bias-corrected.js";
 
 type Submission = typeof Exercise;
@@ -27,12 +28,41 @@ export function averageCase(submission: Submission, values: number[], beta: numb
   fail(`On ${label} with β = ${show(beta)}: v̂_${t + 1} should be ${show(want[t])}, yours is ${show(got[t])}.${t > 0 ? ` v̂₁ … v̂_${t} matched.` : " Already v̂₁ differs: v̂₁ = v₁/(1 − β) = θ₁."}${hint ? ` ${hint}` : ""}`);
 }
 
+/**
+ * A student's variant: the constant of the constant series, the four values of
+ * the series by hand (small integers, so v̂ can be worked out on paper with
+ * β = 0.5), and the noisy series' seed (the hidden cases add 100) and β.
+ */
+export interface Params {
+  constant: number;
+  series: number[];
+  seed: number;
+  beta: number;
+}
+
+/** The noisy seasonal series of 200 values of a seed. */
+export function temperatures(seed: number): number[] {
+  return Array.from(randomVector(random(seed), 200, 3), (x, i) => 15 + 10 * Math.sin(i / 30) + x);
+}
+
+export const variant: CaseVariant<Submission, Params> = {
+  defaults: { constant: 20, series: [4, 0, 2, 6], seed: 31, beta: 0.98 },
+  draw: (rng) => ({
+    constant: 5 + rng.int(36),
+    series: Array.from({ length: 4 }, () => rng.int(10)),
+    seed: 1000 + 2 * rng.int(500_000),
+    beta: pick(rng, [0.95, 0.98, 0.99]),
+  }),
+  cases: (p): CheckCase<Submission>[] => [
+    { name: `a constant series: v̂_t = ${p.constant} for every t`, run: (s) => averageCase(s, Array(5).fill(p.constant), 0.9, `the constant series ${p.constant}, ${p.constant}, …`) },
+    { name: "a short series by hand, β = 0.5", run: (s) => averageCase(s, p.series.slice(), 0.5, `the series ${p.series.join(", ")}`) },
+    { name: `200 noisy temperatures, β = ${show(p.beta)}`, run: (s) => averageCase(s, temperatures(p.seed), p.beta, "a noisy seasonal series of 200 values") },
+  ],
+};
+
 export const check: ExerciseCheck<Submission> = {
   id: "ewa/bias-corrected",
   exports: ["biasCorrectedAverage"],
-  cases: [
-    { name: "a constant series: v̂_t = 20 for every t", run: (s) => averageCase(s, [20, 20, 20, 20, 20], 0.9, "the constant series 20, 20, …") },
-    { name: "a short series by hand, β = 0.5", run: (s) => averageCase(s, [4, 0, 2, 6], 0.5, "the series 4, 0, 2, 6") },
-    { name: "200 noisy temperatures, β = 0.98", run: (s) => averageCase(s, Array.from(randomVector(random(31), 200, 3), (x, i) => 15 + 10 * Math.sin(i / 30) + x), 0.98, "a noisy seasonal series of 200 values") },
-  ],
+  cases: variant.cases(variant.defaults),
+  variant,
 };

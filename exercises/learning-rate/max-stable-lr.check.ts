@@ -2,7 +2,8 @@
 import { quadratic } from "../../lib/objectives/quadratic.js";
 import { sgd } from "../../lib/optimizers/sgd.js";
 import { minimize } from "../../lib/run.js";
-import { close, fail, random, randomSpd, requireFunction, requireNumber, show, type ExerciseCheck } from "../check.js";
+import { close, fail, random, randomSpd, requireFunction, requireNumber, show, type CaseVariant, type CheckCase, type ExerciseCheck } from "../check.js";
+import { pick } from "../variant.js";
 import type * as Exercise from "./max-stable-lr.js";
 
 type Submission = typeof Exercise;
@@ -69,14 +70,46 @@ export function rateCase(submission: Submission, H: number[][], lr: number, labe
   return `max |1 − ηλ| = ${show(expected)} for ${label} at η = ${show(lr)}.`;
 }
 
+/**
+ * A student's variant: the rotated 2-D Hessian [[a, c], [c, b]], and the seed
+ * (the hidden cases add 100) and largest eigenvalue of the random 5-D one.
+ * Every draw keeps the 2-D Hessian positive definite (ab − c² ≥ 9) and its
+ * contraction-factor case what its name says at η = 0.3: ηL > 1 (the steep
+ * direction oscillates), ηL < 2 (still converging), and η(L + λ_min) = η(a + b)
+ * > 2, so |1 − ηL| > |1 − ηλ_min| (the steep direction is the slowest).
+ * test/coursework/variants.test.ts checks all three over every draw.
+ */
+export interface Params {
+  a: number;
+  b: number;
+  c: number;
+  seed: number;
+  top: number;
+}
+
+/** The rotated 2-D Hessian of a variant. */
+export function rotated(p: Params): number[][] {
+  return [[p.a, p.c], [p.c, p.b]];
+}
+
+export const variant: CaseVariant<Submission, Params> = {
+  defaults: { a: 6, b: 2, c: 1, seed: 21, top: 7 },
+  draw: (rng) => ({ a: pick(rng, [5, 6]), b: pick(rng, [2, 3]), c: pick(rng, [-1, -0.5, 0.5, 1]), seed: 1000 + 4 * rng.int(250_000), top: pick(rng, [5, 7, 9]) }),
+  cases: (p): CheckCase<Submission>[] => {
+    const H = `H = [[${show(p.a)}, ${show(p.c)}], [${show(p.c)}, ${show(p.b)}]]`;
+    return [
+      { name: "the ravine's Hessian diag(0.2, 4): 2/L = 0.5", run: (s) => lrCase(s, [[0.2, 0], [0, 4]], "H = diag(0.2, 4)") },
+      { name: `a rotated 2-D Hessian ${H.slice(4)}`, run: (s) => lrCase(s, rotated(p), H) },
+      { name: "a random 5-D Hessian", run: (s) => lrCase(s, randomSpd(random(p.seed), [0.5, 1, 2, 3, p.top]), `a random 5-D Hessian with eigenvalues 0.5 … ${show(p.top)}`) },
+      { name: "contraction factor, small η (the flat direction is slowest)", run: (s) => rateCase(s, [[0.2, 0], [0, 4]], 0.1, "H = diag(0.2, 4)") },
+      { name: "contraction factor, large η (the steep direction oscillates)", run: (s) => rateCase(s, rotated(p), 0.3, H) },
+    ];
+  },
+};
+
 export const check: ExerciseCheck<Submission> = {
   id: "learning-rate/max-stable-lr",
   exports: ["maxStableLr", "contractionFactor"],
-  cases: [
-    { name: "the ravine's Hessian diag(0.2, 4): 2/L = 0.5", run: (s) => lrCase(s, [[0.2, 0], [0, 4]], "H = diag(0.2, 4)") },
-    { name: "a rotated 2-D Hessian [[6, 1], [1, 2]]", run: (s) => lrCase(s, [[6, 1], [1, 2]], "H = [[6, 1], [1, 2]]") },
-    { name: "a random 5-D Hessian", run: (s) => lrCase(s, randomSpd(random(21), [0.5, 1, 2, 3, 7]), "a random 5-D Hessian with eigenvalues 0.5 … 7") },
-    { name: "contraction factor, small η (the flat direction is slowest)", run: (s) => rateCase(s, [[0.2, 0], [0, 4]], 0.1, "H = diag(0.2, 4)") },
-    { name: "contraction factor, large η (the steep direction oscillates)", run: (s) => rateCase(s, [[6, 1], [1, 2]], 0.3, "H = [[6, 1], [1, 2]]") },
-  ],
+  cases: variant.cases(variant.defaults),
+  variant,
 };

@@ -6,7 +6,8 @@
 import { denseDataset, type DenseDataset } from "../../lib/datasets.js";
 import { linearRegression } from "../../lib/models/linear-regression.js";
 import { random } from "../../lib/random.js";
-import { close, describe, fail, firstMismatch, requireFunction, show, showArray, type ExerciseCheck } from "../check.js";
+import { close, describe, fail, firstMismatch, requireFunction, show, showArray, type CaseVariant, type CheckCase, type ExerciseCheck } from "../check.js";
+import { pick } from "../variant.js";
 import type * as Exercise from "./minibatch-sgd.js";
 
 type Submission = typeof Exercise;
@@ -97,13 +98,43 @@ export function epochCase(submission: Submission, seed: number, n: number, d: nu
   return `One epoch of ${want} steps matches the library's loop: params ${showArray(ref)}.`;
 }
 
+/**
+ * A student's variant: the problems' seed (the cases use seed … seed + 3, the
+ * hidden ones seed + 10 …), the batch of 4 of 12 examples, the one example, the
+ * shuffled order of 20 and the first epoch's η. The inputs are standard normal,
+ * so the loss's Hessian is about the identity and every drawn η ≤ 0.2 is far
+ * below the divergence limit of about 2.
+ */
+export interface Params {
+  seed: number;
+  batch: number[];
+  one: number;
+  order: number[];
+  lr: number;
+}
+
+const range = (n: number) => Array.from({ length: n }, (_, i) => i);
+
+export const variant: CaseVariant<Submission, Params> = {
+  defaults: { seed: 1, batch: [7, 2, 11, 4], one: 5, order: [13, 2, 17, 8, 0, 19, 5, 11, 3, 16, 9, 1, 14, 6, 18, 4, 12, 7, 15, 10], lr: 0.1 },
+  draw: (rng) => ({
+    seed: 1000 + 20 * rng.int(50_000),
+    batch: rng.shuffle(range(12)).slice(0, 4),
+    one: rng.int(8),
+    order: rng.shuffle(range(20)),
+    lr: pick(rng, [0.05, 0.1, 0.2]),
+  }),
+  cases: (p): CheckCase<Submission>[] => [
+    { name: "minibatchGradient: a batch of 4 of 12 examples, d = 3", run: (s) => gradientCase(s, p.seed, 12, 3, p.batch.slice()) },
+    { name: "minibatchGradient: a batch of one example", run: (s) => gradientCase(s, p.seed + 1, 8, 2, [p.one]) },
+    { name: "sgdEpoch: 20 examples in batches of 5, shuffled", run: (s) => epochCase(s, p.seed + 2, 20, 3, p.lr, 5, p.order.slice()) },
+    { name: "sgdEpoch: 10 examples in batches of 4 (the last batch has 2)", run: (s) => epochCase(s, p.seed + 3, 10, 2, 0.05, 4, [9, 8, 7, 6, 5, 4, 3, 2, 1, 0]) },
+  ],
+};
+
 export const check: ExerciseCheck<Submission> = {
   id: "minibatch/minibatch-sgd",
   exports: ["minibatchGradient", "sgdEpoch"],
-  cases: [
-    { name: "minibatchGradient: a batch of 4 of 12 examples, d = 3", run: (s) => gradientCase(s, 1, 12, 3, [7, 2, 11, 4]) },
-    { name: "minibatchGradient: a batch of one example", run: (s) => gradientCase(s, 2, 8, 2, [5]) },
-    { name: "sgdEpoch: 20 examples in batches of 5, shuffled", run: (s) => epochCase(s, 3, 20, 3, 0.1, 5, [13, 2, 17, 8, 0, 19, 5, 11, 3, 16, 9, 1, 14, 6, 18, 4, 12, 7, 15, 10]) },
-    { name: "sgdEpoch: 10 examples in batches of 4 (the last batch has 2)", run: (s) => epochCase(s, 4, 10, 2, 0.05, 4, [9, 8, 7, 6, 5, 4, 3, 2, 1, 0]) },
-  ],
+  cases: variant.cases(variant.defaults),
+  variant,
 };

@@ -6,7 +6,8 @@
  */
 import { residual, sparseLeastSquares, type SparseProblem } from "../../lib/parallel/problem.js";
 import { random } from "../../lib/random.js";
-import { describe, fail, firstMismatch, requireFunction, show, showArray, type ExerciseCheck } from "../check.js";
+import { describe, fail, firstMismatch, requireFunction, show, showArray, type CaseVariant, type CheckCase, type ExerciseCheck } from "../check.js";
+import { pick } from "../variant.js";
 import type * as Exercise from "./hogwild-step.js";
 
 type Submission = typeof Exercise;
@@ -99,13 +100,34 @@ export function interleavedCase(s: Submission, seed: number, d: number, k: numbe
   return `Two interleaved workers match the simulator's Hogwild!: they share coordinate${shared.length === 1 ? "" : "s"} ${shared.length ? showArray(shared) : "none"}, and A's gradient used the values it read before B's write.`;
 }
 
+/**
+ * A student's variant: the problems' seed (the cases use seed … seed + 3, the
+ * hidden ones seed + 10 …), which of the 12 examples the first three cases use,
+ * and the write's η. The interleaved case keeps d = 4 and k = 3, so its two
+ * examples always share a coordinate (3 + 3 > 4), whatever the seed.
+ */
+export interface Params {
+  seed: number;
+  read: number;
+  gradient: number;
+  write: number;
+  lr: number;
+}
+
+export const variant: CaseVariant<Submission, Params> = {
+  defaults: { seed: 1, read: 4, gradient: 5, write: 2, lr: 0.5 },
+  draw: (rng) => ({ seed: 1000 + 20 * rng.int(50_000), read: rng.int(12), gradient: rng.int(12), write: rng.int(12), lr: pick(rng, [0.1, 0.25, 0.5, 2]) }),
+  cases: (p): CheckCase<Submission>[] => [
+    { name: "readCoordinates: 3 of 10 parameters, a copy", run: (s) => readCase(s, p.seed, 10, 3, p.read) },
+    { name: "sparseGradient: an example touching 3 parameters", run: (s) => gradientCase(s, p.seed + 1, 10, 3, p.gradient) },
+    { name: "writeUpdate: only the example's coordinates change, in place", run: (s) => writeCase(s, p.seed + 2, 10, 3, p.write, p.lr) },
+    { name: "two workers interleaved on overlapping examples (a stale gradient)", run: (s) => interleavedCase(s, p.seed + 3, 4, 3, 0, 1, 1) },
+  ],
+};
+
 export const check: ExerciseCheck<Submission> = {
   id: "parallel/hogwild-step",
   exports: ["readCoordinates", "sparseGradient", "writeUpdate"],
-  cases: [
-    { name: "readCoordinates: 3 of 10 parameters, a copy", run: (s) => readCase(s, 1, 10, 3, 4) },
-    { name: "sparseGradient: an example touching 3 parameters", run: (s) => gradientCase(s, 2, 10, 3, 5) },
-    { name: "writeUpdate: only the example's coordinates change, in place", run: (s) => writeCase(s, 3, 10, 3, 2, 0.5) },
-    { name: "two workers interleaved on overlapping examples (a stale gradient)", run: (s) => interleavedCase(s, 4, 4, 3, 0, 1, 1) },
-  ],
+  cases: variant.cases(variant.defaults),
+  variant,
 };

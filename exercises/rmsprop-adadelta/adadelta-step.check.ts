@@ -1,6 +1,7 @@
 /** Checks for rmsprop-adadelta/adadelta-step: the step against the library's `adadelta` (torch.optim.Adadelta) on random problems. */
 import { adadelta } from "../../lib/optimizers/adadelta.js";
-import { buffer, compareSteps, requireFunction, stepProblem, type ExerciseCheck } from "../check.js";
+import { buffer, compareSteps, requireFunction, show, stepProblem, type CaseVariant, type CheckCase, type ExerciseCheck } from "../check.js";
+import { pick } from "../variant.js";
 import type * as Exercise from "./adadelta-step.js";
 
 type Submission = typeof Exercise;
@@ -39,12 +40,26 @@ export function adadeltaCase(submission: Submission, seed: number, dim: number, 
   });
 }
 
+/** A student's variant: the problems' seed (the hidden cases add 100), lr and ρ of the random-gradients case (gradients that do not depend on x: no draw can diverge). */
+export interface Params {
+  seed: number;
+  lr: number;
+  rho: number;
+}
+
+export const variant: CaseVariant<Submission, Params> = {
+  defaults: { seed: 91, lr: 0.5, rho: 0.95 },
+  draw: (rng) => ({ seed: 1000 + 4 * rng.int(250_000), lr: pick(rng, [0.5, 1, 2]), rho: pick(rng, [0.8, 0.9, 0.95, 0.99]) }),
+  cases: (p): CheckCase<Submission>[] => [
+    { name: "matches adadelta for 30 steps on a random 3-D quadratic (defaults: lr = 1, ρ = 0.9, ε = 10⁻⁶)", run: (s) => adadeltaCase(s, p.seed, 3, { lr: 1, rho: 0.9, eps: 1e-6 }, 30, "quadratic") },
+    { name: `matches on random gradients with lr = ${show(p.lr)}, ρ = ${show(p.rho)}`, run: (s) => adadeltaCase(s, p.seed + 1, 5, { lr: p.lr, rho: p.rho, eps: 1e-6 }, 15, "gradients") },
+    { name: "where ε matters: small gradients, ε = 10⁻²", run: (s) => adadeltaCase(s, p.seed + 2, 4, { lr: 1, rho: 0.9, eps: 1e-2 }, 10, "gradients", 0.01) },
+  ],
+};
+
 export const check: ExerciseCheck<Submission> = {
   id: "rmsprop-adadelta/adadelta-step",
   exports: ["adadeltaStep"],
-  cases: [
-    { name: "matches adadelta for 30 steps on a random 3-D quadratic (defaults: lr = 1, ρ = 0.9, ε = 10⁻⁶)", run: (s) => adadeltaCase(s, 91, 3, { lr: 1, rho: 0.9, eps: 1e-6 }, 30, "quadratic") },
-    { name: "matches on random gradients with lr = 0.5, ρ = 0.95", run: (s) => adadeltaCase(s, 92, 5, { lr: 0.5, rho: 0.95, eps: 1e-6 }, 15, "gradients") },
-    { name: "where ε matters: small gradients, ε = 10⁻²", run: (s) => adadeltaCase(s, 93, 4, { lr: 1, rho: 0.9, eps: 1e-2 }, 10, "gradients", 0.01) },
-  ],
+  cases: variant.cases(variant.defaults),
+  variant,
 };

@@ -1,6 +1,7 @@
 /** Checks for rmsprop-adadelta/rmsprop-step: the step against the library's `rmsprop` (torch.optim.RMSprop) on random problems. */
 import { rmsprop } from "../../lib/optimizers/rmsprop.js";
-import { buffer, compareSteps, requireFunction, stepProblem, type ExerciseCheck } from "../check.js";
+import { buffer, compareSteps, requireFunction, show, stepProblem, type CaseVariant, type CheckCase, type ExerciseCheck } from "../check.js";
+import { pick } from "../variant.js";
 import type * as Exercise from "./rmsprop-step.js";
 
 type Submission = typeof Exercise;
@@ -29,12 +30,26 @@ export function rmspropCase(submission: Submission, seed: number, dim: number, h
   });
 }
 
+/** A student's variant: the problems' seed (the hidden cases add 100), η and α of the random-gradients case (gradients that do not depend on x: no draw can diverge). */
+export interface Params {
+  seed: number;
+  lr: number;
+  alpha: number;
+}
+
+export const variant: CaseVariant<Submission, Params> = {
+  defaults: { seed: 71, lr: 0.05, alpha: 0.9 },
+  draw: (rng) => ({ seed: 1000 + 4 * rng.int(250_000), lr: pick(rng, [0.01, 0.02, 0.05, 0.1]), alpha: pick(rng, [0.8, 0.9, 0.95, 0.99]) }),
+  cases: (p): CheckCase<Submission>[] => [
+    { name: "matches rmsprop for 30 steps on a random 3-D quadratic (η = 0.01, α = 0.99)", run: (s) => rmspropCase(s, p.seed, 3, { lr: 0.01, alpha: 0.99, eps: 1e-8 }, 30, "quadratic") },
+    { name: `matches on random gradients (η = ${show(p.lr)}, α = ${show(p.alpha)})`, run: (s) => rmspropCase(s, p.seed + 1, 5, { lr: p.lr, alpha: p.alpha, eps: 1e-8 }, 15, "gradients") },
+    { name: "where ε matters: small gradients, ε = 0.01", run: (s) => rmspropCase(s, p.seed + 2, 4, { lr: 0.01, alpha: 0.9, eps: 0.01 }, 10, "gradients", 0.01) },
+  ],
+};
+
 export const check: ExerciseCheck<Submission> = {
   id: "rmsprop-adadelta/rmsprop-step",
   exports: ["rmspropStep"],
-  cases: [
-    { name: "matches rmsprop for 30 steps on a random 3-D quadratic (η = 0.01, α = 0.99)", run: (s) => rmspropCase(s, 71, 3, { lr: 0.01, alpha: 0.99, eps: 1e-8 }, 30, "quadratic") },
-    { name: "matches on random gradients (η = 0.05, α = 0.9)", run: (s) => rmspropCase(s, 72, 5, { lr: 0.05, alpha: 0.9, eps: 1e-8 }, 15, "gradients") },
-    { name: "where ε matters: small gradients, ε = 0.01", run: (s) => rmspropCase(s, 73, 4, { lr: 0.01, alpha: 0.9, eps: 0.01 }, 10, "gradients", 0.01) },
-  ],
+  cases: variant.cases(variant.defaults),
+  variant,
 };

@@ -1,6 +1,7 @@
 /** Checks for schedules/step-decay: the schedule against the library's `stepDecay`, step by step. */
 import { stepDecay as reference } from "../../lib/schedules.js";
-import { close, describe, fail, requireFunction, show, type ExerciseCheck } from "../check.js";
+import { close, describe, fail, requireFunction, show, type CaseVariant, type CheckCase, type ExerciseCheck } from "../check.js";
+import { pick } from "../variant.js";
 import type * as Exercise from "./step-decay.js";
 
 type Submission = typeof Exercise;
@@ -31,11 +32,37 @@ export function scheduleCase(submission: Submission, lr0: number, d: number, r: 
   return `Equal to the library's stepDecay(${show(lr0)}, ${show(d)}, ${show(r)}) at t = 1 … ${steps}.`;
 }
 
+/** A schedule's parameters: η₀, the drop factor d and the period r. */
+export interface Schedule {
+  lr0: number;
+  d: number;
+  r: number;
+}
+
+/**
+ * A student's variant: the two visible schedules (every draw has 0 < d < 1 and
+ * an integer r ≥ 2, so the rate drops at least once in each case's steps).
+ */
+export interface Params {
+  short: Schedule;
+  long: Schedule;
+}
+
+export const variant: CaseVariant<Submission, Params> = {
+  defaults: { short: { lr0: 1, d: 0.5, r: 2 }, long: { lr0: 0.1, d: 0.1, r: 30 } },
+  draw: (rng) => ({
+    short: { lr0: pick(rng, [0.5, 1, 2]), d: pick(rng, [0.25, 0.5, 0.8]), r: pick(rng, [2, 3]) },
+    long: { lr0: pick(rng, [0.01, 0.05, 0.1]), d: pick(rng, [0.1, 0.2, 0.5]), r: pick(rng, [20, 25, 30, 40]) },
+  }),
+  cases: ({ short: a, long: b }): CheckCase<Submission>[] => [
+    { name: `η₀ = ${show(a.lr0)}, d = ${show(a.d)}, r = ${show(a.r)}: ${[1, 2, 3, 4].map((t) => show(reference(a.lr0, a.d, a.r)(t))).join(", ")}, …`, run: (s) => scheduleCase(s, a.lr0, a.d, a.r, 12) },
+    { name: `η₀ = ${show(b.lr0)}, d = ${show(b.d)}, r = ${show(b.r)} over 100 steps`, run: (s) => scheduleCase(s, b.lr0, b.d, b.r, 100) },
+  ],
+};
+
 export const check: ExerciseCheck<Submission> = {
   id: "schedules/step-decay",
   exports: ["stepDecay"],
-  cases: [
-    { name: "η₀ = 1, d = 0.5, r = 2: 1, 0.5, 0.5, 0.25, …", run: (s) => scheduleCase(s, 1, 0.5, 2, 12) },
-    { name: "η₀ = 0.1, d = 0.1, r = 30 over 100 steps", run: (s) => scheduleCase(s, 0.1, 0.1, 30, 100) },
-  ],
+  cases: variant.cases(variant.defaults),
+  variant,
 };

@@ -8,7 +8,7 @@
  */
 import { batchNormLayerEval as referenceEval, batchNormLayerTrain as referenceTrain } from "../../lib/models/batchnorm-layer.js";
 import { random } from "../../lib/random.js";
-import { close, describe, fail, firstMismatch, requireFunction, show, showArray, type ExerciseCheck } from "../check.js";
+import { close, describe, fail, firstMismatch, requireFunction, show, showArray, type CaseVariant, type CheckCase, type ExerciseCheck } from "../check.js";
 import type * as Exercise from "./batchnorm-forward.js";
 
 type Submission = typeof Exercise;
@@ -103,12 +103,29 @@ export function singleExampleCase(submission: Submission): string {
   fail("batchNormTrain with m = 1 returned normally; one example has no unbiased variance (m/(m − 1) divides by 0): throw a RangeError, as torch refuses such a batch in training mode.");
 }
 
+/**
+ * A student's variant: the problems' seed (the cases use seed and seed + 1, the
+ * hidden ones seed + 10 …) and the size of the first case's batch (at least 3,
+ * so a training batch is never the refused single example).
+ */
+export interface Params {
+  seed: number;
+  batch: number;
+}
+
+export const variant: CaseVariant<Submission, Params> = {
+  defaults: { seed: 1, batch: 4 },
+  draw: (rng) => ({ seed: 1000 + 20 * rng.int(50_000), batch: 3 + rng.int(4) }),
+  cases: (p): CheckCase<Submission>[] => [
+    { name: `one training batch of ${p.batch} examples, 3 units, then eval`, run: (s) => layerCase(s, p.seed, 3, [p.batch]) },
+    { name: "three training batches (8, 8, 5), 2 units, then eval", run: (s) => layerCase(s, p.seed + 1, 2, [8, 8, 5]) },
+    { name: "a training batch of one example is refused", run: (s) => singleExampleCase(s) },
+  ],
+};
+
 export const check: ExerciseCheck<Submission> = {
   id: "strategies/batchnorm-forward",
   exports: ["batchNormTrain", "batchNormEval"],
-  cases: [
-    { name: "one training batch of 4 examples, 3 units, then eval", run: (s) => layerCase(s, 1, 3, [4]) },
-    { name: "three training batches (8, 8, 5), 2 units, then eval", run: (s) => layerCase(s, 2, 2, [8, 8, 5]) },
-    { name: "a training batch of one example is refused", run: (s) => singleExampleCase(s) },
-  ],
+  cases: variant.cases(variant.defaults),
+  variant,
 };

@@ -7,7 +7,8 @@
 import { noiseVariance, withGradientNoise } from "../../lib/analysis/strategies.js";
 import { sgd } from "../../lib/optimizers/sgd.js";
 import { random } from "../../lib/random.js";
-import { close, describe, fail, firstMismatch, requireFunction, show, showArray, type ExerciseCheck } from "../check.js";
+import { close, describe, fail, firstMismatch, requireFunction, show, showArray, type CaseVariant, type CheckCase, type ExerciseCheck } from "../check.js";
+import { pick } from "../variant.js";
 import type * as Exercise from "./gradient-noise.js";
 
 type Submission = typeof Exercise;
@@ -87,13 +88,32 @@ export function rejectsCase(submission: Submission, eta: number, gamma: number):
   fail(`gradientNoise(${show(eta)}, ${show(gamma)}, 0) returned normally; a negative ${eta < 0 ? "eta" : "gamma"} should throw a RangeError.`);
 }
 
+/**
+ * A student's variant: η and γ of the σ_t case (both in their valid range,
+ * η ≥ 0 and γ ≥ 0; the published γ = 0.55 is Neelakantan et al.'s), and the
+ * generators' seed (the cases use seed and seed + 3; the hidden ones seed − 3,
+ * seed + 7, seed + 8).
+ */
+export interface Params {
+  eta: number;
+  gamma: number;
+  seed: number;
+}
+
+export const variant: CaseVariant<Submission, Params> = {
+  defaults: { eta: 0.3, gamma: 0.55, seed: 4 },
+  draw: (rng) => ({ eta: pick(rng, [0.01, 0.1, 0.3, 1]), gamma: pick(rng, [0.55, 0.75, 1]), seed: 1000 + 20 * rng.int(50_000) }),
+  cases: (p): CheckCase<Submission>[] => [
+    { name: `noiseStd: η = ${show(p.eta)}, γ = ${show(p.gamma)} at t = 1, 10, 1000`, run: (s) => stdCase(s, p.eta, p.gamma, [1, 10, 1000]) },
+    { name: `gradientNoise: 5 calls in 3 dimensions, η = 1, γ = 0.55, seed ${p.seed}`, run: (s) => noisyCase(s, 1, 0.55, p.seed, 3, 5) },
+    { name: "gradientNoise: constant noise (γ = 0), 20 calls", run: (s) => noisyCase(s, 0.3, 0, p.seed + 3, 2, 20) },
+    { name: "gradientNoise: a negative η is rejected", run: (s) => rejectsCase(s, -1, 0.55) },
+  ],
+};
+
 export const check: ExerciseCheck<Submission> = {
   id: "strategies/gradient-noise",
   exports: ["noiseStd", "gradientNoise"],
-  cases: [
-    { name: "noiseStd: η = 0.3, γ = 0.55 at t = 1, 10, 1000", run: (s) => stdCase(s, 0.3, 0.55, [1, 10, 1000]) },
-    { name: "gradientNoise: 5 calls in 3 dimensions, η = 1, γ = 0.55, seed 4", run: (s) => noisyCase(s, 1, 0.55, 4, 3, 5) },
-    { name: "gradientNoise: constant noise (γ = 0), 20 calls", run: (s) => noisyCase(s, 0.3, 0, 7, 2, 20) },
-    { name: "gradientNoise: a negative η is rejected", run: (s) => rejectsCase(s, -1, 0.55) },
-  ],
+  cases: variant.cases(variant.defaults),
+  variant,
 };

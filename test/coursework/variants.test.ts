@@ -21,6 +21,9 @@ import { fixturePath, recordFixture, serialize } from "../../scripts/coursework/
 import { casesOf, grade } from "../../scripts/coursework/grading.js";
 import { readRoster } from "../../scripts/coursework/variants.js";
 import type { Fixture } from "../../exercises/fixture.js";
+import { variant as maxStableLrVariant, rotated } from "../../exercises/learning-rate/max-stable-lr.check.js";
+import { quadratic } from "../../lib/objectives/quadratic.js";
+import { pathToFileURL } from "node:url";
 
 const VARIED_CODE = Object.values(CHECKS).filter((c) => c.variant).map((c) => c.id);
 const close = (a: number, b: number, rtol = 1e-3) => Math.abs(a - b) <= rtol * Math.max(Math.abs(b), 1e-9);
@@ -44,7 +47,7 @@ describe("the seed", () => {
 
 describe("two ids give different parameters and different expected answers", () => {
   test("code exercises: the visible cases' parameters and recorded answers differ", async () => {
-    expect(VARIED_CODE.length).toBeGreaterThanOrEqual(3);
+    expect(VARIED_CODE.length).toBeGreaterThanOrEqual(16);
     for (const id of VARIED_CODE) {
       const a = checkParams(CHECKS[id], "alice");
       const b = checkParams(CHECKS[id], "bob");
@@ -73,6 +76,56 @@ describe("two ids give different parameters and different expected answers", () 
         expect(v.statement(p), `${id} s${k}`).not.toMatch(/NaN|undefined|Infinity/);
       }
     }
+  });
+});
+
+describe("every per-student code exercise", () => {
+  const STUDENTS = Array.from({ length: 25 }, (_, k) => `student${k}`);
+
+  test("every drawn variant is well-posed: the reference solution passes its visible and hidden cases (25 students)", async () => {
+    for (const id of VARIED_CODE) {
+      const module = await import(pathToFileURL(join(ROOT, exerciseFiles(id).module)).href);
+      for (const student of STUDENTS) {
+        const { visible, hidden } = await casesOf(id, student);
+        expect(hidden.length, id).toBeGreaterThan(0);
+        for (const c of [...visible, ...hidden]) {
+          expect(() => c.run(module), `${id} ${student}: ${c.name}`).not.toThrow();
+        }
+      }
+    }
+  }, 120_000);
+
+  test("the hidden cases follow the variant: alice's and bob's differ where the published ones are drawn from a seed", async () => {
+    for (const id of VARIED_CODE) {
+      const hidden = (await import(pathToFileURL(join(ROOT, exerciseFiles(id).hiddenCases)).href)) as { casesFor?: unknown };
+      expect(typeof hidden.casesFor, `${id} has casesFor`).toBe(id === "schedules/step-decay" ? "undefined" : "function");
+    }
+  });
+
+  test("a recorded answer table for one id fails the other: some call of each of bob's varied cases is not in alice's table", async () => {
+    for (const id of VARIED_CODE) {
+      const [alice, bob, published] = await Promise.all([recordFixture(id, "alice"), recordFixture(id, "bob"), recordFixture(id, null)]);
+      const table = new Set(alice.cases.flatMap((c) => c.calls.map((k) => JSON.stringify([k.fn, k.before]))));
+      const unanswered = bob.cases.filter((c) => c.calls.some((k) => !table.has(JSON.stringify([k.fn, k.before]))));
+      expect(unanswered.length, `${id}: bob's cases alice's table cannot answer`).toBeGreaterThanOrEqual(1);
+      // The same holds between the published variant and a student's: a table of the published answers does not pass alice's cases.
+      const pub = new Set(published.cases.flatMap((c) => c.calls.map((k) => JSON.stringify([k.fn, k.before]))));
+      expect(alice.cases.some((c) => c.calls.some((k) => !pub.has(JSON.stringify([k.fn, k.before])))), id).toBe(true);
+    }
+  });
+
+  test("max-stable-lr: every drawn 2-D Hessian is positive definite, and at η = 0.3 its steep direction oscillates, converges, and is the slowest", () => {
+    const seen = new Set<string>();
+    for (let k = 0; k < 400; k++) {
+      const p = paramsFor(maxStableLrVariant, `s${k}`, "learning-rate/max-stable-lr");
+      seen.add(`${p.a},${p.b},${p.c}`);
+      const [lmin, L] = Array.from(quadratic(rotated(p)).eigenvalues);
+      expect(p.a * p.b - p.c ** 2).toBeGreaterThanOrEqual(9);
+      expect(0.3 * L).toBeGreaterThan(1);
+      expect(0.3 * L).toBeLessThan(2);
+      expect(Math.abs(1 - 0.3 * L)).toBeGreaterThan(Math.abs(1 - 0.3 * lmin));
+    }
+    expect(seen.size, "every (a, b, c) the variant can draw").toBe(16);
   });
 });
 
