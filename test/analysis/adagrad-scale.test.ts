@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { adagrad, logisticRegression, train } from "../../lib/index.js";
 import { capturing, fisherHessianDiagonal } from "../../lib/analysis/adagrad.js";
-import { adagradScale } from "../../lib/analysis/adagrad-scale.js";
+import { adagradScale, predictionVerdict } from "../../lib/analysis/adagrad-scale.js";
 import type { SparseDataset } from "../../lib/datasets.js";
 
 describe("adagradScale(s, t, batchSize, hessian)", () => {
@@ -61,5 +61,27 @@ describe("what Adagrad's accumulator measures", () => {
     const r = adagradScale(state.s.subarray(0, n), state.t, B, hessian);
     expect(r.ratioQuantile(0)).toBeCloseTo(1, 9);
     expect(r.ratioQuantile(1)).toBeCloseTo(1, 9);
+  });
+});
+
+describe("predictionVerdict(scale): \"close\" needs the slope near ½ AND the ratios near 1", () => {
+  const H = Array.from({ length: 50 }, (_, j) => 10 ** (-4 + (4 * j) / 49));
+  const withRms = (rms: (h: number) => number) => adagradScale(H.map((h) => rms(h) ** 2), 1, 1, H);
+  it("is close when √(s_j/t) = √H_jj", () => {
+    expect(predictionVerdict(withRms(Math.sqrt))).toEqual({ slopeNear: true, ratiosNear: true, close: true });
+  });
+  it("is not close at slope ½ with every ratio 2 (√(s_j/t) = 2√H_jj)", () => {
+    expect(predictionVerdict(withRms((h) => 2 * Math.sqrt(h)))).toEqual({ slopeNear: true, ratiosNear: false, close: false });
+  });
+  it("is not close at slope 1 (√(s_j/t) ∝ H_jj), even where the median ratio is 1", () => {
+    const v = predictionVerdict(withRms((h) => h / 0.01 * Math.sqrt(0.01)));
+    expect(v.slopeNear).toBe(false);
+    expect(v.close).toBe(false);
+  });
+  it("is not close when the median ratio is 1 but 80 % of the words spread over a factor 100", () => {
+    // ratios 0.1, 10, 1, 1, 0.1, 10, 1, 1, …: median 1, 10 % quantile 0.1, 90 % 10.
+    const spread = adagradScale(H.map((h, j) => h * [0.1, 10, 1, 1][j % 4] ** 2), 1, 1, H);
+    expect(spread.ratioQuantile(0.5)).toBeCloseTo(1, 12);
+    expect(predictionVerdict(spread).ratiosNear).toBe(false);
   });
 });

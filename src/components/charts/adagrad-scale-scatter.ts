@@ -1,8 +1,9 @@
 /**
  * AdagradScaleScatter(points, options): one dot per word, Adagrad's learned
  * scale √(s_j/t) against the Hessian's diagonal H_jj, on log–log axes, with
- * the prediction √(H_jj/B) (slope ½: the accumulator measures the square root
- * of the curvature) as a dashed line. See lib/analysis/adagrad-scale.ts.
+ * the prediction √(H_jj/B) as a dashed line (slope ½: what Adagrad's scale
+ * would be if the squared gradients it accumulated matched the curvature).
+ * See lib/analysis/adagrad-scale.ts.
  */
 import * as Plot from "@observablehq/plot";
 import type { AdagradScalePoint } from "../../lib/analysis/adagrad-scale.js";
@@ -35,7 +36,7 @@ export function AdagradScaleScatter(points: readonly AdagradScalePoint[], option
       marks: [
         Plot.dot(points, { x: "hessian", y: "rms", r: 2, fill: "var(--theme-foreground-focus)", fillOpacity: 0.35 }),
         Plot.line(guide, { x: "hessian", y: "rms", stroke: "var(--theme-foreground-muted)", strokeDasharray: "5,4" }),
-        Plot.text([guide[1]], { x: "hessian", y: "rms", text: () => `√(H/B), slope ½ (fitted: ${num(slope)})`, dx: -6, dy: 14, textAnchor: "end", fill: "var(--theme-foreground-muted)", stroke: "var(--theme-background)", strokeWidth: 3, paintOrder: "stroke" }),
+        Plot.text([guide[1]], { x: "hessian", y: "rms", text: () => `√(H/B) if F̄ ≈ H: slope ½ (fitted: ${num(slope)})`, dx: -6, dy: 14, textAnchor: "end", fill: "var(--theme-foreground-muted)", stroke: "var(--theme-background)", strokeWidth: 3, paintOrder: "stroke" }),
         Plot.tip(points, Plot.pointer({ x: "hessian", y: "rms", format: { hessian: numFormat(3), rms: numFormat(3) } })),
       ],
     }),
