@@ -39,6 +39,8 @@
  * √(s_j/t) / √(H_jj/B).
  */
 import { requireInRange, requireInteger } from "../validate.js";
+import type { Model } from "../models/model.js";
+import type { Dataset } from "../datasets.js";
 
 export interface AdagradScalePoint {
   /** The feature's index j. */
@@ -49,6 +51,8 @@ export interface AdagradScalePoint {
   rms: number;
   /** The prediction √(H_jj / B). */
   predicted: number;
+  /** √(F̄_jj / B) from `squaredGradientsAlongRun` (when given): what √(s_j/t) equals up to the cross terms. */
+  alongRun?: number;
 }
 
 export interface AdagradScale {
@@ -57,22 +61,27 @@ export interface AdagradScale {
   slope: number;
   /** Quantile q ∈ [0, 1] of the ratio √(s_j/t) / √(H_jj/B) over the points. */
   ratioQuantile: (q: number) => number;
+  /** Quantile q of the ratio √(s_j/t) / √(F̄_jj/B) over the points (NaN without `alongRun`). */
+  alongRunRatioQuantile: (q: number) => number;
 }
 
 /**
  * Pairs Adagrad's accumulator `s` after `t` steps of batch size `batchSize`
  * with a Hessian diagonal `hessian` (same length). Features with s_j = 0 or
- * H_jj = 0 (never seen, or σ(1 − σ) underflowed) are left out.
+ * H_jj = 0 (never seen, or σ(1 − σ) underflowed) are left out. `alongRun`
+ * (optional, same length) is `squaredGradientsAlongRun`'s `sum` for the same
+ * run, giving each point √(F̄_jj/B) = √(alongRun_j / t).
  */
-export function adagradScale(s: ArrayLike<number>, t: number, batchSize: number, hessian: ArrayLike<number>): AdagradScale {
+export function adagradScale(s: ArrayLike<number>, t: number, batchSize: number, hessian: ArrayLike<number>, alongRun?: ArrayLike<number>): AdagradScale {
   requireInteger("adagradScale", "t", t, 1);
   requireInteger("adagradScale", "batchSize", batchSize, 1);
   if (hessian.length !== s.length) throw new RangeError(`adagradScale: hessian has length ${hessian.length}, expected s.length = ${s.length}`);
+  if (alongRun && alongRun.length !== s.length) throw new RangeError(`adagradScale: alongRun has length ${alongRun.length}, expected s.length = ${s.length}`);
   const points: AdagradScalePoint[] = [];
   for (let j = 0; j < s.length; ++j) {
     const h = hessian[j];
     if (!(s[j] > 0 && h > 0 && Number.isFinite(s[j]) && Number.isFinite(h))) continue;
-    points.push({ index: j, hessian: h, rms: Math.sqrt(s[j] / t), predicted: Math.sqrt(h / batchSize) });
+    points.push({ index: j, hessian: h, rms: Math.sqrt(s[j] / t), predicted: Math.sqrt(h / batchSize), ...(alongRun ? { alongRun: Math.sqrt(alongRun[j] / t) } : {}) });
   }
   if (points.length < 2) throw new RangeError(`adagradScale: need at least 2 features with s_j > 0 and H_jj > 0, got ${points.length}`);
   let mx = 0, my = 0;
@@ -89,13 +98,16 @@ export function adagradScale(s: ArrayLike<number>, t: number, batchSize: number,
     sxx += dx * dx;
   }
   const ratios = points.map((p) => p.rms / p.predicted).sort((a, b) => a - b);
+  const along = alongRun ? points.map((p) => p.rms / p.alongRun!).sort((a, b) => a - b) : [];
+  const quantile = (name: string, list: number[]) => (q: number) => {
+    requireInRange(name, "q", q, 0, 1);
+    return list.length ? list[Math.min(list.length - 1, Math.floor(q * list.length))] : NaN;
+  };
   return {
     points,
     slope: sxx > 0 ? sxy / sxx : NaN,
-    ratioQuantile: (q: number) => {
-      requireInRange("ratioQuantile", "q", q, 0, 1);
-      return ratios[Math.min(ratios.length - 1, Math.floor(q * ratios.length))];
-    },
+    ratioQuantile: quantile("ratioQuantile", ratios),
+    alongRunRatioQuantile: quantile("alongRunRatioQuantile", along),
   };
 }
 
@@ -118,4 +130,34 @@ export function predictionVerdict(scale: AdagradScale): { slopeNear: boolean; ra
   const median = scale.ratioQuantile(0.5), q10 = scale.ratioQuantile(0.1), q90 = scale.ratioQuantile(0.9);
   const ratiosNear = median >= 1 / MEDIAN_BAND && median <= MEDIAN_BAND && q10 >= 1 / SPREAD_BAND && q90 <= SPREAD_BAND;
   return { slopeNear, ratiosNear, close: slopeNear && ratiosNear };
+}
+
+/**
+ * squaredGradientsAlongRun(model): `model` wrapped so that each minibatch
+ * gradient `train` asks for also adds, for every example i of the batch
+ * (m examples), (g_ij / m)² to `sum[j]` — g_i the example's own gradient at the
+ * weights of that step. That is Adagrad's accumulator without the cross terms
+ * between examples of one batch; after E whole epochs of batch size B (B | n),
+ *
+ *     sum_j / t = F̄_jj / B,   F̄_jj = (1/(E·n)) Σ_epochs Σ_i g_ij²,
+ *
+ * with t = steps(). The wrapped model computes the same gradients and losses,
+ * so a run with it follows the same trajectory as one without.
+ */
+export function squaredGradientsAlongRun<D extends Dataset>(model: Model<D>): { model: Model<D>; sum: Float64Array; steps: () => number } {
+  const sum = new Float64Array(model.dim);
+  const one = new Float64Array(model.dim);
+  let steps = 0;
+  const wrapped: Model<D> = Object.create(model);
+  wrapped.grad = (params, data, indices, out, start = 0, end = indices.length) => {
+    const loss = model.grad(params, data, indices, out, start, end);
+    const m = end - start;
+    for (let k = start; k < end; ++k) {
+      model.grad(params, data, indices, one, k, k + 1);
+      for (let j = 0; j < one.length; ++j) if (one[j] !== 0) sum[j] += (one[j] / m) ** 2;
+    }
+    steps += 1;
+    return loss;
+  };
+  return { model: wrapped, sum, steps: () => steps };
 }
