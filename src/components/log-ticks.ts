@@ -1,4 +1,5 @@
 import * as Plot from "@observablehq/plot";
+import { ticks as linearTicks } from "d3";
 import { tickNum } from "./format.js";
 
 /**
@@ -6,6 +7,11 @@ import { tickNum } from "./format.js";
  * thinned to at most `max` ticks (1, 2, 5 × 10ᵉ when they span two decades or
  * less, or when fewer than three powers of ten fall within them), all within the values' range — for log axes that cover many decades, where
  * Plot's default ticks crowd the axis with unlabelled minor marks.
+ *
+ * A narrow range (within one decade, e.g. [0.31, 0.45] or [1.1, 1.9]) may hold
+ * fewer than two of those values; it then gets evenly spaced round ticks
+ * (d3's linear ticks: 0.35, 0.4, 0.45), so no axis is ever left bare or
+ * with a single label.
  */
 export function decadeTicks(values: Iterable<number>, max = 8): number[] {
   let lo = Infinity, hi = -Infinity;
@@ -21,15 +27,27 @@ export function decadeTicks(values: Iterable<number>, max = 8): number[] {
   const decadesInside = Math.floor(Math.log10(hi * 1.001)) - Math.ceil(Math.log10(lo * 0.999)) + 1;
   if (b - a <= 2 || (decadesInside < 3 && b - a <= 3)) {
     // Few decades: 1, 2, (3,) 5 × 10ᵉ within the values' range, so the axis is not bare.
-    const multiples = b - a <= 1 ? [1, 2, 3, 5] : [1, 2, 5];
+    // (1, 3 × 10ᵉ over three decades: Plot blanks the label of a log tick m × 10ᵉ
+    // with m above about 100 / (number of d3's default ticks), ≈ 3.5 there.)
+    const multiples = b - a <= 1 ? [1, 2, 3, 5] : b - a <= 2 ? [1, 2, 5] : [1, 3];
     const ticks: number[] = [];
-    for (let e = a; e <= b; ++e) for (const m of multiples) if (m * 10 ** e >= lo * 0.999 && m * 10 ** e <= hi * 1.001) ticks.push(m * 10 ** e);
-    return ticks;
+    for (let e = a; e <= b; ++e) for (const m of multiples) if (m * 10 ** e >= lo * 0.999 && m * 10 ** e <= hi * 1.001) ticks.push(Number((m * 10 ** e).toPrecision(12)));
+    return ticks.length >= 2 ? ticks : narrowTicks(lo, hi);
   }
   const stride = Math.max(1, Math.ceil((b - a + 1) / max));
   const ticks: number[] = [];
-  for (let e = a; e <= b; e += stride) if (10 ** e >= lo * 0.999 && 10 ** e <= hi * 1.001) ticks.push(10 ** e);
-  return ticks;
+  for (let e = a; e <= b; e += stride) if (10 ** e >= lo * 0.999 && 10 ** e <= hi * 1.001) ticks.push(Number(`1e${e}`));
+  return ticks.length >= 2 ? ticks : narrowTicks(lo, hi);
+}
+
+/** Round, evenly spaced ticks in [lo, hi] (at least one: lo itself when lo = hi). */
+function narrowTicks(lo: number, hi: number): number[] {
+  if (lo === hi) return [lo];
+  for (const count of [4, 6, 10]) {
+    const ticks = linearTicks(lo, hi, count).filter((v) => v > 0);
+    if (ticks.length >= 2) return ticks;
+  }
+  return [lo, hi];
 }
 
 /**

@@ -6,6 +6,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import { num, tickNum } from "../format.js";
+import { decadeTicks } from "../log-ticks.js";
 
 export interface HeatmapCell {
   batchSize: number;
@@ -35,13 +36,14 @@ export function BatchRateHeatmap(cells: readonly HeatmapCell[], options: BatchRa
     return { B, row, lr, x1: lr / ratio, x2: lr * ratio, median, diverged, seeds: mine.length, text: diverged === mine.length ? "✗" : num(median, 2) };
   }));
   const finite = summary.filter((s) => Number.isFinite(s.median));
+  const colorDomain = finite.length ? [Math.min(...finite.map((s) => s.median)), Math.max(...finite.map((s) => s.median))] : [0.01, 1];
   const plot = Plot.plot({
     width,
     height,
     marginLeft: 60,
     x: { type: "log", label: "learning rate η →", domain: [lrs[0] / ratio, lrs[lrs.length - 1] * ratio], ticks: lrs, tickFormat: (v: number) => num(v) },
     y: { label: "↑ batch size B", domain: [-0.5, batchSizes.length - 0.5], ticks: batchSizes.map((_, i) => i), tickFormat: (i: number) => String(batchSizes[i]) },
-    color: { type: "log", scheme: "viridis", reverse: true, legend: true, label: "training loss (median over seeds)", tickFormat: tickNum, domain: finite.length ? [Math.min(...finite.map((s) => s.median)), Math.max(...finite.map((s) => s.median))] : [0.01, 1] },
+    color: { type: "log", scheme: "viridis", reverse: true, legend: true, label: "training loss (median over seeds)", tickFormat: tickNum, domain: colorDomain, ticks: decadeTicks(colorDomain) }, // explicit ticks: Plot's ramp legend labels every log tick when tickFormat is a function
     marks: [
       Plot.rect(finite, { x1: "x1", x2: "x2", y1: (d) => d.row - 0.5, y2: (d) => d.row + 0.5, fill: "median", inset: 1 }),
       Plot.rect(summary.filter((s) => !Number.isFinite(s.median)), { x1: "x1", x2: "x2", y1: (d) => d.row - 0.5, y2: (d) => d.row + 0.5, fill: "currentColor", fillOpacity: 0.12, inset: 1 }),

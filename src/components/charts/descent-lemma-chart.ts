@@ -35,7 +35,7 @@ export function DescentLemmaChart(profile: DescentLemmaProfile, options: Descent
     width,
     height,
     marginLeft: 52,
-    ariaLabel: `The descent lemma along one gradient step: the actual value of f and its quadratic upper bound against the step η; the bound is lowest at η = 1/L = ${num(bestEta)} and returns to f(x) at η = 2/L = ${zeroEta.toPrecision(3)}`,
+    ariaLabel: `The descent lemma along one gradient step: the actual value of f and its quadratic upper bound against the step η; the bound is lowest at η = 1/L = ${num(bestEta)} and returns to f(x) at η = 2/L = ${num(zeroEta)}`,
     x: { domain: [0, etaMax], label: "step η", grid: true },
     y: { domain: [yMin - 0.05 * (yMax - yMin), yMax], label: "f after the step", grid: true },
     color: { legend: true, domain: ["actual f(x − η∇f)", "upper bound f(x) − η(1 − Lη/2)‖∇f‖²"], range: ["#4e79a7", "#e15759"] },

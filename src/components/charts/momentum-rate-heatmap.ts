@@ -41,6 +41,18 @@ export interface RateHeatmapOptions {
 
 type RateInput = HTMLDivElement & { value: RatePick };
 
+/**
+ * A rate with 4 significant digits, or more when a rate below 1 would round
+ * to "1" (0.99996 → "0.99996"): a converging setting never reads as rate 1.
+ */
+export function rateText(rate: number): string {
+  for (let digits = 4; digits <= 15; ++digits) {
+    const text = num(rate, digits);
+    if (!(rate < 1 && text === "1")) return text;
+  }
+  return num(rate, 15);
+}
+
 export function RateHeatmap(rate: (lr: number, beta: number) => number, options: RateHeatmapOptions = {}): RateInput {
   const { lr = [0, 1], beta = [0, 0.99], marks = [], betaLabel = "momentum β" } = options;
   // Framework's reactive width can be 0 for a moment while the page lays out.
@@ -76,7 +88,7 @@ export function RateHeatmap(rate: (lr: number, beta: number) => number, options:
   root.tabIndex = 0;
   root.setAttribute("role", "group");
   root.setAttribute("aria-label", "Convergence rate over the learning rate η and momentum β: arrow keys move the chosen setting, Shift moves it further");
-  const describe = (p: RatePick) => `η = ${num(p.lr)}, β = ${num(p.beta)}: rate ${num(p.rate, 4)}${p.rate >= 1 ? ", diverges" : ""}`;
+  const describe = (p: RatePick) => `η = ${num(p.lr)}, β = ${num(p.beta)}: rate ${rateText(p.rate)}${p.rate >= 1 ? ", diverges" : ""}`;
   let plot: (SVGSVGElement | HTMLElement) & Plot.Plot;
 
   function draw(): void {
@@ -105,7 +117,7 @@ export function RateHeatmap(rate: (lr: number, beta: number) => number, options:
         ...marks,
         Plot.dot([picked], { x: "lr", y: "beta", r: 7, stroke: "white", strokeWidth: 3 }),
         Plot.dot([picked], { x: "lr", y: "beta", r: 7, stroke: "black", strokeWidth: 1.5 }),
-        Plot.tip(samples, Plot.pointer({ x: "lr", y: "beta", channels: { rate: "rate" }, format: { x: ".3f", y: ".3f", rate: ".4f" } as Record<string, string> })),
+        Plot.tip(samples, Plot.pointer({ x: "lr", y: "beta", channels: { rate: "rate" }, format: { x: ".3f", y: ".3f", rate: rateText } })),
       ],
     });
     labelChart(next, `Convergence rate over the learning rate η and momentum β; chosen ${describe(picked)}`);

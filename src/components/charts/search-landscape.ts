@@ -9,6 +9,7 @@ import * as Plot from "@observablehq/plot";
 import type { Trial } from "../../lib/analysis/hyperparameter-search.js";
 import { accessibleFigure } from "./accessible-figure.js";
 import { num, numFormat, tickNum } from "../format.js";
+import { decadeTicks } from "../log-ticks.js";
 
 export interface Landscape {
   /** log10 of the first hyperparameter at each column (ascending, evenly spaced). */
@@ -39,6 +40,11 @@ export function powerOfTen(k: number): string {
   return Number.isInteger(k) ? tickNum(10 ** k) : "";
 }
 
+/** The colour scale's domain (loss above the best). Its legend is labelled at
+ * decadeTicks: Plot's ramp legend labels every tick of a log scale when
+ * tickFormat is a function, which crowds 30-odd labels into the ramp. */
+const REGRET_DOMAIN: [number, number] = [1e-4, 0.5];
+
 export const SEARCH_SYMBOLS = ["square", "circle", "triangle", "diamond"] as const;
 
 export function SearchLandscape(landscape: Landscape, searches: readonly Search[], options: SearchLandscapeOptions): SVGSVGElement | HTMLElement {
@@ -64,7 +70,7 @@ export function SearchLandscape(landscape: Landscape, searches: readonly Search[
     marginBottom: 40,
     x: { domain: [x1, x2], label: xLabel + " (log scale)", tickFormat: powerOfTen, ticks: etaLogs.filter(Number.isInteger) },
     y: { domain: [y1, y2], label: yLabel + " (log scale)", tickFormat: powerOfTen, ticks: lambdaLogs.filter(Number.isInteger) },
-    color: { type: "log", scheme: "viridis", domain: [1e-4, 0.5], clamp: true, legend: true, label: "validation loss − best", tickFormat: tickNum },
+    color: { type: "log", scheme: "viridis", domain: REGRET_DOMAIN, clamp: true, legend: true, label: "validation loss − best", tickFormat: tickNum, ticks: decadeTicks(REGRET_DOMAIN) },
     symbol: { domain: searches.map((s) => s.label), range: searches.map((_, i) => SEARCH_SYMBOLS[i % SEARCH_SYMBOLS.length]), legend: true },
     marks: [
       Plot.rect([{ x1, x2, y1, y2 }], { x1: "x1", x2: "x2", y1: "y1", y2: "y2", fill: "#999" }),
