@@ -69,3 +69,22 @@ describe("stepVectors(objective, run, lr, at)", () => {
     expect(() => stepVectors(beale, run, NaN, 1)).toThrow(/lr/);
   });
 });
+
+describe("arena.md, How to read the arena (gradient and update arrows)", () => {
+  test("at the defaults on Beale, Adagrad's, Adadelta's and Adam's are less than half as long as −η∇f at every step", async () => {
+    const { race } = await import("../../lib/arena/race.js");
+    const config = defaultConfig("beale");
+    const o = arenaObjective(config);
+    for (const name of ["adagrad", "adadelta", "adam"] as const) {
+      const racerConfig = config.racers.find((r) => r.name === name);
+      expect(racerConfig, name).toBeDefined();
+      const run = race({ ...config, racers: [racerConfig!] })[0].trajectory;
+      const lr = Number(racerConfig!.hyper.lr);
+      expect(run.steps).toBe(config.steps);
+      for (let s = 0; s < run.steps; ++s) {
+        const v = stepVectors(o, run, lr, s);
+        expect(Math.hypot(...v.update!), `${name} step ${s}`).toBeLessThan(0.5 * Math.hypot(...v.gradientStep));
+      }
+    }
+  });
+});
