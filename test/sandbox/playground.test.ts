@@ -44,6 +44,40 @@ describe("adaptPlayground({factory, hyper, asSgd}, params)", () => {
     expect(result.checks.every((c) => c.status === "pass")).toBe(true);
   });
 
+  test("the state panel's data: the reader's buffers after every step, as plain numbers", () => {
+    const lr = 0.1;
+    const result = adaptPlayground({ factory: myMomentum, hyper: { lr, beta: 0.9 } }, { surfaces: ["ravine"], steps: 20 });
+    const run = result.runs[0].trajectory;
+    expect(result.state).not.toBeNull();
+    const state = result.state!;
+    expect(state.steps).toBe(run.steps);
+    expect(state.buffers.map((b) => [b.name, b.length, b.kept])).toEqual([["v", 2, 2]]);
+    // v after step k is (x_{k-1} − x_k)/η, since the step is x −= η v.
+    for (let k = 1; k <= run.steps; ++k) {
+      for (let i = 0; i < 2; ++i) expect(state.buffers[0].values[(k - 1) * 2 + i]).toBeCloseTo((run.x[(k - 1) * 2 + i] - run.x[k * 2 + i]) / lr, 10);
+    }
+    // plain data: it survives structured cloning (the worker's postMessage)
+    expect(structuredClone(state)).toEqual(state);
+  });
+
+  test("the state record reads a replaced buffer afresh, keeps numbers, and skips t and dim", () => {
+    const replacing = () => ({
+      name: "replacing",
+      init: (dim: number) => ({ t: 0, dim, m: [0, 0], scale: 1 }),
+      step(x: Float64Array, g: Float64Array, s: { t: number; m: number[]; scale: number }) {
+        s.t++;
+        s.m = [s.m[0] + g[0], s.m[1] + g[1]];
+        s.scale *= 0.5;
+        for (let i = 0; i < x.length; i++) x[i] -= 0.01 * g[i];
+      },
+    });
+    const result = adaptPlayground({ factory: replacing, hyper: {} }, { surfaces: ["ravine"], steps: 3 });
+    const state = result.state!;
+    expect(state.buffers.map((b) => b.name)).toEqual(["m", "scale"]);
+    expect(Array.from(state.buffers[1].values)).toEqual([0.5, 0.25, 0.125]);
+    expect(state.buffers[0].values[4]).not.toBe(0);
+  });
+
   test("something else is rejected with what to return", () => {
     expect(() => adaptPlayground({ step() {} }, {})).toThrow(/Return an object \{factory, hyper, asSgd\}/);
   });

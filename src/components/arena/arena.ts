@@ -126,7 +126,18 @@ export function Arena(options: ArenaOptions = {}): ArenaElement {
   const statePanel = new ArenaStatePanel();
   const legend = el("ul", { className: "arena-legend" });
   legend.setAttribute("aria-label", "Racers (press one to show its state)");
-  const mapCell = el("div", { className: "arena-map-cell" }, map.element, legend);
+  const arrowsBox = el("input", { type: "checkbox" });
+  const arrowsKey = el("span", { className: "arena-arrow-key" });
+  arrowsKey.innerHTML =
+    '<svg width="22" height="8" aria-hidden="true"><path d="M1,4H21" stroke="currentColor" stroke-width="2" stroke-dasharray="4 3"/></svg> −η∇f, a plain gradient step with the racer’s η; ' +
+    '<svg width="22" height="8" aria-hidden="true"><path d="M1,4H21" stroke="currentColor" stroke-width="2.4"/></svg> the step it takes next (both lengthened by the same factor, so their ratio is true)';
+  const arrowsScale = el("select");
+  for (const k of [1, 10, 100]) arrowsScale.append(el("option", { value: String(k), textContent: `× ${k}` }));
+  arrowsScale.value = "10";
+  const arrowsScaleLabel = el("label", {}, "arrow length", arrowsScale);
+  arrowsKey.hidden = arrowsScaleLabel.hidden = true;
+  const arrowsRow = el("div", { className: "arena-arrow-toggle" }, el("label", {}, arrowsBox, "show gradient and update arrows"), arrowsScaleLabel, arrowsKey);
+  const mapCell = el("div", { className: "arena-map-cell" }, map.element, arrowsRow, legend);
   const side = el("div", { className: "arena-side" }, loss.element, statePanel.element);
   const main = el("div", { className: "arena-main" }, mapCell, side);
   const playback = playbackBar({
@@ -273,9 +284,10 @@ export function Arena(options: ArenaOptions = {}): ArenaElement {
     layout();
     const t2 = performance.now();
     map.setRuns(
-      runs.map((r) => ({ name: r.name, title: r.title, color: optimizerColor(r.name), x: r.trajectory.x, steps: r.trajectory.steps, divergedAt: r.trajectory.divergedAt })),
+      runs.map((r) => ({ name: r.name, title: r.title, color: optimizerColor(r.name), x: r.trajectory.x, steps: r.trajectory.steps, divergedAt: r.trajectory.divergedAt, lr: Number(config.racers.find((c) => c.name === r.name)?.hyper.lr) })),
       focus
     );
+    map.setArrows(arrowsBox.checked, o, Number(arrowsScale.value));
     loss.setRuns(
       runs.map((r) => ({ name: r.name, color: optimizerColor(r.name), loss: r.trajectory.loss, steps: r.trajectory.steps, divergedAt: r.trajectory.divergedAt })),
       config.steps,
@@ -572,6 +584,13 @@ export function Arena(options: ArenaOptions = {}): ArenaElement {
     setConfig({ seed }, { replay: true });
   });
   tuneButton.addEventListener("click", () => void tune());
+  const showArrows = () => {
+    arrowsKey.hidden = arrowsScaleLabel.hidden = !arrowsBox.checked;
+    map.setArrows(arrowsBox.checked, objective(), Number(arrowsScale.value));
+    queueFrame();
+  };
+  arrowsBox.addEventListener("change", showArrows);
+  arrowsScale.addEventListener("change", showArrows);
   resetButton.addEventListener("click", () => {
     tuned.clear();
     setConfig(defaultConfig(config.surface), { replay: true });

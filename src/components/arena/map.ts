@@ -10,11 +10,18 @@
  * SVG, so the browser never re-rasterizes them; the SVG on top is managed by
  * hand, not a Plot rebuilt per frame: a redraw only rewrites the paths' `d`
  * attributes and the dots' positions.
+ *
+ * With `setArrows(true, objective)` the map also draws, at the current step,
+ * each racer's plain gradient step −η∇f (dashed) and the update it takes
+ * next (solid), both to the map's scale (arrows.ts, lib/arena/vectors.ts), and
+ * says them in the map's text alternative.
  */
 import { num } from "../format.js";
 import type { Objective } from "../../lib/types.js";
 import { layerMatrix, surfaceLayer, type SurfaceLayer } from "./surface.js";
 import { svg } from "../svg-element.js";
+import { stepVectors } from "../../lib/arena/vectors.js";
+import { arrowPath, describeArrows } from "./arrows.js";
 
 const MARGIN = { top: 22, right: 10, bottom: 34, left: 40 };
 
@@ -27,6 +34,8 @@ export interface MapRun {
   /** Steps kept (x has steps + 1 rows). */
   readonly steps: number;
   readonly divergedAt: number | null;
+  /** The racer's learning rate η, for the gradient-step arrow. */
+  readonly lr?: number;
 }
 
 export interface ArenaMapOptions {
@@ -57,6 +66,12 @@ export class ArenaMap {
   private readonly marks: SVGGElement;
   private readonly paths: SVGGElement;
   private readonly dots: SVGGElement;
+  private readonly arrows: SVGGElement;
+  private readonly description: HTMLParagraphElement;
+  private arrowObjective: Objective | null = null;
+  private showArrows = false;
+  private arrowScale = 1;
+  private arrowKey = "";
   private readonly handle: SVGGElement;
   private layer: SurfaceLayer | null = null;
   private objective: Objective | null = null;
@@ -78,7 +93,10 @@ export class ArenaMap {
     this.canvas.style.left = `${MARGIN.left}px`;
     this.canvas.style.top = `${MARGIN.top}px`;
     this.element.append(this.canvas);
-    this.svg = svg("svg", { role: "group", "aria-label": "Contour map of the loss with each optimizer's path; click or drag to set the start" }, this.element);
+    this.svg = svg("svg", { role: "group", "aria-label": "Contour map of the loss with each optimizer's path; click or drag to set the start", "aria-describedby": `${id}-desc` }, this.element);
+    this.description = document.createElement("p");
+    this.description.id = `${id}-desc`;
+    this.description.className = "sr-only";
     const defs = svg("defs", {}, this.svg);
     const clip = svg("clipPath", { id }, defs);
     this.clipRect = svg("rect", { x: 0, y: 0 }, clip);
@@ -87,11 +105,28 @@ export class ArenaMap {
     const clipped = svg("g", { "clip-path": `url(#${id})` }, this.plot);
     this.marks = svg("g", { class: "arena-minima" }, clipped);
     this.paths = svg("g", { class: "arena-paths" }, clipped);
+    this.arrows = svg("g", { class: "arena-arrows", visibility: "hidden" }, clipped);
     this.dots = svg("g", { class: "arena-dots" }, clipped);
     this.handle = svg("g", { class: "arena-start", tabindex: 0, role: "button" }, this.plot);
     svg("circle", { r: 9, class: "arena-start-ring" }, this.handle);
     svg("path", { d: "M-14,0H-5M5,0H14M0,-14V-5M0,5V14", class: "arena-start-cross" }, this.handle);
+    this.element.append(this.description);
     this.listen();
+  }
+
+  /**
+   * Shows or hides the gradient and update arrows; `objective` is the one the
+   * racers ran on (with its gradient noise), so the gradient arrow is the
+   * gradient each racer was handed. Both arrows are drawn `scale` times
+   * their length in the map's units (1: the solid arrow ends at the next point).
+   */
+  setArrows(show: boolean, objective: Objective, scale = 1): void {
+    if (!(scale > 0) || !Number.isFinite(scale)) throw new RangeError(`ArenaMap.setArrows: scale must be a positive number, got ${scale}`);
+    this.showArrows = show;
+    this.arrowScale = scale;
+    this.arrowObjective = objective;
+    this.arrowKey = "";
+    this.arrows.setAttribute("visibility", show ? "visible" : "hidden");
   }
 
   /** Shows `objective`'s contours (computed on first use, then cached); true if the surface changed. */
@@ -130,6 +165,7 @@ export class ArenaMap {
     this.drawMinima();
     this.pixels = this.runs.map((r) => this.project(r));
     this.full = this.runs.map(() => null);
+    this.arrowKey = "";
     this.placeHandle();
   }
 
@@ -241,7 +277,13 @@ export class ArenaMap {
     if (runs.length !== this.runs.length || runs.some((r, i) => r.name !== this.runs[i].name)) {
       this.paths.replaceChildren();
       this.dots.replaceChildren();
+      this.arrows.replaceChildren();
       for (const r of runs) {
+        const a = svg("g", { class: "arena-arrow", "data-name": r.name }, this.arrows);
+        svg("path", { class: "arena-arrow-halo" }, a);
+        svg("path", { class: "arena-arrow-halo" }, a);
+        svg("path", { class: "arena-arrow-gradient", stroke: r.color }, a);
+        svg("path", { class: "arena-arrow-update", stroke: r.color }, a);
         svg("path", { class: "arena-path", stroke: r.color, "data-name": r.name }, this.paths);
         const g = svg("g", { class: "arena-racer", "data-name": r.name }, this.dots);
         svg("circle", { r: 5, fill: r.color, class: "arena-dot" }, g);
@@ -252,6 +294,7 @@ export class ArenaMap {
     this.runs = runs;
     this.pixels = runs.map((r) => this.project(r));
     this.full = runs.map(() => null);
+    this.arrowKey = "";
   }
 
   /** Each run's whole path as path data, built on first use after setRuns. */
@@ -299,6 +342,48 @@ export class ArenaMap {
         ring.setAttribute("transform", `translate(${round(p[2 * h] - cx)},${round(p[2 * h + 1] - cy)})`);
       }
     }
+    this.drawArrows(at);
+  }
+
+  /**
+   * The arrows at step ⌊at⌋ and their description, redrawn only when the step
+   * (or the runs, size or toggle) changed.
+   */
+  private drawArrows(at: number): void {
+    const key = `${this.showArrows}|${this.arrowScale}|${Math.floor(at)}`;
+    if (key === this.arrowKey || !this.layer) return;
+    this.arrowKey = key;
+    const groups = this.arrows.children;
+    if (!this.showArrows || !this.arrowObjective) {
+      this.description.textContent = "";
+      return;
+    }
+    const limit = 0.45 * Math.min(this.width, this.height);
+    const lines: string[] = [];
+    for (let k = 0; k < this.runs.length; ++k) {
+      const run = this.runs[k];
+      const [hg, hu, pg, pu] = Array.from(groups[k].children) as SVGPathElement[];
+      const gone = run.divergedAt !== null && at >= run.divergedAt;
+      const lr = run.lr;
+      if (gone || lr === undefined || !(lr > 0)) {
+        for (const p of [hg, hu, pg, pu]) p.setAttribute("d", "");
+        if (gone) lines.push(`${run.title} has diverged.`);
+        continue;
+      }
+      const v = stepVectors(this.arrowObjective, run, lr, at);
+      const x0 = this.px(v.position[0]), y0 = this.py(v.position[1]);
+      const m = this.arrowScale;
+      const toPixels = (d: readonly [number, number]) => [this.px(v.position[0] + m * d[0]) - x0, this.py(v.position[1] + m * d[1]) - y0] as const;
+      const g = arrowPath(x0, y0, ...toPixels(v.gradientStep), limit);
+      const u = v.update ? arrowPath(x0, y0, ...toPixels(v.update), limit) : { d: "", cut: false };
+      hg.setAttribute("d", g.d);
+      pg.setAttribute("d", g.d);
+      hu.setAttribute("d", u.d);
+      pu.setAttribute("d", u.d);
+      lines.push(describeArrows(run.title, v, false, { gradient: g.cut, update: u.cut }));
+    }
+    this.description.textContent =
+      `Arrows at step ${Math.floor(at)}, drawn ${this.arrowScale === 1 ? "to the map's scale" : `${this.arrowScale} times their length on the map's scale`}: dashed, the plain gradient step −η∇f with the racer's η; solid, the step the racer takes next (to step ${Math.floor(at) + 1}). ` + lines.join(" ");
   }
 
   private listen(): void {

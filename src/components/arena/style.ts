@@ -40,6 +40,13 @@ const CSS = String.raw`
 .arena-dot { stroke: var(--theme-background); stroke-width: 1.5; }
 .arena-focus .arena-dot { r: 7; }
 .arena-ring { fill: none; stroke-width: 2; stroke-dasharray: 3 2; }
+.arena-arrow path { fill: none; stroke-linecap: round; stroke-linejoin: round; }
+.arena-arrow .arena-arrow-halo { stroke: var(--theme-background); stroke-width: 4.5; stroke-opacity: 0.85; }
+.arena-arrow-gradient { stroke-width: 2; stroke-dasharray: 4 3; }
+.arena-arrow-update { stroke-width: 2.4; }
+.arena-arrow-toggle { display: flex; flex-wrap: wrap; gap: 0.2rem 0.6rem; align-items: center; font-size: 12px; margin: 0.35rem 0 0; color: var(--theme-foreground-muted); }
+.arena-arrow-toggle label { color: var(--theme-foreground); display: inline-flex; gap: 0.3rem; align-items: center; }
+.arena-arrow-key svg { vertical-align: middle; }
 .arena-cross { stroke-width: 2.5; visibility: hidden; }
 .arena-gone .arena-cross { visibility: visible; }
 .arena-gone .arena-dot { visibility: hidden; }

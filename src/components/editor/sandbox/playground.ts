@@ -4,7 +4,9 @@
  * optimizer (the library's init/step contract), the settings to race with, and
  * optionally the settings under which it should be plain SGD. The adapter
  * races it against library optimizers on a surface and on the housing
- * regression, and runs the checklist.
+ * regression, runs the checklist, and records the reader's optimizer's state
+ * at every step of its race on the surface (state-record.ts) for the page's
+ * state panel.
  */
 import { type DenseJSON, parseDenseJSON, standardize } from "../../../lib/datasets.js";
 import { linearRegression } from "../../../lib/models/linear-regression.js";
@@ -16,6 +18,7 @@ import { minimize } from "../../../lib/run.js";
 import { train, type TrainPoint } from "../../../lib/train.js";
 import type { Optimizer, OptimizerState } from "../../../lib/types.js";
 import { adaptOptimizer, asOptimizer, ShapeError, type CompareSpec, type Run } from "./adapters.js";
+import { recordingOptimizer, type StateRecord } from "./state-record.js";
 
 export interface Check {
   name: string;
@@ -34,6 +37,8 @@ export interface PlaygroundResult {
   runs: Run[];
   training: TrainingRun[];
   checks: Check[];
+  /** The reader's optimizer's state after each step of its race on the (first) surface, or null if it keeps none. */
+  state: StateRecord | null;
 }
 
 type Factory = (hyper: Record<string, unknown>) => Optimizer<OptimizerState, Record<string, unknown>>;
@@ -148,9 +153,10 @@ function trainingRuns(factory: Factory, hyper: Record<string, unknown>, label: s
 export function adaptPlayground(value: unknown, params: Record<string, unknown>): PlaygroundResult {
   const { factory, hyper, asSgd } = readSubmission(value);
   const checks = runChecks(factory, hyper, asSgd);
-  if (checks[0].status === "fail") return { runs: [], training: [], checks };
+  if (checks[0].status === "fail") return { runs: [], training: [], checks, state: null };
   const optimizer = asOptimizer(factory(hyper));
   const label = optimizer.name;
-  const { runs } = adaptOptimizer(optimizer, params);
-  return { runs, training: trainingRuns(factory, hyper, label, params), checks };
+  const recorder = recordingOptimizer(optimizer, 20_000);
+  const { runs } = adaptOptimizer(recorder.optimizer, params);
+  return { runs, training: trainingRuns(factory, hyper, label, params), checks, state: recorder.record() };
 }
