@@ -14,14 +14,9 @@ import { tickNum } from "./format.js";
  * with a single label.
  */
 export function decadeTicks(values: Iterable<number>, max = 8): number[] {
-  let lo = Infinity, hi = -Infinity;
-  for (const v of values) {
-    if (v > 0 && Number.isFinite(v)) {
-      lo = Math.min(lo, v);
-      hi = Math.max(hi, v);
-    }
-  }
-  if (!(lo <= hi)) return [];
+  const extent = positiveExtent(values);
+  if (!extent) return [];
+  const [lo, hi] = extent;
   const a = Math.floor(Math.log10(lo));
   const b = Math.ceil(Math.log10(hi));
   const decadesInside = Math.floor(Math.log10(hi * 1.001)) - Math.ceil(Math.log10(lo * 0.999)) + 1;
@@ -57,14 +52,9 @@ function narrowTicks(lo: number, hi: number): number[] {
  * (there the minor lines would crowd into a barcode).
  */
 export function minorLogTicks(values: Iterable<number>, major: readonly number[], maxDecades = 6): number[] {
-  let lo = Infinity, hi = -Infinity;
-  for (const v of values) {
-    if (v > 0 && Number.isFinite(v)) {
-      lo = Math.min(lo, v);
-      hi = Math.max(hi, v);
-    }
-  }
-  if (!(lo <= hi)) return [];
+  const extent = positiveExtent(values);
+  if (!extent) return [];
+  const [lo, hi] = extent;
   const a = Math.floor(Math.log10(lo)), b = Math.ceil(Math.log10(hi));
   if (b - a > maxDecades) return [];
   const isMajor = (v: number) => major.some((m) => Math.abs(m - v) <= 1e-9 * v);
@@ -98,4 +88,16 @@ export function minorLogGrid(axis: "x" | "y", values: Iterable<number>, max = 8)
   if (!minor.length) return [];
   const style = { stroke: "currentColor", strokeOpacity: 0.05 };
   return [axis === "x" ? Plot.ruleX(minor, style) : Plot.ruleY(minor, style)];
+}
+
+/** The smallest and largest positive finite values (a log axis's range), or null if there are none. */
+function positiveExtent(values: Iterable<number>): [number, number] | null {
+  let lo = Infinity, hi = -Infinity;
+  for (const v of values) {
+    if (v > 0 && Number.isFinite(v)) {
+      lo = Math.min(lo, v);
+      hi = Math.max(hi, v);
+    }
+  }
+  return lo <= hi ? [lo, hi] : null;
 }
