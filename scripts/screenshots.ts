@@ -8,7 +8,10 @@
  * Options: --narrow (a 390 px phone width), --viewport (only the first screen,
  * not the full page), --screens N (only the first N screens of 900 px, e.g. for
  * before/after pictures small enough to commit), --out DIR (instead of
- * test-results/screenshots/), --suffix S (added to each file name, e.g. -before). With no paths, every built page. PNGs go to
+ * test-results/screenshots/), --suffix S (added to each file name, e.g. -before),
+ * --tiles (the full page as consecutive tiles of 1280×1800, or 390×1600 with
+ * --narrow, named <page>-<theme>[-narrow]-NN.png, so each can be looked at at
+ * full resolution). With no paths, every built page. PNGs go to
  * test-results/screenshots/.
  */
 import { mkdirSync, readdirSync } from "node:fs";
@@ -33,6 +36,7 @@ if (screens !== null && !(Number.isInteger(screens) && screens >= 1)) {
   throw new RangeError(`--screens must be a whole number of screens ≥ 1, got ${option("--screens")}`);
 }
 const suffix = option("--suffix") ?? "";
+const tiles = args.includes("--tiles");
 const paths = args.filter((a, i) => !a.startsWith("--") && !(i > 0 && valued.includes(args[i - 1])));
 const dist = distDir;
 const out = option("--out") ?? join(process.cwd(), "test-results", "screenshots");
@@ -48,13 +52,24 @@ const list = paths.length
 for (const path of list) {
   for (const colorScheme of ["light", "dark"] as const) {
     const slug = path.replace(/^\//, "").replace(/\//g, "_") || "index";
-    const name = `${slug}${narrow ? "-narrow" : ""}-${colorScheme}${suffix}.png`;
+    const name = tiles
+      ? `${slug}-${colorScheme}${narrow ? "-narrow" : ""}-NN${suffix}.png`
+      : `${slug}${narrow ? "-narrow" : ""}-${colorScheme}${suffix}.png`;
     const problems = await checkPage(browser, server.origin + path, {
       colorScheme,
       width: narrow ? 390 : 1280,
       settle: 1500,
       inspect: async (page) => {
-        if (screens === null) await page.screenshot({ path: join(out, name), fullPage });
+        if (tiles) {
+          const width = narrow ? 390 : 1280;
+          const tile = narrow ? 1600 : 1800;
+          const height = await page.evaluate(() => document.documentElement.scrollHeight);
+          for (let i = 0; i * tile < height; i++) {
+            const file = `${slug}-${colorScheme}${narrow ? "-narrow" : ""}-${String(i + 1).padStart(2, "0")}${suffix}.png`;
+            const clip = { x: 0, y: i * tile, width, height: Math.min(tile, height - i * tile) };
+            await page.screenshot({ path: join(out, file), fullPage: true, clip });
+          }
+        } else if (screens === null) await page.screenshot({ path: join(out, name), fullPage });
         else {
           const width = narrow ? 390 : 1280;
           const height = await page.evaluate(() => document.documentElement.scrollHeight);
