@@ -67,7 +67,7 @@ for (const path of list) {
           for (let i = 0; i * tile < height; i++) {
             const file = `${slug}-${colorScheme}${narrow ? "-narrow" : ""}-${String(i + 1).padStart(2, "0")}${suffix}.png`;
             const clip = { x: 0, y: i * tile, width, height: Math.min(tile, height - i * tile) };
-            await page.screenshot({ path: join(out, file), fullPage: true, clip });
+            await page.screenshot({ path: join(out, file), fullPage: true, clip, timeout: 120_000 });
           }
         } else if (screens === null) await page.screenshot({ path: join(out, name), fullPage });
         else {
