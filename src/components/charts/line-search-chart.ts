@@ -19,6 +19,29 @@ export interface LineSearchChartOptions {
   c?: number;
 }
 
+/** Each kind of search keeps its colour and dot symbol on every chart, whichever searches a chart shows. */
+const SEARCH_STYLES: ReadonlyArray<{ prefix: string; color: string; symbol: string }> = [
+  { prefix: "backtracking", color: "#4e79a7", symbol: "circle" },
+  { prefix: "golden", color: "#f28e2c", symbol: "cross" },
+  { prefix: "newton", color: "#e15759", symbol: "diamond" },
+  { prefix: "secant", color: "#b07aa1", symbol: "square" },
+];
+const SPARE_STYLES = [{ color: "#76b7b2", symbol: "star" }, { color: "#edc948", symbol: "triangle" }];
+
+/**
+ * The colour and symbol of each search label: by the search's kind (the label's
+ * first word: backtracking, golden…, Newton…, secant), so that golden section is
+ * the same orange on a chart without backtracking; other labels take spares in order.
+ */
+export function searchStyles(labels: readonly string[]): { colors: string[]; symbols: string[] } {
+  let spare = 0;
+  const styles = labels.map((label) => {
+    const known = SEARCH_STYLES.find((s) => label.toLowerCase().startsWith(s.prefix));
+    return known ?? SPARE_STYLES[spare++ % SPARE_STYLES.length];
+  });
+  return { colors: styles.map((s) => s.color), symbols: styles.map((s) => s.symbol) };
+}
+
 export function LineSearchChart(profile: LineProfile, searches: ReadonlyArray<{ label: string; result: LineSearchResult }>, options: LineSearchChartOptions = {}): SVGSVGElement | HTMLElement {
   const { width = 640, height = 300, c = 1e-4 } = options;
   const alphaMax = profile.rows[profile.rows.length - 1].alpha;
@@ -39,6 +62,7 @@ export function LineSearchChart(profile: LineProfile, searches: ReadonlyArray<{ 
       .map((p, i) => ({ label, order: i + 1, alpha: p.alpha, value: p.value, accepted: p.alpha === result.alpha }))
   );
   const labels = searches.map((s) => s.label);
+  const styles = searchStyles(labels);
   return accessibleFigure(Plot.plot({
     width,
     height,
@@ -46,7 +70,8 @@ export function LineSearchChart(profile: LineProfile, searches: ReadonlyArray<{ 
     ariaLabel: `One line search: f along the line against the step α, with its tangent, the Armijo line and the points tried by ${labels.join(", ")}; the accepted points are ringed`,
     x: { domain: [alphaMin, alphaMax], label: "step α along −∇f", grid: true },
     y: { domain: [yLo, yMax], label: "φ(α) = f(x − α∇f(x))", grid: true },
-    color: { legend: true, domain: ["φ(α)", lines[0].series, lines[2].series, ...labels], range: ["var(--theme-foreground)", "var(--theme-foreground-muted)", "#59a14f", "#4e79a7", "#f28e2c", "#e15759", "#b07aa1"].slice(0, 3 + labels.length) },
+    color: { legend: true, domain: ["φ(α)", lines[0].series, lines[2].series, ...labels], range: ["var(--theme-foreground)", "var(--theme-foreground-muted)", "#59a14f", ...styles.colors] },
+    symbol: { domain: labels, range: styles.symbols },
     marks: [
       Plot.line(profile.rows, { x: "alpha", y: "value", stroke: () => "φ(α)", strokeWidth: 2 }),
       Plot.line(lines, { x: "alpha", y: "value", z: "series", stroke: "series", strokeDasharray: "5,3", clip: true }),
