@@ -5,7 +5,9 @@
  * and the trial steps of each search numbered in the order tried — the accepted
  * one ringed. Takes lib/analysis/line-profile's `lineProfile` and the results
  * of lib/line-search's `backtracking`, `goldenSection`, `newtonLineSearch` and
- * `secantLineSearch` (up to four searches; the first one's trials are numbered).
+ * `secantLineSearch` (up to four searches; backtracking's trials, if shown, are
+ * numbered — few and far apart; golden section's many evaluations numbered
+ * piled their labels on each other, 322 colliding pairs at 390 px).
  */
 import * as Plot from "@observablehq/plot";
 import type { LineProfile } from "../../lib/analysis/line-profile.js";
@@ -40,6 +42,11 @@ export function searchStyles(labels: readonly string[]): { colors: string[]; sym
     return known ?? SPARE_STYLES[spare++ % SPARE_STYLES.length];
   });
   return { colors: styles.map((s) => s.color), symbols: styles.map((s) => s.symbol) };
+}
+
+/** The label whose trials are numbered in the chart: the backtracking search's, or none. */
+export function numberedSearch(labels: readonly string[]): string | null {
+  return labels.find((l) => l.toLowerCase().startsWith("backtracking")) ?? null;
 }
 
 export function LineSearchChart(profile: LineProfile, searches: ReadonlyArray<{ label: string; result: LineSearchResult }>, options: LineSearchChartOptions = {}): SVGSVGElement | HTMLElement {
@@ -77,7 +84,7 @@ export function LineSearchChart(profile: LineProfile, searches: ReadonlyArray<{ 
       Plot.line(lines, { x: "alpha", y: "value", z: "series", stroke: "series", strokeDasharray: "5,3", clip: true }),
       Plot.dot(trials, { x: "alpha", y: "value", fill: "label", r: 3.5, symbol: "label" }),
       Plot.dot(trials.filter((t) => t.accepted), { x: "alpha", y: "value", stroke: "label", r: 8, strokeWidth: 2 }),
-      Plot.text(trials.filter((t) => t.label === labels[0]), { x: "alpha", y: "value", text: "order", dy: -10, fill: "label" }),
+      Plot.text(trials.filter((t) => t.label === numberedSearch(labels)), { x: "alpha", y: "value", text: "order", dy: -10, fill: "label" }),
       Plot.tip(trials, Plot.pointer({ x: "alpha", y: "value", channels: { search: "label", trial: "order" }, format: { alpha: ".4~g", value: ".4~g" } as Record<string, string> })),
     ],
   }), { label: `φ(α) along the search direction, with the trial steps of ${labels.join(", ")}`, rows: trials, columns: ["label", "order", "alpha", "value", "accepted"] });
