@@ -18,7 +18,9 @@ const listOf = (names: readonly string[]) => (names.length <= 1 ? names.join("")
 
 /** The legend label of an entry: its label, and what went wrong if anything did. */
 export function entryLabel(entry: RaceEntry, seeds: number): string {
-  const base = entry.name === YOURS ? `★ ${entry.label}` : `${entry.label}, tuned η ${entry.lrs ? listOf([...new Set(entry.lrs.map((lr) => num(lr)))]) : ""}`.trim();
+  const rates = entry.lrs ? [...new Set(entry.lrs.map((lr) => num(lr)))] : [];
+  const tuned = rates.length === 0 ? "" : rates.length === 1 ? `, tuned η ${rates[0]}` : `, tuned η ${entry.lrs!.map((lr) => num(lr)).join("/")} by seed`;
+  const base = entry.name === YOURS ? `★ ${entry.label}` : `${entry.label}${tuned}`;
   if (entry.error !== undefined) return `${base} (did not finish)`;
   if (entry.diverged > 0) return `${base} (diverged on ${entry.diverged} of ${seeds} seed${seeds === 1 ? "" : "s"})`;
   return base;
