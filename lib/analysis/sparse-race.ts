@@ -72,6 +72,8 @@ export interface RaceEntry {
   readonly diverged: number;
   /** The optimizer threw (message), or ran past the time budget. */
   readonly error?: string;
+  /** True when the error is the time budget running out (slow code or a busy machine), not a throw. */
+  readonly stopped?: boolean;
 }
 
 export interface RaceOptions {
@@ -108,6 +110,7 @@ function raceEntrant<D extends Dataset>(task: ComparisonTask<D>, fit: D, e: Race
   const started = now();
   const runs: RaceSeedRun[] = [];
   let error: string | undefined;
+  let stopped = false;
   for (const seed of seeds) {
     if (error !== undefined) break;
     // trainSteps updates its parameters in place and hands that same array to
@@ -147,7 +150,8 @@ function raceEntrant<D extends Dataset>(task: ComparisonTask<D>, fit: D, e: Race
       diverged = next.value.diverged;
       divergedAt = next.value.divergedAt?.epoch ?? null;
     } catch (err) {
-      error = err instanceof OverBudget ? `stopped after ${Math.round(budgetMs)} ms of training (seed ${seed}, epoch ${(curve.at(-1)?.epoch ?? 0).toFixed(2)})` : (err as Error).message;
+      stopped = err instanceof OverBudget;
+      error = stopped ? `stopped after ${Math.round(budgetMs)} ms of training (seed ${seed}, epoch ${(curve.at(-1)?.epoch ?? 0).toFixed(2)})` : (err as Error).message;
       break;
     }
     const last = curve.at(-1);
@@ -165,6 +169,7 @@ function raceEntrant<D extends Dataset>(task: ComparisonTask<D>, fit: D, e: Race
     test: seedSpread(finals("test")),
     diverged: runs.filter((r) => r.diverged).length,
     ...(error !== undefined ? { error } : {}),
+    ...(stopped ? { stopped } : {}),
   };
 }
 

@@ -74,6 +74,8 @@ describe("sparseRace(task, entrants, options)", () => {
     });
     const stopped = sparseRace(task, [slow], { seeds: [0], budgetMs: 50 });
     expect(stopped.entries[0].error).toMatch(/stopped after 50 ms of training \(seed 0, epoch/);
+    expect(stopped.entries[0].stopped).toBe(true);
+    expect(race.entries[0].stopped).toBeUndefined();
   });
 
   test("names the bad option and its range", () => {

@@ -134,6 +134,12 @@ describe("adaptPlayground(…, {sparse}): the race on the sentences and its chec
     expect(() => adaptPlayground({ factory: myMomentum, sparseHyper: 3 }, { sparse: sparse() })).toThrow(/sparseHyper \(optional\) must be an object/);
   });
 
+  test("a run past the time budget (slow code or a busy machine) is marked not run, not failed", () => {
+    const result = adaptPlayground({ factory: myMomentum, hyper: { lr: 0.01 } }, { steps: 5, sparse: sparse({ rivals: [], budgetMs: 1e-6 }) });
+    expect(result.checks.at(-1)).toMatchObject({ name: ITEM, status: "skip" });
+    expect(result.checks.at(-1)!.detail).toMatch(/stopped after 0 ms of training .* a slow step, or a busy machine/);
+  });
+
   test("an unknown rival or a missing η per seed is an error naming it", () => {
     expect(() => adaptPlayground({ factory: myMomentum, hyper: { lr: 0.01 } }, { steps: 5, sparse: sparse({ rivals: [{ name: "lion", label: "Lion", lrs: [1] }] }) })).toThrow(/unknown rival "lion"/);
     expect(() => adaptPlayground({ factory: myMomentum, hyper: { lr: 0.01 } }, { steps: 5, sparse: sparse({ rivals: [{ name: "sgd", label: "SGD", lrs: [] }] }) })).toThrow(/one learning rate per seed \(1\), got 0/);

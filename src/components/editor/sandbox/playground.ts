@@ -201,6 +201,7 @@ export function sparseCheck(race: RaceResult): Check {
   const mine = race.entries.find((e) => e.name === YOURS);
   if (!mine) return { name, status: "skip", detail: "The sparse race did not run." };
   const where = `${race.epochs} epochs of minibatches of ${race.batchSize} on ${race.fit} sentences, ${race.seeds.length} seeds`;
+  if (mine.stopped) return { name, status: "skip", detail: `Not finished on the sentences (${where}): ${mine.error} — a slow step, or a busy machine. Run it again.` };
   if (mine.error !== undefined) return { name, status: "fail", detail: `On the sentences (${where}) it did not finish: ${mine.error}.` };
   if (mine.diverged > 0) {
     const at = mine.runs.filter((r) => r.diverged).map((r) => (r.divergedAt === null ? "a non-finite loss" : `epoch ${fmt(r.divergedAt)}`));
