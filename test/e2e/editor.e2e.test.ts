@@ -60,7 +60,27 @@ describe.runIf(chromiumPath)("editor cells on /playground", () => {
     await page.click(`${CELL} button:has-text("Run")`);
     await page.waitForFunction((b) => document.querySelector(".card")?.innerHTML !== b, before, { timeout: 10_000 });
     expect(await raceChart(page)).not.toBe(before);
-    expect(await page.textContent(".checklist")).toContain("4 of 4 checks pass");
+    await page.waitForFunction(() => /5 of 5 checks pass/.test(document.querySelector(".checklist")?.textContent ?? ""), undefined, { timeout: 10_000 });
+    await page.context().close();
+  });
+
+  test("the race on sparse data draws the reader's optimizer beside the rivals, with a generated verdict and checklist item", async () => {
+    const page = await openPlayground(browser, server.origin);
+    await page.waitForFunction((cell) => document.querySelector(`${cell} .editor-cell-status`)?.textContent?.startsWith("Ran in"), CELL);
+    const section = page.locator("h2:has-text('The race on sparse data') ~ div.grid").first();
+    await section.locator("svg[aria-label*='training loss']").waitFor({ timeout: 15_000 });
+    expect(await section.locator("svg[aria-label*='test loss']").count()).toBe(1);
+    const legend = (await section.textContent()) ?? "";
+    expect(legend).toContain("★ my optimizer");
+    expect(legend).toContain("Adam, tuned η");
+    const body = (await page.textContent("main")) ?? "";
+    expect(body).toMatch(/Over 3 seeds your optimizer ends with a median test loss of [\d.]+ \(range [\d.]+–[\d.]+\), rank \d of 3 by median/);
+    expect(await page.textContent(".checklist")).toMatch(/✓ trains the sparse task without diverging and ends below the untrained loss/);
+    // A step that never ends on the sparse task: the run is stopped and the section says so, keeping the last charts.
+    await typeCode(page, "function f({lr}={}) { return {name: 'stuck', hyper: {lr}, init: () => ({t: 0}), step(x, g, s) { s.t++; if (x.length > 100) while (true) {} for (let i = 0; i < x.length; i++) x[i] -= lr * g[i]; }}; }\nreturn {factory: f, hyper: {lr: 0.01}};");
+    await page.click(`${CELL} button:has-text("Run")`);
+    await page.waitForFunction(() => /Your latest run did not finish: Stopped after 4 s/.test(document.querySelector(".sparse-race-status")?.textContent ?? ""), undefined, { timeout: 15_000 });
+    expect(await section.locator("svg[aria-label*='training loss']").count()).toBe(1);
     await page.context().close();
   });
 

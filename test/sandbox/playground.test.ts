@@ -1,5 +1,7 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { adaptPlayground } from "../../src/components/editor/sandbox/playground.js";
+import { adaptPlayground, type SparseParams } from "../../src/components/editor/sandbox/playground.js";
 import { momentum } from "../../lib/index.js";
 
 /** A reader's momentum, the shape the playground's template asks for. */
@@ -80,5 +82,66 @@ describe("adaptPlayground({factory, hyper, asSgd}, params)", () => {
 
   test("something else is rejected with what to return", () => {
     expect(() => adaptPlayground({ step() {} }, {})).toThrow(/Return an object \{factory, hyper, asSgd\}/);
+  });
+});
+
+describe("adaptPlayground(…, {sparse}): the race on the sentences and its checklist item", () => {
+  const sentences = JSON.parse(readFileSync(join(process.cwd(), "data", "sentences.json"), "utf8"));
+  const sparse = (extra: Partial<SparseParams> = {}): SparseParams => ({ sentences, rivals: [{ name: "adagrad", label: "Adagrad", lrs: [0.316228] }], seeds: [0], validationFraction: 0.2, budgetMs: 20_000, ...extra });
+  const ITEM = "trains the sparse task without diverging and ends below the untrained loss";
+
+  test("the starting code (momentum, η = 0.01) races the rival at its given η and passes the item; the race survives structured cloning", () => {
+    const result = adaptPlayground({ factory: myMomentum, hyper: { lr: 0.01, beta: 0.9 }, asSgd: { lr: 0.01, beta: 0 } }, { surfaces: ["ravine"], steps: 5, sparse: sparse() });
+    expect(result.checks.map((c) => c.status)).toEqual(["pass", "pass", "pass", "pass", "pass"]);
+    expect(result.checks.at(-1)!.name).toBe(ITEM);
+    const race = result.sparse!;
+    expect(race.entries.map((e) => [e.name, e.label])).toEqual([["yours", "my momentum"], ["adagrad", "Adagrad"]]);
+    expect(race.entries[1].lrs).toEqual([0.316228]);
+    expect(race.entries[0].train.max).toBeLessThan(race.initial.train);
+    expect(structuredClone(race)).toEqual(race);
+  });
+
+  test("a learning rate of 0 learns nothing: the item fails, saying the loss is not below the untrained one", () => {
+    const result = adaptPlayground({ factory: myMomentum, hyper: { lr: 0, beta: 0.9 } }, { steps: 5, sparse: sparse({ rivals: [] }) });
+    expect(result.checks.at(-1)).toMatchObject({ name: ITEM, status: "fail" });
+    expect(result.checks.at(-1)!.detail).toMatch(/not below the untrained model's 0\.693/);
+  });
+
+  test("a diverging optimizer fails the item, naming the seeds and where", () => {
+    const result = adaptPlayground({ factory: myMomentum, hyper: { lr: 1e9, beta: 0.9 } }, { steps: 5, sparse: sparse({ rivals: [], seeds: [0, 1] }) });
+    expect(result.checks.at(-1)!.status).toBe("fail");
+    expect(result.checks.at(-1)!.detail).toMatch(/diverged on 2 of 2 seeds \(epoch /);
+    expect(result.sparse!.entries[0].diverged).toBe(2);
+  });
+
+  test("an optimizer that throws only on the sparse task fails the item with its message; the other races still run", () => {
+    const picky = (h: { lr?: number }) => {
+      const inner = myMomentum(h);
+      return { ...inner, step(x: Float64Array, g: Float64Array, s: { t: number; v: Float64Array }) { if (x.length > 100) throw new RangeError("too many weights"); inner.step(x, g, s); } };
+    };
+    const result = adaptPlayground({ factory: picky, hyper: { lr: 0.01 } }, { surfaces: ["ravine"], steps: 5, sparse: sparse() });
+    expect(result.runs.length).toBe(1);
+    expect(result.checks.at(-1)).toMatchObject({ status: "fail" });
+    expect(result.checks.at(-1)!.detail).toMatch(/did not finish: too many weights/);
+    expect(result.sparse!.entries[0].error).toBe("too many weights");
+    expect(Number.isFinite(result.sparse!.entries[1].test.median)).toBe(true);
+  });
+
+  test("sparseHyper, when returned, sets the hyperparameters of the sparse race only", () => {
+    const result = adaptPlayground({ factory: myMomentum, hyper: { lr: 0 }, sparseHyper: { lr: 0.3, beta: 0.9 } }, { surfaces: ["ravine"], steps: 5, sparse: sparse({ rivals: [] }) });
+    expect(result.checks.at(-1)!.status).toBe("pass");
+    expect(result.runs[0].trajectory.loss[5]).toBe(result.runs[0].trajectory.loss[0]); // lr 0 on the surface
+    expect(() => adaptPlayground({ factory: myMomentum, sparseHyper: 3 }, { sparse: sparse() })).toThrow(/sparseHyper \(optional\) must be an object/);
+  });
+
+  test("a run past the time budget (slow code or a busy machine) is marked not run, not failed", () => {
+    const result = adaptPlayground({ factory: myMomentum, hyper: { lr: 0.01 } }, { steps: 5, sparse: sparse({ rivals: [], budgetMs: 1e-6 }) });
+    expect(result.checks.at(-1)).toMatchObject({ name: ITEM, status: "skip" });
+    expect(result.checks.at(-1)!.detail).toMatch(/stopped after 0 ms of training .* a slow step, or a busy machine/);
+  });
+
+  test("an unknown rival or a missing η per seed is an error naming it", () => {
+    expect(() => adaptPlayground({ factory: myMomentum, hyper: { lr: 0.01 } }, { steps: 5, sparse: sparse({ rivals: [{ name: "lion", label: "Lion", lrs: [1] }] }) })).toThrow(/unknown rival "lion"/);
+    expect(() => adaptPlayground({ factory: myMomentum, hyper: { lr: 0.01 } }, { steps: 5, sparse: sparse({ rivals: [{ name: "sgd", label: "SGD", lrs: [] }] }) })).toThrow(/one learning rate per seed \(1\), got 0/);
   });
 });

@@ -59,6 +59,16 @@ export interface EditorCellOptions {
   invalidation?: Promise<unknown>;
 }
 
+/**
+ * The cell's status line, also set as the element's `status` and sent as an
+ * "editor-status" event at each change, so a section below can show that a
+ * run is under way or failed (the value keeps the last good result).
+ */
+export interface EditorStatus {
+  text: string;
+  kind: "ok" | "error" | "running" | "info";
+}
+
 function describeError(response: Extract<RunResponse, { ok: false }>): string {
   const { name, message, location } = response.error;
   const where = location ? ` (line ${location.line}, column ${location.column})` : "";
@@ -110,6 +120,9 @@ export function EditorCell(options: EditorCellOptions): HTMLElement & { value: u
   function setStatus(text: string, kind: "ok" | "error" | "running" | "info") {
     status.textContent = text;
     status.dataset.kind = kind;
+    // For sections of the page that draw this cell's result and must say when a run is under way or failed.
+    (root as { status?: EditorStatus }).status = { text, kind };
+    root.dispatchEvent(new CustomEvent<EditorStatus>("editor-status", { detail: { text, kind } }));
   }
 
   function markEdited() {

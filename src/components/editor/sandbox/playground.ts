@@ -6,7 +6,11 @@
  * races it against library optimizers on a surface and on the housing
  * regression, runs the checklist, and records the reader's optimizer's state
  * at every step of its race on the surface (state-record.ts) for the page's
- * state panel.
+ * state panel. With `params.sparse` it also races on the sentences' sparse
+ * logistic regression (lib/analysis/sparse-race.ts) against rivals at the
+ * learning rates the fair comparison selected, and adds a checklist item
+ * from that run. The reader may return `sparseHyper` to race there with other
+ * settings than `hyper`.
  */
 import { type DenseJSON, parseDenseJSON, standardize } from "../../../lib/datasets.js";
 import { linearRegression } from "../../../lib/models/linear-regression.js";
@@ -14,6 +18,10 @@ import { quadratic } from "../../../lib/objectives/quadratic.js";
 import { optimizerInfo } from "../../../lib/optimizers/registry.js";
 import { sgd } from "../../../lib/optimizers/sgd.js";
 import { random } from "../../../lib/random.js";
+import { sparseRace, type RaceEntrant, type RaceResult } from "../../../lib/analysis/sparse-race.js";
+import { defaultContenders, sentencesTask } from "../../../lib/compare.js";
+import { validationSplit } from "../../../lib/analysis/fair-comparison.js";
+import type { SentencesJSON } from "../../../lib/datasets.js";
 import { minimize } from "../../../lib/run.js";
 import { train, type TrainPoint } from "../../../lib/train.js";
 import type { Optimizer, OptimizerState } from "../../../lib/types.js";
@@ -39,13 +47,26 @@ export interface PlaygroundResult {
   checks: Check[];
   /** The reader's optimizer's state after each step of its race on the (first) surface, or null if it keeps none. */
   state: StateRecord | null;
+  /** The race on the sparse sentences task (when params.sparse is given); the reader's entry is named "yours". */
+  sparse?: RaceResult;
+}
+
+/** What the page passes for the sparse race. */
+export interface SparseParams {
+  sentences: SentencesJSON;
+  /** Library rivals with the learning rate selected per seed (in the order of `seeds`). */
+  rivals: { name: string; label: string; lrs: number[] }[];
+  seeds: number[];
+  validationFraction: number;
+  /** Milliseconds the reader's optimizer may train on this task (all seeds together). */
+  budgetMs: number;
 }
 
 type Factory = (hyper: Record<string, unknown>) => Optimizer<OptimizerState, Record<string, unknown>>;
 
-function readSubmission(value: unknown): { factory: Factory; hyper: Record<string, unknown>; asSgd?: Record<string, unknown> } {
+function readSubmission(value: unknown): { factory: Factory; hyper: Record<string, unknown>; asSgd?: Record<string, unknown>; sparseHyper?: Record<string, unknown> } {
   if (value === undefined) throw new ShapeError("The code returned nothing. End it with `return {factory, hyper, asSgd}`.");
-  const v = value as { factory?: unknown; hyper?: unknown; asSgd?: unknown };
+  const v = value as { factory?: unknown; hyper?: unknown; asSgd?: unknown; sparseHyper?: unknown };
   if (value === null || typeof value !== "object" || typeof v.factory !== "function") {
     throw new ShapeError("Return an object {factory, hyper, asSgd}: factory is a function (hyper) → optimizer, hyper the settings to race with, asSgd (optional) the settings that make it plain SGD.");
   }
@@ -53,7 +74,8 @@ function readSubmission(value: unknown): { factory: Factory; hyper: Record<strin
   if (v.asSgd !== undefined && (v.asSgd === null || typeof v.asSgd !== "object" || typeof (v.asSgd as { lr?: unknown }).lr !== "number")) {
     throw new ShapeError("asSgd must be an object of hyperparameters with a numeric lr, e.g. {lr: 0.1, beta: 0}.");
   }
-  return { factory: v.factory as Factory, hyper: (v.hyper ?? {}) as Record<string, unknown>, asSgd: v.asSgd as Record<string, unknown> | undefined };
+  if (v.sparseHyper !== undefined && (v.sparseHyper === null || typeof v.sparseHyper !== "object")) throw new ShapeError("sparseHyper (optional) must be an object of hyperparameters for the sparse task, e.g. {lr: 0.3, beta: 0.9}.");
+  return { factory: v.factory as Factory, hyper: (v.hyper ?? {}) as Record<string, unknown>, asSgd: v.asSgd as Record<string, unknown> | undefined, sparseHyper: v.sparseHyper as Record<string, unknown> | undefined };
 }
 
 /** A convex quadratic in 10 dimensions with curvatures from 0.1 to 1 and a seeded rotation. */
@@ -150,13 +172,63 @@ function trainingRuns(factory: Factory, hyper: Record<string, unknown>, label: s
   return runs;
 }
 
+/** The name of the reader's entry in the sparse race. */
+export const YOURS = "yours";
+
+/** The race on the sentences: the reader's optimizer (with `hyper`) and the rivals, each under every seed. */
+export function sparseRun(factory: Factory, hyper: Record<string, unknown>, label: string, sparse: SparseParams): RaceResult {
+  const task = sentencesTask(sparse.sentences);
+  // The run's total steps, as the fair comparison gives its contenders (for annealed rivals).
+  const steps = task.epochs * Math.ceil(validationSplit(task.train, sparse.validationFraction).fit.n / task.batchSize);
+  const contenders = defaultContenders();
+  const mine: RaceEntrant = { name: YOURS, label, make: () => asOptimizer(factory(hyper)) };
+  const rivals: RaceEntrant[] = sparse.rivals.map((r) => {
+    const c = contenders.find((x) => x.name === r.name);
+    if (!c) throw new RangeError(`sparse race: unknown rival ${JSON.stringify(r.name)}`);
+    if (r.lrs.length !== sparse.seeds.length) throw new RangeError(`sparse race: rival ${r.name} needs one learning rate per seed (${sparse.seeds.length}), got ${r.lrs.length}`);
+    return { name: r.name, label: r.label, lrs: r.lrs, make: (seed: number) => c.make(r.lrs[sparse.seeds.indexOf(seed)], steps) };
+  });
+  const race = sparseRace(task, [mine], { seeds: sparse.seeds, validationFraction: sparse.validationFraction, budgetMs: sparse.budgetMs });
+  const others = sparseRace(task, rivals, { seeds: sparse.seeds, validationFraction: sparse.validationFraction });
+  return { ...race, entries: [...race.entries, ...others.entries] };
+}
+
+const fmt = (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(3)).toString() : String(x));
+
+/** The checklist item of the sparse race, generated from the reader's entry. */
+export function sparseCheck(race: RaceResult): Check {
+  const name = "trains the sparse task without diverging and ends below the untrained loss";
+  const mine = race.entries.find((e) => e.name === YOURS);
+  if (!mine) return { name, status: "skip", detail: "The sparse race did not run." };
+  const where = `${race.epochs} epochs of minibatches of ${race.batchSize} on ${race.fit} sentences, ${race.seeds.length} seeds`;
+  if (mine.stopped) return { name, status: "skip", detail: `Not finished on the sentences (${where}): ${mine.error} — a slow step, or a busy machine. Run it again.` };
+  if (mine.error !== undefined) return { name, status: "fail", detail: `On the sentences (${where}) it did not finish: ${mine.error}.` };
+  if (mine.diverged > 0) {
+    const at = mine.runs.filter((r) => r.diverged).map((r) => (r.divergedAt === null ? "a non-finite loss" : `epoch ${fmt(r.divergedAt)}`));
+    return { name, status: "fail", detail: `On the sentences (${where}) it diverged on ${mine.diverged} of ${race.seeds.length} seeds (${at.join(", ")}). Try a smaller learning rate (sparseHyper sets the hyperparameters for this task).` };
+  }
+  const below = mine.train.max < race.initial.train;
+  return {
+    name,
+    status: below ? "pass" : "fail",
+    detail: below
+      ? `On the sentences (${where}) its final training loss is ${fmt(mine.train.min)}–${fmt(mine.train.max)} over the seeds, below the untrained model's ${fmt(race.initial.train)}.`
+      : `On the sentences (${where}) its final training loss (${fmt(mine.train.min)}–${fmt(mine.train.max)} over the seeds) is not below the untrained model's ${fmt(race.initial.train)} on every seed: it learnt nothing there.`,
+  };
+}
+
 export function adaptPlayground(value: unknown, params: Record<string, unknown>): PlaygroundResult {
-  const { factory, hyper, asSgd } = readSubmission(value);
+  const { factory, hyper, asSgd, sparseHyper } = readSubmission(value);
   const checks = runChecks(factory, hyper, asSgd);
   if (checks[0].status === "fail") return { runs: [], training: [], checks, state: null };
   const optimizer = asOptimizer(factory(hyper));
   const label = optimizer.name;
   const recorder = recordingOptimizer(optimizer, 20_000);
   const { runs } = adaptOptimizer(recorder.optimizer, params);
-  return { runs, training: trainingRuns(factory, hyper, label, params), checks, state: recorder.record() };
+  const result: PlaygroundResult = { runs, training: trainingRuns(factory, hyper, label, params), checks, state: recorder.record() };
+  if (params.sparse) {
+    result.sparse = sparseRun(factory, sparseHyper ?? hyper, label, params.sparse as SparseParams);
+    checks.push(sparseCheck(result.sparse));
+  }
+  return result;
 }
