@@ -74,13 +74,18 @@ export interface ChapterProgress {
   maxPoints: number;
 }
 
-/** Sums the statuses per chapter; an exercise that is not in the catalogue counts in its chapter with 0 points. */
+/**
+ * Sums the statuses per chapter over the catalogue's code and numeric
+ * exercises. The catalogue is the one list of what counts: a stored status
+ * whose id is not in it (an exercise renamed or retired since the reader
+ * solved it) counts nowhere, so the totals never move by a check that has no
+ * points. Every check on a page is a catalogue entry (test/coursework/page-checks.test.ts
+ * in the sources, test/e2e/progress-consistency.e2e.test.ts in the built site).
+ */
 export function chapterProgress(catalogue: readonly CatalogueItem[], statuses: Record<string, Status> = readStatuses()): Record<string, ChapterProgress> {
   const out: Record<string, ChapterProgress> = {};
   const get = (chapter: string) => (out[chapter] ??= { chapter, checked: 0, solved: 0, attempted: 0, points: 0, maxPoints: 0 });
-  const known = new Set<string>();
   for (const e of catalogue) {
-    known.add(e.id);
     if (e.kind === "concept") continue;
     const p = get(e.chapter);
     p.checked += 1;
@@ -91,13 +96,6 @@ export function chapterProgress(catalogue: readonly CatalogueItem[], statuses: R
       p.solved += 1;
       p.points += e.points;
     }
-  }
-  for (const [id, s] of Object.entries(statuses)) {
-    if (known.has(id)) continue;
-    const p = get(id.split("/")[0]);
-    p.checked += 1;
-    p.attempted += 1;
-    if (s === "passed") p.solved += 1;
   }
   return out;
 }
@@ -112,7 +110,7 @@ export interface ProgressFile {
   totals: { solved: number; checked: number; points: number; maxPoints: number };
 }
 
-/** The file a student hands in: name, date, every checked exercise's status and points. */
+/** The file a student hands in: name, date, the status and points of every code and numeric exercise of the catalogue (and of nothing else). */
 export function progressFile(student: string, catalogue: readonly CatalogueItem[], statuses: Record<string, Status> = readStatuses(), now = new Date()): ProgressFile {
   const exercises: ProgressFile["exercises"] = catalogue
     .filter((e) => e.kind !== "concept")
@@ -120,10 +118,6 @@ export function progressFile(student: string, catalogue: readonly CatalogueItem[
       const status = statuses[e.id] ?? "not attempted";
       return { id: e.id, chapter: e.chapter, title: e.title, kind: e.kind, status, points: status === "passed" ? e.points : 0, maxPoints: e.points };
     });
-  const known = new Set(catalogue.map((e) => e.id));
-  for (const [id, status] of Object.entries(statuses)) {
-    if (!known.has(id)) exercises.push({ id, chapter: id.split("/")[0], title: id, kind: "numeric", status, points: 0, maxPoints: 0 });
-  }
   const totals = {
     solved: exercises.filter((e) => e.status === "passed").length,
     checked: exercises.length,
