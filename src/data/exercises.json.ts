@@ -5,10 +5,6 @@
 // fixed ones why not (numeric-fixed.ts).
 import { buildCatalogue } from "../../scripts/coursework/catalogue.js";
 import { numericVariantOf } from "../components/coursework/numeric-variants.js";
-import { fixedReason } from "../components/coursework/numeric-fixed.js";
+import { withVariantReasons } from "../components/coursework/numeric-fixed.js";
 
-const catalogue = buildCatalogue((id) => numericVariantOf(id) !== null).map((e) => {
-  const reason = e.kind === "numeric" && e.variant === "fixed" ? fixedReason(e.id) : undefined;
-  return reason ? { ...e, variantReason: reason } : e;
-});
-process.stdout.write(JSON.stringify(catalogue));
+process.stdout.write(JSON.stringify(withVariantReasons(buildCatalogue((id) => numericVariantOf(id) !== null))));

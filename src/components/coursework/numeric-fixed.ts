@@ -17,3 +17,11 @@ export const FIXED_NUMERIC: Readonly<Record<string, string>> = Object.freeze({
 export function fixedReason(id: string): string | undefined {
   return Object.hasOwn(FIXED_NUMERIC, id) ? FIXED_NUMERIC[id] : undefined;
 }
+
+/** The catalogue with each fixed numeric exercise's reason (`variantReason`), as the data loader writes it. */
+export function withVariantReasons<E extends { id: string; kind: string; variant?: string }>(catalogue: readonly E[]): Array<E & { variantReason?: string }> {
+  return catalogue.map((e) => {
+    const reason = e.kind === "numeric" && e.variant === "fixed" ? fixedReason(e.id) : undefined;
+    return reason ? { ...e, variantReason: reason } : e;
+  });
+}

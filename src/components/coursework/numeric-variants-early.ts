@@ -7,7 +7,6 @@
 import { pick } from "../../lib/variant.js";
 import { minimize } from "../../lib/run.js";
 import { sgd } from "../../lib/optimizers/sgd.js";
-import { doubleWell } from "../../lib/objectives/double-well.js";
 import { quadratic } from "../../lib/objectives/quadratic.js";
 import { ravine } from "../../lib/objectives/ravine.js";
 import { objective } from "../../lib/objectives/objective.js";
@@ -22,19 +21,24 @@ import { fmt, pointText, pow10, sub, variant, type AnyNumericVariant } from "./n
 const quartic = objective({ name: "quartic", dim: 1, value: (x) => x[0] ** 4, grad: (x, out) => { out[0] = 4 * x[0] ** 3; return out; }, domain: [[-3, 3]] });
 /** The golden ratio's inverse, τ = (√5 − 1)/2: each comparison of golden-section search keeps a share τ of the bracket. */
 const TAU = (Math.sqrt(5) - 1) / 2;
+/** f(x) = x⁴ − ax² + bx, the double well (a = 4, b = 1 is lib's doubleWell, with the same arithmetic). */
+export const doubleWellOf = (a: number, b: number) =>
+  objective({ name: "double-well", dim: 1, value: (x) => x[0] ** 4 - a * x[0] ** 2 + b * x[0], grad: (x, out) => { out[0] = 4 * x[0] * x[0] * x[0] - 2 * a * x[0] + b; return out; }, domain: [[-2.5, 2.5]] });
+/** Where gradient descent with step lr from x0 is after 2000 steps on the double well (a, b). */
+const wellEnd = (a: number, b: number, lr: number, x0: number) => minimize(doubleWellOf(a, b), sgd({ lr }), [x0], { steps: 2000 }).x[2000];
 /** The ravine's gradient at x: −d, the exercise's search direction negated. */
 const ravineGrad = (x: readonly number[]) => Array.from(ravine().grad(Float64Array.from(x), new Float64Array(2)));
 
 export const EARLY_VARIANTS: Readonly<Record<string, AnyNumericVariant>> = {
   "gradient-descent/double-well-start": variant({
-    defaults: { lr: 0.01, x0: 0.1 },
-    // Starts on both sides of the hump (x ≈ 0.126); every rate is far below 2/f″ at either minimum, so each run settles.
-    draw: (rng) => ({ lr: pick(rng, [0.005, 0.01, 0.02]), x0: pick(rng, [-2, -1, -0.5, -0.1, 0.1, 0.2, 0.5, 1, 2]) }),
-    statement: (p) => `On the double well f(x) = x⁴ − 4x² + x, where does gradient descent with η = ${fmt(p.lr)} from x₀ = ${fmt(p.x0)} end?`,
-    answer: (p) => minimize(doubleWell(), sgd({ lr: p.lr }), [p.x0], { steps: 2000 }).x[2000],
-    hint: "The sign of f′(x₀) says which way the first step goes; the hump between the two valleys is at x ≈ 0.126.",
-    // The other valley's minimum.
-    mistakes: (p) => doubleWell().localMinima.map((m) => m.x).filter((x) => Math.sign(x) !== Math.sign(minimize(doubleWell(), sgd({ lr: p.lr }), [p.x0], { steps: 2000 }).x[2000])),
+    defaults: { a: 4, b: 1, lr: 0.01, x0: 0.1 },
+    // Every drawn well has two valleys (|b| < 2.8 for a ≥ 3) and every rate is far below 2/f″ at either minimum, so each run settles (tested).
+    draw: (rng) => ({ a: pick(rng, [3, 4, 5, 6]), b: pick(rng, [-1.5, -1, -0.5, 0.5, 1, 1.5]), lr: pick(rng, [0.005, 0.01, 0.02]), x0: pick(rng, [-2, -1, -0.5, 0, 0.1, 0.5, 1, 2]) }),
+    statement: (p) => `On the double well f(x) = x⁴ − ${fmt(p.a)}x² ${p.b < 0 ? "−" : "+"} ${Math.abs(p.b) === 1 ? "" : fmt(Math.abs(p.b))}x, where does gradient descent with η = ${fmt(p.lr)} from x₀ = ${fmt(p.x0)} end?`,
+    answer: (p) => wellEnd(p.a, p.b, p.lr, p.x0),
+    hint: "The sign of f′(x₀) says which way the first step goes; find where the hump between the two valleys is.",
+    // The other valley's minimum (reached from the far side).
+    mistakes: (p) => [wellEnd(p.a, p.b, p.lr, wellEnd(p.a, p.b, p.lr, p.x0) < 0 ? 2 : -2)],
   }),
   "gradient-descent/euler-flow-gap": variant({
     defaults: { lambda: 2, x0: 1, t: 1, k: 10 },
