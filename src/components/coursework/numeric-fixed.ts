@@ -8,7 +8,7 @@
 export const FIXED_NUMERIC: Readonly<Record<string, string>> = Object.freeze({
   "minibatch/spread-b25":
     "the answer uses the gradient spread σ² the page measures on the housing data at the initial weights; varying B needs that measurement inside the check, which the page loads from a data file the check cannot read",
-  "minibatch/full-batch-edge": "the answer is 2/λ_max of the housing loss's Hessian, a fixed fact of the page's data set; varying it needs a per-student data set",
+  "minibatch/full-batch-edge": "the answer is 2/λₘₐₓ of the housing loss's Hessian, a fixed fact of the page's data set; varying it needs a per-student data set",
   "minibatch/noise-floor":
     "the answer uses tr C the page measures on the housing data at the least-squares solution; varying η and B needs that measurement inside the check, which the page loads from a data file the check cannot read",
 });
