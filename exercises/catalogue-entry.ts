@@ -25,4 +25,6 @@ export interface CatalogueEntry {
    * gets the published problem. Absent for written exercises.
    */
   variant?: "per-student" | "fixed";
+  /** Numeric exercises with one variant for all: why they cannot vary (src/components/coursework/numeric-fixed.ts). */
+  variantReason?: string;
 }

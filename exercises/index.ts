@@ -54,7 +54,7 @@ export const EXERCISES: readonly ExerciseInfo[] = Object.freeze([
   numeric("gradient-descent/max-rate", "The largest stable learning rate", 2, "Gradient descent on f(x₁, x₂) = 3x₁² + x₁x₂ + x₂²: below what learning rate does it converge from every start?"),
   numeric("gradient-descent/double-well-start", "Which valley?", 2, "On the double well f(x) = x⁴ − 4x² + x, where does gradient descent with η = 0.01 from x₀ = 0.1 end?"),
   concept("gradient-descent/euler-flow", "Euler's method converges to the flow", 5, "For f(x) = (λ/2)x², solve the gradient flow exactly and show that gradient descent with η = t/k approaches it at time t as k → ∞."),
-  numeric("gradient-descent/euler-flow-gap", "Euler's gap to the flow", 2, "For f(x) = (λ/2)x² with λ = 2, x₀ = 1 and t = 1, compute the gap x_k − x(t) between gradient descent with k = 10 steps of η = t/k and the gradient flow."),
+  numeric("gradient-descent/euler-flow-gap", "Euler's gap to the flow", 2, "For f(x) = (λ/2)x² with λ = 2, x₀ = 1 and t = 1, compute the gap xₖ − x(t) between gradient descent with k = 10 steps of η = t/k and the gradient flow."),
   numeric("gradient-descent/linf-steepest", "Steepest descent in the ℓ∞ norm", 2, "For ∇f = (3, −1, 0.5), compute the smallest value of uᵀ∇f over all u with ‖u‖∞ ≤ 1."),
   numeric("gradient-descent/descent-lemma", "The best guaranteed decrease", 2, "For f with an L-Lipschitz gradient, L = 4, and ‖∇f(x)‖ = 3, compute the largest decrease of f that the descent lemma guarantees for one gradient step."),
   // 2. Choosing the learning rate
@@ -69,21 +69,21 @@ export const EXERCISES: readonly ExerciseInfo[] = Object.freeze([
   code("learning-rate/max-stable-lr", "The largest stable learning rate from the Hessian", 10, "Write `maxStableLr(H)`, the limit 2/L with L the largest eigenvalue of the Hessian H, and `contractionFactor(H, lr)`, the worst per-step factor max |1 − ηλᵢ|."),
   // 3. Learning-rate schedules
   code("schedules/step-decay", "Step decay", 5, "Write `stepDecay(lr0, d, r)`, returning the schedule t ↦ η₀·d^⌊t/r⌋ of the 1-based step t."),
-  numeric("schedules/recursive-eta4", "Unroll the recursion", 2, "With η₀ = 0.1 and d = 0.5, compute η₄ of the recursive time-based decay η_{n+1} = η_n/(1 + dn)."),
+  numeric("schedules/recursive-eta4", "Unroll the recursion", 2, "With η₀ = 0.1 and d = 0.5, compute η₄ of the recursive time-based decay ηₙ₊₁ = ηₙ/(1 + dn)."),
   numeric("schedules/exponential-reach", "How far can exponential decay go?", 2, "Exponential decay with η₀ = 0.1, d = 0.01 and gradients of norm at most 1: what is the largest distance the iterate can travel?"),
-  numeric("schedules/noise-floor", "The floor of a constant rate", 2, "SGD on f(x) = ½x² with gradient noise σ = 1 and η = 0.1: what is E f(x_t) once it has settled?"),
+  numeric("schedules/noise-floor", "The floor of a constant rate", 2, "SGD on f(x) = ½x² with gradient noise σ = 1 and η = 0.1: what is E f(xₜ) once it has settled?"),
   concept("schedules/step-decay-sum", "Step decay, summed", 5, "Show that step decay η(t) = η₀·d^⌊t/r⌋ has Σ η(t) = η₀(r/(1 − d) − 1) for 0 ≤ d < 1, and say what a finite sum means for convergence."),
   // 4. Batch, stochastic and minibatch
   code("minibatch/minibatch-sgd", "Minibatch SGD by hand", 10, "Write `minibatchGradient(X, y, d, params, batch)`, the mean gradient of ½(xᵀw + b − y)² over the examples in a batch, and `sgdEpoch(X, y, d, params, lr, batchSize, order)`, one epoch of minibatch SGD over consecutive batches of `order`, updating params in place."),
   numeric("minibatch/spread-b25", "Predict the spread", 2, "Using the per-example gradient spread σ² measured at the initial weights and n = 1500, predict E‖g_B − g‖² for minibatches of B = 25 drawn without replacement."),
-  numeric("minibatch/full-batch-edge", "The edge of stability", 2, "From λ_max of the housing loss's Hessian, above which learning rate does full-batch gradient descent diverge?"),
+  numeric("minibatch/full-batch-edge", "The edge of stability", 2, "From λₘₐₓ of the housing loss's Hessian, above which learning rate does full-batch gradient descent diverge?"),
   numeric("minibatch/noise-floor", "The floor", 2, "With tr C measured at the least-squares solution, what excess loss does minibatch SGD with η = 0.05 and B = 10 settle at, by the small-η formula η·tr C/(4B)?"),
   concept("minibatch/your-machine", "Your machine", 5, "From the timing table, how many times more does an SGD epoch cost than a full-batch epoch? Name two reasons a batch of one costs more per example, and one reason the gap is larger in PyTorch on a GPU."),
   concept("minibatch/early-stopping-ridge", "Early stopping as ridge", 5, "Show that GD from w₀ = 0 on a quadratic fits the component along an eigenvector of eigenvalue λ by the factor 1 − (1 − ηλ)ᵗ after t steps, and compare with ridge regression's λ/(λ + α)."),
   // 5. Exponentially weighted averages
   code("ewa/bias-corrected", "The bias-corrected average", 5, "Write `biasCorrectedAverage(values, beta)`, returning v̂_t = v_t/(1 − β^t) for t = 1 … n, with v_t = βv_{t−1} + (1 − β)θ_t and v₀ = 0."),
-  numeric("ewa/weight-age-10", "One weight", 2, "With β = 0.9, what weight does v_t give to the value of age 10?"),
-  numeric("ewa/bias-steps-099", "How long is the bias?", 2, "With β = 0.99, after how many steps is the relative bias β^t below 1%?"),
+  numeric("ewa/weight-age-10", "One weight", 2, "With β = 0.9, what weight does vₜ give to the value of age 10?"),
+  numeric("ewa/bias-steps-099", "How long is the bias?", 2, "With β = 0.99, after how many steps is the relative bias βᵗ below 1%?"),
   numeric("ewa/noise-equivalent-window", "Matching a plain mean", 2, "Which β gives an EWA the same long-run noise variance as the plain mean of the last 20 values?"),
   // 6. Momentum
   code("momentum/momentum-step", "A momentum step in torch's convention", 10, "Write `momentumStep(x, g, state, hyper)`: v ← μv + g, x ← x − ηv, as torch.optim.SGD(momentum=μ) does."),
@@ -107,7 +107,7 @@ export const EXERCISES: readonly ExerciseInfo[] = Object.freeze([
   // 9. RMSprop and Adadelta
   code("rmsprop-adadelta/rmsprop-step", "RMSprop's step", 10, "Write `rmspropStep(x, g, state, hyper)`: v ← αv + (1 − α)g², x ← x − ηg/(√v + ε), as torch.optim.RMSprop does."),
   code("rmsprop-adadelta/adadelta-step", "Adadelta's step", 10, "Write `adadeltaStep(x, g, state, hyper)`: v ← ρv + (1 − ρ)g², Δ = √(u + ε)/√(v + ε)·g, u ← ρu + (1 − ρ)Δ², x ← x − lr·Δ, as torch.optim.Adadelta does."),
-  numeric("rmsprop-adadelta/weight", "Weights", 2, "With γ = 0.9, what weight does RMSprop's E[g²]_t give to the squared gradient of five steps earlier?"),
+  numeric("rmsprop-adadelta/weight", "Weights", 2, "With γ = 0.9, what weight does RMSprop's E[g²]ₜ give to the squared gradient of five steps earlier?"),
   numeric("rmsprop-adadelta/first-step", "RMSprop's first step", 2, "With γ = 0.9, η = 0.001 and ε negligible, how long is RMSprop's first step in a coordinate whose first gradient is 5?"),
   numeric("rmsprop-adadelta/adadelta-first", "Adadelta's first step", 2, "With ρ = 0.9 and ε = 10⁻⁶, what is |Δθ₁| for g₁ = 1?"),
   // 10. Adam
@@ -116,7 +116,7 @@ export const EXERCISES: readonly ExerciseInfo[] = Object.freeze([
   numeric("adam/uncorrected-first-step", "The first uncorrected step", 2, "With β₁ = 0.9, β₂ = 0.999, how many times larger than η is the first step of Adam without bias correction (ε negligible)?"),
   numeric("adam/adamax-u", "AdaMax's memory", 2, "AdaMax with β₂ = 0.999 sees |g₁| = 3, then |g₂| = 1. What is u₂?"),
   numeric("adam/m3", "Bias with a constant gradient", 2, "Every gradient equals 1 and β₁ = 0.9: what is the uncorrected m₃?"),
-  numeric("adam/reddi-period", "Reddi's period", 2, "In f_t(x) = 1010x (t mod 101 = 1), −10x otherwise, what is the sum of the gradients over one period?"),
+  numeric("adam/reddi-period", "Reddi's period", 2, "In fₜ(x) = 1010x (t mod 101 = 1), −10x otherwise, what is the sum of the gradients over one period?"),
   numeric("adam/reddi-drift", "Adam's drift on Reddi's problem", 3, "Adam with β₁ = 0, β₂ = 10⁻⁴, η = 0.1 on the period-3 problem (gradients 1010, −10, −10) from x = 0: where is x after the first period (three steps)?"),
   numeric("adam/terminal-speed", "Terminal speeds", 2, "On a slope with constant gradient 0.1, what is the terminal speed of torch-style momentum with η = 0.05 and μ = 0.9?"),
   concept("adam/why-bias-correction", "Why correct the bias?", 5, "Without bias correction and with β₂ = 0.999, how large is Adam's first step relative to η, and why? Show that with the correction the first step is η·sign(g) for ε → 0."),
@@ -125,10 +125,10 @@ export const EXERCISES: readonly ExerciseInfo[] = Object.freeze([
   numeric("arena/adam-first-step", "Adam's first step", 2, "Adam with η = 0.03, β₁ = 0.9, β₂ = 0.999, ε = 10⁻⁸ starts at (−1, 10⁻³) on the saddle: how far does its first step move y?"),
   numeric("arena/ravine-edge", "The edge of stability", 2, "For gradient descent on 0.1x² + 2y², what is the largest learning rate for which it converges from every start?"),
   // 12. Choosing an optimizer
-  numeric("choosing/adam-grid-top", "Grid arithmetic", 2, "The grid is η₀·10^(k/2) for k = −5 … 5: for Adam (η₀ = 10⁻³), what is the largest learning rate tried?"),
+  numeric("choosing/adam-grid-top", "Grid arithmetic", 2, "The grid is η₀·(√10)ᵏ for k = −5 … 5: for Adam (η₀ = 10⁻³), what is the largest learning rate tried?"),
   numeric("choosing/uncorrected-first-step", "The first uncorrected step", 2, "Adam without bias correction, β₁ = 0.9, β₂ = 0.99, ε → 0: by what factor is its first step larger than Adam's?"),
   // 13. More strategies
-  numeric("strategies/noise-sigma", "Noise schedule", 2, "With η = 0.3 and γ = 0.55, what is the standard deviation σ_t of the gradient noise at step t = 1000?"),
+  numeric("strategies/noise-sigma", "Noise schedule", 2, "With η = 0.3 and γ = 0.55, what is the standard deviation σₜ of the gradient noise at step t = 1000?"),
   numeric("strategies/patience-stop", "Patience", 2, "A validation curve reads 0.60, 0.52, 0.49, 0.50, 0.48, 0.485, 0.49, 0.50, 0.51: with patience 2 and δ = 0, at which epoch does training stop?"),
   code("strategies/patience-rule", "The patience rule", 5, "Write `patienceStop(validation, patience, minDelta)`: the epoch where early stopping with patience p and minimum improvement δ halts, and the epoch it restores (1-based; stopEpoch null if patience never runs out)."),
   code("strategies/gradient-noise", "Annealed gradient noise", 10, "Write `noiseStd(eta, gamma, t)`, σ_t = √(η/(1 + t)^γ), and `gradientNoise(eta, gamma, seed)`, returning a function that adds σ_t·ξ (ξ standard normal from the seeded `random(seed)`) to the gradient on its t-th call, as the library's withGradientNoise."),

@@ -24,6 +24,25 @@ import type { Fixture } from "../../exercises/fixture.js";
 import { variant as maxStableLrVariant, rotated } from "../../exercises/learning-rate/max-stable-lr.check.js";
 import { quadratic } from "../../lib/objectives/quadratic.js";
 import { pathToFileURL } from "node:url";
+import { EARLY_VARIANTS } from "../../src/components/coursework/numeric-variants-early.js";
+import { LATE_VARIANTS } from "../../src/components/coursework/numeric-variants-late.js";
+import { isClose } from "../../src/components/coursework/exercise.js";
+import { doubleWell } from "../../lib/objectives/double-well.js";
+import { ravine } from "../../lib/objectives/ravine.js";
+import { objective } from "../../lib/objectives/objective.js";
+import { reddiOnline } from "../../lib/objectives/reddi-online.js";
+import { adagrad } from "../../lib/optimizers/adagrad.js";
+import { adam } from "../../lib/optimizers/adam.js";
+import { projectBox } from "../../lib/run.js";
+import { backtracking, newtonLineSearch } from "../../lib/line-search.js";
+import { trustRegionStep } from "../../lib/analysis/trust-region.js";
+import { optimalStep, stepsToReduce } from "../../lib/analysis/quadratic-rate.js";
+import { timeDecayRecursive } from "../../lib/schedules.js";
+import { noiseFloor } from "../../lib/analysis/noisy-quadratic.js";
+import { momentumLrLimit, nesterovLrLimit, nesterovStandard, optimalMomentum } from "../../lib/analysis/momentum-rate.js";
+import { curvatureAt } from "../../lib/arena/config.js";
+import { adamFirstStep, gdEscapeSteps } from "../../lib/arena/escape.js";
+import { earlyStopPoint, noiseVariance } from "../../lib/analysis/strategies.js";
 
 const VARIED_CODE = Object.values(CHECKS).filter((c) => c.variant).map((c) => c.id);
 const close = (a: number, b: number, rtol = 1e-3) => Math.abs(a - b) <= rtol * Math.max(Math.abs(b), 1e-9);
@@ -67,6 +86,17 @@ describe("two ids give different parameters and different expected answers", () 
       if (!close(a, b)) differ++;
     }
     expect(differ).toBeGreaterThanOrEqual(Math.ceil(0.75 * Object.keys(NUMERIC_VARIANTS).length));
+  });
+  test("numeric exercises converted with library answers: for each, two ids (alice, rupert) give different parameters, questions and answers, and alice's answer fails rupert's check", () => {
+    const converted = [...Object.keys(EARLY_VARIANTS), ...Object.keys(LATE_VARIANTS)];
+    expect(converted.length).toBe(30);
+    for (const id of converted) {
+      const v = NUMERIC_VARIANTS[id];
+      const [a, b] = [paramsFor(v, "alice", id), paramsFor(v, "rupert", id)];
+      expect(a, id).not.toEqual(b);
+      expect(v.statement(a), id).not.toBe(v.statement(b));
+      expect(isClose(v.answer(a), v.answer(b), v.tolerance ?? 1e-3), `${id}: ${v.answer(a)} vs ${v.answer(b)}`).toBe(false);
+    }
   });
   test("every numeric variant over 200 students gives a finite answer and a statement with no NaN or undefined", () => {
     for (const [id, v] of Object.entries(NUMERIC_VARIANTS)) {
@@ -151,6 +181,29 @@ describe("the default variant is the published one", () => {
       "gradient-descent/descent-lemma": 9 / 8,
       "learning-rate/ravine-limit": 2 / 4,
       "ewa/bias-steps-099": Math.ceil(Math.log(0.01) / Math.log(0.99)),
+      // The checks converted later, each as its page computes it.
+      "gradient-descent/double-well-start": minimize(doubleWell(), sgd({ lr: 0.01 }), [0.1], { steps: 2000 }).x[2000],
+      "gradient-descent/euler-flow-gap": minimize(quadratic([[2]]), sgd({ lr: 0.1 }), [1], { steps: 10 }).x[10] - Math.exp(-2),
+      "learning-rate/optimal-steps": stepsToReduce(optimalStep([0.2, 4]).rate, 1e-3),
+      "learning-rate/backtracking-quartic": backtracking(objective({ name: "quartic", dim: 1, value: (x) => x[0] ** 4, grad: (x, out) => { out[0] = 4 * x[0] ** 3; return out; }, domain: [[-2, 2]] }), [1], [-4], { alpha0: 1, rho: 0.5, c: 1e-4 }).alpha,
+      "learning-rate/golden-section-cost": 1 + Math.ceil((6 * Math.log(10)) / Math.log(1 / ((Math.sqrt(5) - 1) / 2))),
+      "learning-rate/newton-line-step": newtonLineSearch(ravine(), [-5, -2], [1, 8]).points[1].alpha,
+      "learning-rate/trust-multiplier": trustRegionStep([1, 1], [1, 0, 0, -1], 1).lambda,
+      "schedules/recursive-eta4": timeDecayRecursive(0.1, 0.5)(5),
+      "schedules/exponential-reach": 0.1 / (1 - Math.exp(-0.01)),
+      "schedules/noise-floor": noiseFloor([1], 1, 0.1),
+      "ewa/noise-equivalent-window": (20 - 1) / (20 + 1),
+      "momentum/stability-limit": momentumLrLimit(0.25, 4),
+      "momentum/optimal-rate-kappa-100": optimalMomentum(1, 100).rate,
+      "nesterov/stability-limit": nesterovLrLimit(0.5, 4),
+      "nesterov/textbook-rate-kappa-100": nesterovStandard(1, 100).rate,
+      "adagrad/first-step": minimize(ravine(), adagrad({ lr: 0.4 }), [-5, -2], { steps: 1 }).x[2],
+      "adam/reddi-drift": minimize(reddiOnline(), adam({ lr: 0.1, beta1: 0, beta2: 1e-4 }), [0], { steps: 6, project: projectBox(-1, 1) }).x[3],
+      "arena/saddle-gd-escape": gdEscapeSteps(0.1, 1e-3),
+      "arena/adam-first-step": Math.abs(adamFirstStep(0.03, -2e-3)),
+      "arena/ravine-edge": 2 / curvatureAt(ravine(), [0, 0]),
+      "strategies/noise-sigma": Math.sqrt(noiseVariance(0.3, 0.55, 1000)),
+      "strategies/patience-stop": earlyStopPoint([0.6, 0.52, 0.49, 0.5, 0.48, 0.485, 0.49, 0.5, 0.51], 2).stopEpoch!,
     };
     for (const [id, v] of Object.entries(NUMERIC_VARIANTS)) {
       const m = new RegExp(`NumericCheck\\(\\{id: "${id}",[^}]*?answer: ([^,]+(?:\\([^)]*\\))?[^,]*),`).exec(pages);

@@ -2,7 +2,7 @@
 import { html } from "htl";
 import type { CatalogueEntry } from "../../../exercises/catalogue-entry.js";
 
-export type ExerciseRow = Pick<CatalogueEntry, "id" | "chapter" | "title" | "points" | "statement" | "kind" | "variant">;
+export type ExerciseRow = Pick<CatalogueEntry, "id" | "chapter" | "title" | "points" | "statement" | "kind" | "variant" | "variantReason">;
 
 const VARIANT = { "per-student": "per-student variants", fixed: "one variant for all" } as const;
 
@@ -31,7 +31,7 @@ export function ExerciseTable(catalogue: readonly ExerciseRow[], chapterTitles: 
         <tbody>${rows.map((e) => html`<tr data-kind=${e.kind}>
           <td><strong>${e.title}</strong><br><code>${e.id}</code> — ${e.statement}</td>
           <td>${KIND[e.kind]}</td>
-          <td>${e.variant ? VARIANT[e.variant] : "—"}</td>
+          <td>${e.variant ? VARIANT[e.variant] : "—"}${e.variantReason ? html`<br><small>${e.variantReason}</small>` : ""}</td>
           <td style="text-align: right">${e.points}</td>
         </tr>`)}</tbody>
       </table>`;

@@ -1,0 +1,168 @@
+// The numeric exercises' per-student variants (src/components/coursework/
+// numeric-variants*.ts): every numeric check is either per-student or fixed
+// with a reason; every drawn variant (25 students) is well-posed — a finite
+// answer, its question's numbers, a tolerance that rejects the answers of
+// plausible mistakes — and the question's wording stays true for the drawn
+// numbers. test/coursework/variants.test.ts checks that the defaults are the
+// published question and answer and that two ids get different ones.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, test } from "vitest";
+import { EXERCISES } from "../../exercises/index.js";
+import { buildCatalogue } from "../../scripts/coursework/catalogue.js";
+import { ROOT } from "../../scripts/coursework/files.js";
+import { NUMERIC_VARIANTS, numericVariantOf } from "../../src/components/coursework/numeric-variants.js";
+import { FIXED_NUMERIC, withVariantReasons } from "../../src/components/coursework/numeric-fixed.js";
+import { doubleWellOf } from "../../src/components/coursework/numeric-variants-early.js";
+import { isClose } from "../../src/components/coursework/exercise.js";
+import { paramsFor } from "../../lib/variant.js";
+import { minimize } from "../../lib/run.js";
+import { ravine } from "../../lib/objectives/ravine.js";
+import { momentum, nesterov } from "../../lib/optimizers/index.js";
+import { escapeSteps } from "../../lib/arena/escape.js";
+import { adagradStepsToTravel } from "../../lib/analysis/adagrad.js";
+
+const STUDENTS = Array.from({ length: 25 }, (_, k) => `student${k}`);
+const NUMERIC = EXERCISES.filter((e) => e.kind === "numeric").map((e) => e.id);
+const pages = [...new Set(NUMERIC.map((id) => id.split("/")[0]))].map((c) => readFileSync(join(ROOT, "src", `${c}.md`), "utf8")).join("\n");
+/** The tolerance the page's NumericCheck of `id` passes (NumericCheck's default 10⁻³ when it passes none). */
+function pageTolerance(id: string): number {
+  const line = pages.split("\n").find((l) => l.includes(`NumericCheck({id: "${id}"`));
+  if (!line) throw new Error(`no NumericCheck for ${id}`);
+  const m = /tolerance: ([0-9.e-]+)/.exec(line);
+  return m ? Number(m[1]) : 1e-3;
+}
+/** Every drawn variant of `id`: [student, params]. */
+const drawn = (id: string) => STUDENTS.map((s) => [s, paramsFor(NUMERIC_VARIANTS[id], s, id)] as const);
+
+describe("which numeric checks vary", () => {
+  test("every numeric exercise is either per-student or fixed with a reason, never both", () => {
+    for (const id of NUMERIC) {
+      const varies = numericVariantOf(id) !== null;
+      expect(varies !== Object.hasOwn(FIXED_NUMERIC, id), id).toBe(true);
+    }
+    expect(Object.keys(FIXED_NUMERIC).every((id) => NUMERIC.includes(id))).toBe(true);
+    expect(Object.keys(NUMERIC_VARIANTS).length).toBe(NUMERIC.length - Object.keys(FIXED_NUMERIC).length);
+  });
+  test("a fixed check's reason names the measurement the page makes that a variant would need", () => {
+    for (const [id, reason] of Object.entries(FIXED_NUMERIC)) {
+      expect(reason, id).toMatch(/the page|data set/);
+      expect(reason.length, id).toBeGreaterThan(60);
+    }
+  });
+  test("the catalogue the instructors page shows gives each numeric exercise its status, and the fixed ones their reason", () => {
+    const catalogue = withVariantReasons(buildCatalogue((id) => numericVariantOf(id) !== null));
+    for (const e of catalogue.filter((e) => e.kind === "numeric")) {
+      expect(e.variant, e.id).toBe(Object.hasOwn(NUMERIC_VARIANTS, e.id) ? "per-student" : "fixed");
+      expect(e.variantReason, e.id).toBe(Object.hasOwn(FIXED_NUMERIC, e.id) ? FIXED_NUMERIC[e.id] : undefined);
+    }
+    // Code exercises keep what the kit says about them.
+    expect(catalogue.filter((e) => e.kind === "code").every((e) => e.variantReason === undefined)).toBe(true);
+  });
+});
+
+describe("every drawn variant is well-posed (25 students)", () => {
+  test("a variant's tolerance is its page's NumericCheck tolerance", () => {
+    for (const [id, v] of Object.entries(NUMERIC_VARIANTS)) {
+      if (v.tolerance !== undefined) expect(v.tolerance, id).toBe(pageTolerance(id));
+    }
+  });
+  test("every variant declares the answers of plausible mistakes", () => {
+    for (const [id, v] of Object.entries(NUMERIC_VARIANTS)) expect(typeof v.mistakes, id).toBe("function");
+  });
+  test("the answer is finite, the question carries no NaN, undefined or ASCII math, and the tolerance rejects every listed mistake", () => {
+    for (const [id, v] of Object.entries(NUMERIC_VARIANTS)) {
+      const tolerance = v.tolerance ?? pageTolerance(id);
+      for (const [s, p] of drawn(id)) {
+        const answer = v.answer(p);
+        const where = `${id} ${s} ${JSON.stringify(p)}`;
+        expect(Number.isFinite(answer), where).toBe(true);
+        expect(v.statement(p), where).not.toMatch(/NaN|undefined|Infinity|\bsqrt\b|\beta\b|\bbeta\d|\d+e-\d|\^/);
+        expect(isClose(answer, answer, tolerance), where).toBe(true);
+        for (const m of v.mistakes!(p)) expect(isClose(m, answer, tolerance), `${where}: mistake ${m} vs answer ${answer}`).toBe(false);
+      }
+    }
+  });
+  test("hints carry no ASCII math (eta, beta1, 1e-8, sqrt, ^)", () => {
+    for (const [id, v] of Object.entries(NUMERIC_VARIANTS)) expect(v.hint, id).not.toMatch(/\beta\b|\bbeta\d|\d+e-\d|\bsqrt\b|\^/);
+  });
+  test("every variant's answer takes several values over 25 students (at least 4, or every value its draws allow)", () => {
+    for (const [id, v] of Object.entries(NUMERIC_VARIANTS)) {
+      const answers = new Set(drawn(id).map(([, p]) => v.answer(p).toPrecision(9)));
+      expect(answers.size, id).toBeGreaterThanOrEqual(4);
+    }
+  });
+});
+
+describe("the question's wording stays true for every drawn variant (25 students)", () => {
+  test('"where does gradient descent … end?" (gradient-descent/double-well-start): every run settles at a minimum of its well', () => {
+    const v = NUMERIC_VARIANTS["gradient-descent/double-well-start"];
+    for (const [s, p] of drawn("gradient-descent/double-well-start")) {
+      const x = v.answer(p);
+      const f = doubleWellOf(p.a, p.b);
+      expect(Math.abs(f.grad(Float64Array.of(x), new Float64Array(1))[0]), s).toBeLessThan(1e-9);
+      expect(12 * x * x - 2 * p.a, s).toBeGreaterThan(0);
+    }
+  });
+  test('"the largest learning rate for which momentum converges" (momentum/stability-limit): converges at 0.98 of it, diverges at 1.02', () => {
+    const v = NUMERIC_VARIANTS["momentum/stability-limit"];
+    for (const [s, p] of drawn("momentum/stability-limit")) {
+      const limit = v.answer(p);
+      expect(minimize(ravine(), momentum({ lr: 0.98 * limit, momentum: p.beta }), [-5, -2], { steps: 3000 }).loss.at(-1)!, s).toBeLessThan(1e-6);
+      expect(minimize(ravine(), momentum({ lr: 1.02 * limit, momentum: p.beta }), [-5, -2], { steps: 3000 }).diverged, s).toBe(true);
+    }
+  });
+  test('"the largest learning rate for which Nesterov\'s method converges" (nesterov/stability-limit): converges at 0.98 of it, diverges at 1.02', () => {
+    const v = NUMERIC_VARIANTS["nesterov/stability-limit"];
+    for (const [s, p] of drawn("nesterov/stability-limit")) {
+      const limit = v.answer(p);
+      expect(minimize(ravine(), nesterov({ lr: 0.98 * limit, momentum: p.gamma }), [-5, -2], { steps: 3000 }).loss.at(-1)!, s).toBeLessThan(1e-6);
+      expect(minimize(ravine(), nesterov({ lr: 1.02 * limit, momentum: p.gamma }), [-5, -2], { steps: 3000 }).diverged, s).toBe(true);
+    }
+  });
+  test('"after how many steps is |y| ≥ 1 for the first time?" (arena/saddle-gd-escape): the closed form is the step a gradient-descent run first reaches it', () => {
+    const v = NUMERIC_VARIANTS["arena/saddle-gd-escape"];
+    for (const [s, p] of drawn("arena/saddle-gd-escape")) expect(v.answer(p), s).toBe(escapeSteps("sgd", { lr: p.lr }, 10 ** p.k));
+  });
+  test('"how many Adagrad steps … travel a distance" (adagrad/long-walk, answered with 2η√t): the exact count is within the tolerance too', () => {
+    const v = NUMERIC_VARIANTS["adagrad/long-walk"];
+    for (const [s, p] of drawn("adagrad/long-walk")) expect(isClose(adagradStepsToTravel(p.lr, p.distance), v.answer(p), v.tolerance), s).toBe(true);
+  });
+  test('"find the multiplier μ with ‖(B + μI)⁻¹g‖ = Δ and B + μI positive semidefinite" (learning-rate/trust-multiplier): the answer is that μ', () => {
+    const v = NUMERIC_VARIANTS["learning-rate/trust-multiplier"];
+    for (const [s, p] of drawn("learning-rate/trust-multiplier")) {
+      const mu = v.answer(p);
+      expect(mu + Math.min(...p.b), s).toBeGreaterThan(0);
+      expect(Math.hypot(p.g[0] / (p.b[0] + mu), p.g[1] / (p.b[1] + mu)), s).toBeCloseTo(p.radius, 8);
+    }
+  });
+  test('"which step does it accept?" (learning-rate/backtracking-quartic): the answer passes the Armijo test and the step before it does not', () => {
+    const v = NUMERIC_VARIANTS["learning-rate/backtracking-quartic"];
+    for (const [s, p] of drawn("learning-rate/backtracking-quartic")) {
+      const a = v.answer(p), d = -4 * p.x ** 3;
+      const armijo = (alpha: number) => (p.x + alpha * d) ** 4 <= p.x ** 4 + 1e-4 * alpha * (4 * p.x ** 3) * d;
+      expect(armijo(a), s).toBe(true);
+      if (a < 1) expect(armijo(a / p.rho), s).toBe(false);
+    }
+  });
+  test('"at which epoch does training stop?" (strategies/patience-stop): training stops on every curve at every patience drawn', () => {
+    for (const curve of [0, 1, 2, 3]) for (const patience of [1, 2, 3]) expect(Number.isFinite(NUMERIC_VARIANTS["strategies/patience-stop"].answer({ curve, patience })), `${curve} ${patience}`).toBe(true);
+  });
+  test('"the sum of the gradients over one period" (adam/reddi-period): positive for every draw, so x = −1 stays the best point', () => {
+    const v = NUMERIC_VARIANTS["adam/reddi-period"];
+    for (const [s, p] of drawn("adam/reddi-period")) expect(v.answer(p), s).toBeGreaterThan(0);
+  });
+  test('"D2L uses lr = 0.005" (momentum/mse-lr-conversion) is said only of D2L\'s own rate', () => {
+    const v = NUMERIC_VARIANTS["momentum/mse-lr-conversion"];
+    for (const [s, p] of drawn("momentum/mse-lr-conversion")) expect(v.statement(p).startsWith("D2L uses"), s).toBe(p.lr === 0.005);
+  });
+  test('"golden-section search needs N evaluations" (learning-rate/golden-section-cost): τ^(N−1) is below the target and τ^(N−2) is not', () => {
+    const tau = (Math.sqrt(5) - 1) / 2;
+    const v = NUMERIC_VARIANTS["learning-rate/golden-section-cost"];
+    for (const [s, p] of drawn("learning-rate/golden-section-cost")) {
+      const N = v.answer(p);
+      expect(tau ** (N - 1), s).toBeLessThan(10 ** -p.k);
+      expect(tau ** (N - 2), s).toBeGreaterThanOrEqual(10 ** -p.k);
+    }
+  });
+});
