@@ -34,9 +34,9 @@ export const LINEAGE_NODES: readonly LineageNode[] = [
   { name: "rmsprop", label: "RMSprop", year: 2012, generation: 2, lane: 2.5 },
   { name: "adadelta", label: "Adadelta", year: 2012, generation: 2, lane: 4 },
   { name: "adam", label: "Adam", year: 2014, generation: 3, lane: 2 },
-  { name: "nadam", label: "NAdam", year: 2016, generation: 4, lane: 0.5 },
-  { name: "adamax", label: "AdaMax", year: 2014, generation: 4, lane: 1.67 },
-  { name: "amsgrad", label: "AMSGrad", year: 2018, generation: 4, lane: 2.83 },
+  { name: "nadam", label: "NAdam", year: 2016, generation: 4, lane: 0 },
+  { name: "adamax", label: "AdaMax", year: 2014, generation: 4, lane: 1.33 },
+  { name: "amsgrad", label: "AMSGrad", year: 2018, generation: 4, lane: 2.67 },
   { name: "adamw", label: "AdamW", year: 2017, generation: 4, lane: 4 },
 ];
 

@@ -8,10 +8,12 @@ import { tickNum } from "./format.js";
  * less, or when fewer than three powers of ten fall within them), all within the values' range — for log axes that cover many decades, where
  * Plot's default ticks crowd the axis with unlabelled minor marks.
  *
- * A narrow range (within one decade, e.g. [0.31, 0.45] or [1.1, 1.9]) may hold
- * fewer than two of those values; it then gets evenly spaced round ticks
- * (d3's linear ticks: 0.35, 0.4, 0.45), so no axis is ever left bare or
- * with a single label.
+ * A narrow range (less than a decade, e.g. [0.6, 0.9], [2, 3] or
+ * [0.001, 0.0015]) may hold fewer than three of those values, or hold them
+ * bunched in one end; it then gets evenly spaced round ticks (d3's linear
+ * ticks: 0.6, 0.7, 0.8, 0.9), so an axis always carries at least three labels
+ * spread over at least half its (log) length — never a bare axis or a single
+ * label.
  */
 export function decadeTicks(values: Iterable<number>, max = 8): number[] {
   const extent = positiveExtent(values);
@@ -27,7 +29,7 @@ export function decadeTicks(values: Iterable<number>, max = 8): number[] {
     const multiples = b - a <= 1 ? [1, 2, 3, 5] : b - a <= 2 ? [1, 2, 5] : [1, 3];
     const ticks: number[] = [];
     for (let e = a; e <= b; ++e) for (const m of multiples) if (m * 10 ** e >= lo * 0.999 && m * 10 ** e <= hi * 1.001) ticks.push(Number((m * 10 ** e).toPrecision(12)));
-    return ticks.length >= 2 ? ticks : narrowTicks(lo, hi);
+    return ticks.length >= 3 && wellSpread(ticks, lo, hi) ? ticks : narrowTicks(lo, hi);
   }
   const stride = Math.max(1, Math.ceil((b - a + 1) / max));
   const ticks: number[] = [];
@@ -35,14 +37,19 @@ export function decadeTicks(values: Iterable<number>, max = 8): number[] {
   return ticks.length >= 2 ? ticks : narrowTicks(lo, hi);
 }
 
-/** Round, evenly spaced ticks in [lo, hi] (at least one: lo itself when lo = hi). */
+/** Do the ticks span at least half of [lo, hi] on a log scale? */
+function wellSpread(ticks: readonly number[], lo: number, hi: number): boolean {
+  return Math.log(ticks[ticks.length - 1] / ticks[0]) >= 0.5 * Math.log(hi / lo);
+}
+
+/** Three or more round, evenly spaced ticks in [lo, hi] (lo itself when lo = hi). */
 function narrowTicks(lo: number, hi: number): number[] {
   if (lo === hi) return [lo];
   for (const count of [4, 6, 10]) {
     const ticks = linearTicks(lo, hi, count).filter((v) => v > 0);
-    if (ticks.length >= 2) return ticks;
+    if (ticks.length >= 3 && wellSpread(ticks, lo, hi)) return ticks;
   }
-  return [lo, hi];
+  return [lo, Number(Math.sqrt(lo * hi).toPrecision(2)), hi];
 }
 
 /**

@@ -5,7 +5,9 @@
  * the target is drawn as ○ (a diverged one as ×) in that optimizer's own row
  * of a band above the curves, one row per optimizer, so failures never hide
  * each other and the window of η that works is visible at a glance: wide for a
- * forgiving optimizer, a sliver for a touchy one.
+ * forgiving optimizer, a sliver for a touchy one. Each row is labelled at
+ * its start (in the left margin, in the theme's text colour, beside a dot of
+ * the optimizer's colour), so a row is identified by name, not by colour alone.
  */
 import * as Plot from "@observablehq/plot";
 import type { TunePoint } from "../../lib/arena/tune.js";
@@ -13,6 +15,7 @@ import { optimizerColor } from "../optimizer-colors.js";
 import type { OptimizerName } from "../../lib/optimizers/registry.js";
 import { accessibleFigure } from "../charts/accessible-figure.js";
 import { num } from "../format.js";
+import { logAxis } from "../log-ticks.js";
 
 export interface SensitivityCurve {
   readonly name: OptimizerName;
@@ -52,13 +55,15 @@ export function SensitivityChart(curves: readonly SensitivityCurve[], options: S
   const reached = rows.filter((r) => r.reached);
   const titles = curves.map((c) => c.title);
   const lanes = curves.map((c, k) => ({ y: laneOf(k), title: c.title }));
+  // room in the left margin for the longest row name (10 px text, ~0.6 em a letter, generous)
+  const marginLeft = Math.max(60, Math.ceil(Math.max(...titles.map((t) => t.length)) * 6.2) + 27);
   return accessibleFigure(Plot.plot({
     width,
     height,
-    marginLeft: 60,
+    marginLeft,
     marginRight: 16,
     marginTop: 28,
-    x: { type: "log", label: "learning rate η →", tickFormat: (v: number) => num(v), ticks: 6 },
+    x: { ...logAxis(rows.map((r) => r.lr), width < 560 ? 4 : 8), label: "learning rate η →" },
     y: {
       label: "↑ steps to target",
       domain: [0, top],
@@ -70,7 +75,9 @@ export function SensitivityChart(curves: readonly SensitivityCurve[], options: S
     marks: [
       Plot.rect([{ y1: steps * 1.08, y2: top }], { y1: "y1", y2: "y2", fill: "var(--theme-foreground-faintest)", fillOpacity: 0.35 }),
       Plot.ruleY(lanes, { y: "y", stroke: "title", strokeOpacity: 0.25 }),
-      Plot.text([{ y: top, label: "failed: ○ not reached, × diverged (one row per optimizer)" }], { y: "y", text: "label", frameAnchor: "left", textAnchor: "start", dy: -8, fontSize: 10, fill: "var(--theme-foreground-muted)" }),
+      Plot.text(lanes, { y: "y", text: "title", frameAnchor: "left", textAnchor: "end", dx: -19, fontSize: 10, fill: "var(--theme-foreground)" }),
+      Plot.dot(lanes, { y: "y", frameAnchor: "left", dx: -12, r: 3.5, fill: "title" }),
+      Plot.text([{ y: top, label: width < 560 ? "failed: ○ not reached, × diverged" : "failed: ○ not reached, × diverged (one row per optimizer)" }], { y: "y", text: "label", frameAnchor: "left", textAnchor: "start", dy: -8, fontSize: 10, fill: "var(--theme-foreground-muted)" }),
       Plot.line(reached, { x: "lr", y: "y", stroke: "title", z: "title", strokeWidth: 1.5, marker: "circle-stroke" }),
       Plot.dot(rows.filter((r) => !r.reached), { x: "lr", y: "y", stroke: "title", symbol: (r: { diverged: boolean }) => (r.diverged ? "times" : "circle"), r: 3 }),
       Plot.dot(rows.filter((r) => r.best), { x: "lr", y: "y", stroke: "title", r: 7, strokeWidth: 2 }),

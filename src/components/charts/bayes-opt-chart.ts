@@ -7,6 +7,7 @@
 import * as Plot from "@observablehq/plot";
 import type { BayesRound } from "../../lib/analysis/bayes-opt.js";
 import { num, tickNum } from "../format.js";
+import { decadeTicks } from "../log-ticks.js";
 
 export interface BayesOptChartOptions {
   width?: number;
@@ -67,12 +68,12 @@ export function BayesRandomChart(rows: Array<{ trial: number; method: string; q1
     marginLeft: 56,
     ariaLabel: `Best validation loss found so far above the best on the grid, against the number of trials, median and interquartile band over ${seeds ?? "several"} seeds, for Bayesian optimization and random search`,
     x: { label: "trials", grid: true },
-    y: { type: "log", label: `best so far − best (floor ${floor})`, grid: true, tickFormat: tickNum },
+    y: { type: "log", label: `best so far − best (floor ${num(floor)})`, grid: true, tickFormat: tickNum, ticks: decadeTicks(r.flatMap((d) => [d.q1, d.median, d.q3])) },
     color: { legend: true, domain: ["Bayesian optimization", "random search"], range: ["#4e79a7", "#f28e2c"] },
     marks: [
       Plot.areaY(r, { x: "trial", y1: "q1", y2: "q3", fill: "method", fillOpacity: 0.18 }),
       Plot.line(r, { x: "trial", y: "median", stroke: "method", strokeWidth: 2, marker: "dot" }),
-      Plot.tip(r, Plot.pointerX({ x: "trial", y: "median", stroke: "method", channels: { q1: "q1", q3: "q3" }, format: { median: ".3~g", q1: ".3~g", q3: ".3~g" } as Record<string, unknown> } as Plot.TipOptions)),
+      Plot.tip(r, Plot.pointerX({ x: "trial", y: "median", stroke: "method", channels: { q1: "q1", q3: "q3" }, format: { median: (v: number) => num(v, 3), q1: (v: number) => num(v, 3), q3: (v: number) => num(v, 3) } as Record<string, unknown> } as Plot.TipOptions)),
     ],
   });
 }

@@ -7,6 +7,8 @@
  */
 import * as Plot from "@observablehq/plot";
 import { accessibleFigure } from "./accessible-figure.js";
+import { tickNum } from "../format.js";
+import { logAxis } from "../log-ticks.js";
 
 export interface CapacityCellRow {
   width: number;
@@ -39,8 +41,8 @@ export function CapacityChart(cells: readonly CapacityCellRow[], options: Capaci
     width,
     height,
     marginLeft: 56,
-    x: { type: "log", label: "learning rate η", ticks: [...new Set(cells.map((c) => c.lr))], tickFormat: "~g", grid: true },
-    y: { type: "log", label: "loss (median over seeds)", grid: true, tickFormat: "~g" },
+    x: { type: "log", label: "learning rate η", ticks: [...new Set(cells.map((c) => c.lr))], tickFormat: tickNum, grid: true },
+    y: { ...logAxis(rows.flatMap((r) => [r.loss, r.lo ?? r.loss, r.hi ?? r.loss]).filter(finite)), label: "loss (median over seeds)", grid: true },
     // Tableau colours, each ≥ 3:1 against both the light and the dark page background.
     color: { legend: true, domain, range: ["#e15759", "#c8741c", "#59a14f", "#4e79a7", "#b07aa1"] },
     marks: [

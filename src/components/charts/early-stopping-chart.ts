@@ -4,7 +4,8 @@
  */
 import * as Plot from "@observablehq/plot";
 import { accessibleFigure } from "./accessible-figure.js";
-import { tickNum } from "../format.js";
+import { num } from "../format.js";
+import { logAxis } from "../log-ticks.js";
 
 export interface EarlyStoppingRun {
   /** Training loss after each epoch (of the full run, not stopped). */
@@ -41,13 +42,13 @@ export function EarlyStoppingChart(run: EarlyStoppingRun, options: EarlyStopping
     marginLeft: 56,
     marginTop: 44,
     x: { label: "epoch", grid: true },
-    y: { label: null, grid: true, ...(log ? { type: "log", tickFormat: tickNum } : {}) },
+    y: { label: null, grid: true, ...(log ? logAxis(rows.map((r) => r.loss)) : {}) },
     color: { legend: true, domain: ["training", "validation"] },
     marks: [
       Plot.ruleX(marks, { x: "epoch", stroke: "var(--theme-foreground-muted)", strokeDasharray: "4,3" }),
       ...marks.map((m) => Plot.text([m], { x: "epoch", text: "text", frameAnchor: "top", dy: m.dy, fill: "var(--theme-foreground-muted)", fontSize: 11, textAnchor: "start", dx: 3 })),
       Plot.line(rows, { x: "epoch", y: "loss", stroke: "set", strokeWidth: 1.8 }),
-      Plot.tip(rows, Plot.pointerX({ x: "epoch", y: "loss", stroke: "set", format: { loss: ".4~g" } as Record<string, string> })),
+      Plot.tip(rows, Plot.pointerX({ x: "epoch", y: "loss", stroke: "set", format: { loss: (v: number) => num(v, 4) } } as Plot.TipOptions)),
     ],
   }), { label: `Training and validation loss against epoch; best epoch ${run.bestEpoch}${run.stopEpoch !== null ? `, stopped at epoch ${run.stopEpoch}` : ""}`, rows: rows, columns: ["set", "epoch", "loss"] });
 }

@@ -8,6 +8,7 @@
 import * as Plot from "@observablehq/plot";
 import { num } from "../format.js";
 import { accessibleFigure } from "./accessible-figure.js";
+import { logAxis } from "../log-ticks.js";
 import { lossRows, pathLabel, type Path } from "./paths.js";
 
 export interface LossChartOptions {
@@ -34,7 +35,7 @@ export function LossChart(paths: readonly Path[], options: LossChartOptions = {}
     height,
     marginLeft: 56,
     x: { label: "step", grid: true },
-    y: { type: log ? "log" : "linear", label, grid: true, tickFormat: log ? "~g" : undefined },
+    y: { ...(log ? logAxis(plotted.map((r) => r.value)) : { type: "linear" as const }), label, grid: true },
     color: { legend: paths.length > 1, domain: paths.map(pathLabel), ...(colors ? { range: colors as string[] } : {}) },
     marks: [
       Plot.line(plotted, { x: "step", y: "value", stroke: "label", strokeWidth: 1.8 }),

@@ -1,15 +1,19 @@
 /**
- * LineageMap(lineage, {selected, width}): the evolutionary map of the
- * optimizers — one box per method, an arrow from each method to the one that
- * extends it, numbered; the selected method's ancestry is drawn bold and the
- * others faded. Wide screens read left to right (generations as columns),
- * narrow ones top to bottom.
+ * LineageMap(lineage, {selected, highlighted, width, colors}): the evolutionary
+ * map of the optimizers — one box per method (name and year), an arrow from
+ * each method to the one that extends it. The selected method's lines of
+ * descent are drawn bold and numbered 1…n in the order of `lineage.edges`
+ * (the same numbers as a list of `ancestorEdges` under the map); the others
+ * are faded and unnumbered. Wide screens read left to right (generations as
+ * columns), narrow ones top to bottom. Positions come from `lineageLayout`,
+ * whose test checks that no label, box, badge or arrowhead collides.
  */
-import * as Plot from "@observablehq/plot";
+import { svg } from "htl";
 import { accessibleFigure } from "./accessible-figure.js";
+import { lineageLayout, type LineageLayoutEdge, type LineageLayoutNode } from "./lineage-layout.js";
 
-export interface LineageMapNode { name: string; label: string; year: number; generation: number; lane: number }
-export interface LineageMapEdge { from: string; to: string; adds: string }
+export type LineageMapNode = LineageLayoutNode;
+export type LineageMapEdge = LineageLayoutEdge;
 
 export interface LineageMapOptions {
   width?: number;
@@ -20,55 +24,48 @@ export interface LineageMapOptions {
   colors?: Readonly<Record<string, string>>;
 }
 
+const FG = "var(--theme-foreground)";
+const MUTED = "var(--theme-foreground-faint)";
+const BG = "var(--theme-background)";
+
 export function LineageMap(lineage: { nodes: readonly LineageMapNode[]; edges: readonly LineageMapEdge[] }, options: LineageMapOptions = {}): SVGSVGElement | HTMLElement {
   const { width = 640, selected, colors = {} } = options;
-  const lit = new Set(options.highlighted ?? lineage.nodes.map((n) => n.name));
-  const vertical = width < 560;
-  const pos = new Map(lineage.nodes.map((n) => [n.name, vertical ? { x: n.lane, y: n.generation } : { x: n.generation, y: n.lane }]));
-  const edges = lineage.edges.map((e, i) => {
-    const a = pos.get(e.from)!;
-    const b = pos.get(e.to)!;
-    return { ...e, i: i + 1, x1: a.x, y1: a.y, x2: b.x, y2: b.y, mx: (a.x + b.x) / 2, my: (a.y + b.y) / 2, on: lit.has(e.from) && lit.has(e.to) };
+  const layout = lineageLayout(lineage, { width, highlighted: options.highlighted });
+  const { fontSize } = layout;
+  const labelOf = new Map(lineage.nodes.map((n) => [n.name, n.label]));
+  const chart = svg`<svg width=${layout.width} height=${layout.height} viewBox="0 0 ${layout.width} ${layout.height}" style="max-width:100%;height:auto;font-family:var(--sans-serif);overflow:visible">
+    ${layout.edges.filter((e) => !e.on).concat(layout.edges.filter((e) => e.on)).map((e) => svg`<g class="lineage-edge" stroke=${e.on ? FG : MUTED} fill=${e.on ? FG : MUTED}>
+      <title>${labelOf.get(e.edge.from)} → ${labelOf.get(e.edge.to)}: ${e.edge.adds}</title>
+      <line x1=${e.x1} y1=${e.y1} x2=${e.head.slice(1).reduce((s, p) => s + p[0], 0) / 2} y2=${e.head.slice(1).reduce((s, p) => s + p[1], 0) / 2} stroke-width=${e.on ? 1.8 : 1} />
+      <path d=${`M${e.head.map((p) => p.join(",")).join("L")}Z`} stroke="none" />
+    </g>`)}
+    ${layout.nodes.map((n) => {
+      const isSelected = n.node.name === selected;
+      const color = colors[n.node.name] ?? "#888";
+      const { x, y, width: w, height: h } = n.box;
+      return svg`<g class="lineage-node" opacity=${n.on ? 1 : 0.75}>
+        <rect x=${x} y=${y} width=${w} height=${h} rx="4" fill=${BG} stroke=${n.on ? color : MUTED} stroke-width=${isSelected ? 3 : 1.5} />
+        <text x=${n.cx} y=${y + h / 2 - 1} text-anchor="middle" font-size=${fontSize.name} font-weight=${isSelected ? 700 : 600} fill=${n.on ? FG : MUTED}>${n.node.label}</text>
+        <text x=${n.cx} y=${y + h / 2 + fontSize.year} text-anchor="middle" font-size=${fontSize.year} fill=${n.on ? FG : MUTED}>${n.node.year}</text>
+      </g>`;
+    })}
+    ${layout.edges.filter((e) => e.badge).map((e) => svg`<g class="lineage-badge">
+      <title>${e.number}. ${labelOf.get(e.edge.from)} → ${labelOf.get(e.edge.to)}: ${e.edge.adds}</title>
+      <circle cx=${e.badge!.cx} cy=${e.badge!.cy} r=${e.badge!.r} fill=${BG} stroke="var(--descent-accent)" stroke-width="1.5" />
+      <text x=${e.badge!.cx} y=${e.badge!.cy} dy="0.35em" text-anchor="middle" font-size="10" font-weight="700" fill=${FG}>${e.number}</text>
+    </g>`)}
+  </svg>`;
+  const chosen = selected ? labelOf.get(selected) ?? selected : null;
+  const numbered = layout.edges.filter((e) => e.number !== null);
+  const rows = numbered.map((e) => ({ number: e.number, from: labelOf.get(e.edge.from), to: labelOf.get(e.edge.to), adds: e.edge.adds }));
+  return accessibleFigure(chart as SVGSVGElement, {
+    label: `Lineage of the optimizers: each arrow goes from a method to one that builds on it${chosen ? `; ${chosen}'s lines of descent are highlighted and numbered` : ""}`,
+    summary: chosen
+      ? numbered.length === 0
+        ? `${chosen} has no ancestor on the map: it is where a line of descent starts.`
+        : `${chosen} descends through ${numbered.length} arrow${numbered.length === 1 ? "" : "s"}, numbered as in the list under the map.`
+      : undefined,
+    rows,
+    columns: [{ label: "#", value: "number" }, "from", "to", "adds"],
   });
-  const nodes = lineage.nodes.map((n) => ({ ...n, ...pos.get(n.name)!, on: lit.has(n.name), isSelected: n.name === selected }));
-  const height = vertical ? 520 : 300;
-  const fg = "var(--theme-foreground)";
-  const muted = "var(--theme-foreground-faint)";
-  return accessibleFigure(Plot.plot({
-    width,
-    height,
-    marginTop: 26,
-    marginBottom: 26,
-    marginLeft: vertical ? 40 : 48,
-    marginRight: vertical ? 40 : 48,
-    x: { axis: null, domain: vertical ? [-0.55, 4.55] : [-0.1, 4.1] },
-    y: { axis: null, domain: vertical ? [0, 4] : [4, 0] },
-    marks: [
-      Plot.arrow(edges, {
-        x1: "x1", y1: "y1", x2: "x2", y2: "y2",
-        stroke: (d) => (d.on ? fg : muted),
-        strokeWidth: (d) => (d.on ? 1.8 : 1),
-        insetStart: vertical ? 14 : 30,
-        insetEnd: vertical ? 16 : 32,
-        bend: true,
-        title: (d) => `${d.from} → ${d.to}: ${d.adds}`,
-      }),
-      Plot.text(edges, {
-        x: "mx", y: "my", text: (d) => String(d.i), fontSize: 10, fontWeight: 600,
-        fill: (d) => (d.on ? "var(--descent-accent)" : muted),
-        stroke: "var(--theme-background)", strokeWidth: 3, paintOrder: "stroke",
-        title: (d) => `${d.i}. ${d.adds}`,
-      }),
-      Plot.dot(nodes, { x: "x", y: "y", r: 5, fill: (d) => colors[d.name] ?? "#888", stroke: (d) => (d.isSelected ? fg : "none"), strokeWidth: 2, fillOpacity: (d) => (d.on ? 1 : 0.3) }),
-      Plot.text(nodes.filter((d) => !d.isSelected), {
-        x: "x", y: "y", text: (d) => `${d.label} (${d.year})`, dy: -13, fontSize: vertical ? 11 : 12,
-        fill: (d) => (d.on ? fg : muted),
-        stroke: "var(--theme-background)", strokeWidth: 3, paintOrder: "stroke",
-      }),
-      Plot.text(nodes.filter((d) => d.isSelected), {
-        x: "x", y: "y", text: (d) => `${d.label} (${d.year})`, dy: -13, fontSize: vertical ? 11 : 12, fontWeight: 700,
-        fill: fg, stroke: "var(--theme-background)", strokeWidth: 3, paintOrder: "stroke",
-      }),
-    ],
-  }), { label: `Lineage of the optimizers: each arrow goes from a method to one that builds on it`, rows: edges, columns: [{ label: "#", value: "i" }, "from", "to", "adds"] });
 }

@@ -10,6 +10,7 @@ import { optimizerInfo, type OptimizerName } from "../../lib/optimizers/registry
 import { optimizerColor } from "../optimizer-colors.js";
 import { accessibleFigure } from "./accessible-figure.js";
 import { tickNum } from "../format.js";
+import { logAxis } from "../log-ticks.js";
 
 export interface SaddleEscapeOptions {
   lr: number;
@@ -33,7 +34,7 @@ export function SaddleEscapeChart({ lr, width = 640, height = 300, names = ["sgd
     width,
     height,
     marginLeft: 52,
-    x: { type: "log", label: "|y₀|, the start's distance from the ridge →", reverse: true, tickFormat: tickNum },
+    x: { ...logAxis(ESCAPE_OFFSETS), label: "|y₀|, the start's distance from the ridge →", reverse: true },
     y: { label: "↑ steps until |y| ≥ 1", grid: true, zero: true },
     color: { legend: true, domain: names.map((n) => optimizerInfo(n).title), range: names.map(optimizerColor) },
     marks: [

@@ -6,7 +6,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import { accessibleFigure } from "./accessible-figure.js";
-import { tickNum } from "../format.js";
+import { logAxis } from "../log-ticks.js";
 
 export interface BudgetSummary {
   n: number;
@@ -43,7 +43,7 @@ export function SearchBudgetChart(budgets: readonly BudgetSummary[], options: Se
     height,
     marginLeft: 56,
     x: { label: "trials n", ticks: budgets.map((b) => b.n), grid: true },
-    y: { type: "log", label: "best loss found − best known", grid: true, tickFormat: tickNum },
+    y: { ...logAxis([...lines.map((l) => l.gap), ...bands.flatMap((b) => [b.lo, b.hi])]), label: "best loss found − best known", grid: true },
     color: { legend: true, domain: [GRID, SHIFTED, RANDOM], range: ["#e15759", "#f28e2c", "#4e79a7"] },
     marks: [
       Plot.areaY(bands, { x: "n", y1: "lo", y2: "hi", fill: "series", fillOpacity: 0.15, z: "series" }),

@@ -8,6 +8,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import { num } from "../format.js";
+import { logAxis } from "../log-ticks.js";
 import { accessibleFigure } from "./accessible-figure.js";
 
 export interface SensitivityPoint {
@@ -46,8 +47,8 @@ export function SensitivityMultiples(points: readonly SensitivityPoint[], option
     marginTop: 24,
     fx: { axis: null },
     fy: { axis: null },
-    x: { type: "log", label: relative ? "η / the optimizer's default →" : "learning rate η →", tickFormat: "~g", ticks: 3 },
-    y: { type: "log", label: "↑ validation loss (clipped at the top)", domain: [bottom / 1.2, ceiling * 1.2], clamp: true, ticks: 3, tickFormat: "~g" },
+    x: { ...logAxis(points.map(x), 3), label: relative ? "η / the optimizer's default →" : "learning rate η →" },
+    y: { ...logAxis([bottom / 1.2, ceiling * 1.2], 3), label: "↑ validation loss (clipped at the top)", domain: [bottom / 1.2, ceiling * 1.2], clamp: true },
     marks: [
       Plot.frame({ strokeOpacity: 0.2 }),
       Plot.text(at(labels.map((label) => ({ label }))), { fx: "fx", fy: "fy", text: "label", frameAnchor: "top-left", dx: 4, dy: 4, fontWeight: "bold" }),

@@ -9,6 +9,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import { accessibleFigure } from "./accessible-figure.js";
+import { logAxis } from "../log-ticks.js";
 
 export interface StepSeries {
   label: string;
@@ -46,7 +47,7 @@ export function StepSeriesChart(series: readonly StepSeries[], options: StepSeri
     height,
     marginLeft: 56,
     x: { label: xLabel, grid: true },
-    y: { label: yLabel, grid: true, type: log ? "log" : "linear", tickFormat: log ? "~g" : undefined, ...(yDomain ? { domain: yDomain, clamp: true } : {}) },
+    y: { label: yLabel, grid: true, ...(log ? logAxis(yDomain ?? rows.map((r) => r.value)) : { type: "linear" as const }), ...(yDomain ? { domain: yDomain, clamp: true } : {}) },
     color: { legend: series.length > 1, domain: series.map((s) => s.label), ...(colors ? { range: colors as string[] } : {}) },
     marks: [
       Plot.ruleY(rules, { stroke: "var(--theme-foreground-faint)" }),

@@ -13,6 +13,7 @@
 import * as Plot from "@observablehq/plot";
 import { num } from "../format.js";
 import { accessibleFigure } from "./accessible-figure.js";
+import { logAxis } from "../log-ticks.js";
 
 export interface StepsRow {
   kappa: number;
@@ -58,13 +59,13 @@ export function StepsToShrinkChart(rows: readonly StepsRow[], options: StepsToSh
     width,
     height,
     marginLeft: 56,
-    x: { type: "log", label: "condition number κ", grid: true },
-    y: { type: "log", label: `steps to shrink the error ${factor}×`, grid: true },
+    x: { ...logAxis(kappas), label: "condition number κ", grid: true },
+    y: { ...logAxis(rows.map((r) => r.steps)), label: `steps to shrink the error ${factor}×`, grid: true },
     color: { legend: true, domain: methods },
     marks: [
       Plot.line(rows, { x: "kappa", y: "steps", stroke: "method", strokeWidth: 2 }),
       kappa === undefined ? null : Plot.ruleX([kappa], { stroke: "var(--theme-foreground-muted)", strokeDasharray: "4,3" }),
-      Plot.tip(rows, Plot.pointerX({ x: "kappa", y: "steps", stroke: "method", format: { steps: ".0f", x: ".3~g" } as Record<string, string> })),
+      Plot.tip(rows, Plot.pointerX({ x: "kappa", y: "steps", stroke: "method", format: { steps: (v: number) => num(Math.round(v), 9), x: (v: number) => num(v, 3) } } as Plot.TipOptions)),
     ],
   });
   return accessibleFigure(chart, {

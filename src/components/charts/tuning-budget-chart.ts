@@ -6,6 +6,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import { num } from "../format.js";
+import { logAxis } from "../log-ticks.js";
 import { accessibleFigure } from "./accessible-figure.js";
 
 export interface BudgetRow {
@@ -24,6 +25,7 @@ export function TuningBudgetChart(rows: readonly BudgetRow[], options: { width?:
   const ends = [...new Map(data.map((r) => [r.label, r])).keys()].map((l) => data.filter((r) => r.label === l).at(-1)!);
   const finite = data.filter((r) => Number.isFinite(r.loss)).map((r) => r.loss);
   const maxN = Math.max(...data.map((r) => r.n));
+  const yDomain = [Math.min(...finite) / 1.05, Math.min(ceiling, Math.max(...finite) * 1.05)];
   return accessibleFigure(Plot.plot({
     width,
     height: Math.ceil(families.length / columns) * 190 + 50,
@@ -33,7 +35,7 @@ export function TuningBudgetChart(rows: readonly BudgetRow[], options: { width?:
     fx: { axis: null },
     fy: { axis: null },
     x: { label: "tuning runs N →", domain: [1, maxN], ticks: 4 },
-    y: { type: "log", label: "↑ expected test loss of the best of N", domain: [Math.min(...finite) / 1.05, Math.min(ceiling, Math.max(...finite) * 1.05)], clamp: true, ticks: 4, tickFormat: "~g" },
+    y: { ...logAxis(yDomain, 4), label: "↑ expected test loss of the best of N", domain: yDomain, clamp: true },
     marks: [
       Plot.frame({ strokeOpacity: 0.2 }),
       Plot.text(families.map((f) => ({ ...pos.get(f.key)! })), { fx: "fx", fy: "fy", text: "title", frameAnchor: "top", dy: 4, fontWeight: "bold" }),

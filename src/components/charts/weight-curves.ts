@@ -9,6 +9,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import { accessibleFigure } from "./accessible-figure.js";
+import { logAxis } from "../log-ticks.js";
 
 export interface WeightSeries {
   label: string;
@@ -43,7 +44,7 @@ export function WeightCurves(series: readonly WeightSeries[], options: WeightCur
     height,
     marginLeft: 52,
     x: { label: "age k of the sample (0 = newest)", grid: true },
-    y: { label: yLabel, grid: true, type: log ? "log" : "linear", tickFormat: log ? "~g" : undefined },
+    y: { label: yLabel, grid: true, ...(log ? logAxis(plotted.map((r) => r.weight)) : { type: "linear" as const }) },
     color: { legend: true, domain: series.map((s) => s.label) },
     marks: [
       Plot.ruleY(levels, { y: "weight", stroke: "label", strokeDasharray: "4,3", strokeOpacity: 0.7 }),
