@@ -8,6 +8,7 @@
  * and editor cells — including inside rendered formulas.
  */
 import type { Browser, Page } from "playwright-core";
+import { scrollThrough } from "./scroll-through.js";
 
 export type ProblemKind = "console" | "exception" | "failed-request" | "http-error" | "other-origin" | "error-cell" | "katex-error" | "code-text";
 
@@ -55,6 +56,8 @@ export async function checkPage(browser: Browser, url: string, options: CheckOpt
   try {
     await page.goto(url, { waitUntil: "networkidle", timeout: 60_000 });
     await page.waitForTimeout(settle);
+    // Cells below the first screen compute when scrolled into view (visibility()): scroll through the page first.
+    await scrollThrough(page);
     await page.waitForFunction(() => document.querySelectorAll(".observablehq--loading").length === 0, null, { timeout: 60_000 }).catch(() => {
       problems.push({ kind: "error-cell", detail: "cells still loading after 60 s" });
     });
