@@ -85,6 +85,8 @@ interface PageResult {
   settled: number;
   /** From the first scroll to the last change once every cell has been scrolled into view. */
   scrolled: number;
+  /** Charts (svg with a width, canvas) in the main column when the first view settled, and after scrolling through. */
+  charts: [number, number];
   urls: Set<string>;
 }
 
@@ -121,11 +123,13 @@ async function measurePage(browser: Browser, origin: string, path: string, rate:
     await page.goto(origin + path, { waitUntil: "load", timeout: 180_000 });
     await quiet(page);
     const { first, last } = await page.evaluate(() => (window as unknown as { __bench: { first: number | null; last: number } }).__bench);
+    const countCharts = () => page.evaluate(() => document.querySelectorAll("#observablehq-main svg[width], #observablehq-main canvas").length);
+    const chartsFirst = await countCharts();
     const firstView = new Set(urls); // what the first view transferred, before scrolling
     const scrollStart = (await page.evaluate(SCROLL_DOWN)) as number;
     await quiet(page);
     const after = await page.evaluate(() => (window as unknown as { __bench: { last: number } }).__bench.last);
-    return { path, first: first ?? NaN, settled: last, scrolled: Math.max(0, after - scrollStart), urls: firstView };
+    return { path, first: first ?? NaN, settled: last, scrolled: Math.max(0, after - scrollStart), charts: [chartsFirst, await countCharts()], urls: firstView };
   } finally {
     await context.close();
   }
@@ -187,7 +191,7 @@ async function benchBuild(browser: Browser, dist: string): Promise<void> {
         for (let r = 0; r < runs; ++r) {
           const x = await measurePage(browser, server.origin, path, rate);
           results.push(x);
-          console.log(`          … ${x.path.padEnd(20)} first ${ms(x.first).padStart(8)}  settled ${ms(x.settled).padStart(8)}  all after scrolling ${ms(x.scrolled).padStart(8)}  (${load()})`);
+          console.log(`          … ${x.path.padEnd(20)} first ${ms(x.first).padStart(8)}  settled ${ms(x.settled).padStart(8)}  all after scrolling ${ms(x.scrolled).padStart(8)}  charts ${x.charts[0]}/${x.charts[1]}  (${load()})`);
         }
       const shared = results.length ? [...results[0].urls].filter((u) => results.every((x) => x.urls.has(u))) : [];
       const bytes = (urls: Iterable<string>) => [...urls].reduce((sum, u) => sum + (fileFor(dist, u) ? gzipSize(fileFor(dist, u)!) : 0), 0);
@@ -205,7 +209,7 @@ async function benchBuild(browser: Browser, dist: string): Promise<void> {
       console.log(`  CPU ${rate}×: first chart median ${ms(quantile(firsts, 0.5))}, p95 ${ms(quantile(firsts, 0.95))}; first view settled median ${ms(quantile(settles, 0.5))}, p95 ${ms(quantile(settles, 0.95))}; all after scrolling median ${ms(quantile(scrolls, 0.5))}, p95 ${ms(quantile(scrolls, 0.95))}`);
       console.log(`          first view (gzip): shared by every page ${kb(bytes(shared))}; beyond that median ${kb(quantile(extra, 0.5))}, max ${kb(Math.max(...extra))}`);
       if (arena) console.log(`          arena: slider update p50 ${arena.sliderP50.toFixed(1)} ms, p95 ${arena.sliderP95.toFixed(1)} ms; playback ${arena.fps.toFixed(0)} fps`);
-      results.forEach((x, i) => console.log(`          ${x.path.padEnd(20)} first ${ms(x.first).padStart(8)}  settled ${ms(x.settled).padStart(8)}  all after scrolling ${ms(x.scrolled).padStart(8)}  first view beyond shared ${kb(extra[i]).padStart(7)}`));
+      results.forEach((x, i) => console.log(`          ${x.path.padEnd(20)} first ${ms(x.first).padStart(8)}  settled ${ms(x.settled).padStart(8)}  all after scrolling ${ms(x.scrolled).padStart(8)}  charts drawn first/all ${`${x.charts[0]}/${x.charts[1]}`.padStart(7)}  first view beyond shared ${kb(extra[i]).padStart(7)}`));
     }
   } finally {
     await server.close();

@@ -58,8 +58,10 @@ export async function checkPage(browser: Browser, url: string, options: CheckOpt
     await page.waitForTimeout(settle);
     // Cells below the first screen compute when scrolled into view (visibility()): scroll through the page first.
     await scrollThrough(page);
-    await page.waitForFunction(() => document.querySelectorAll(".observablehq--loading").length === 0, null, { timeout: 60_000 }).catch(() => {
-      problems.push({ kind: "error-cell", detail: "cells still loading after 60 s" });
+    // Framework 1.13 marks a pending cell with an <observablehq-loading> element (the class
+    // .observablehq--loading is the notebooks' inspector's): none may remain once the page has been scrolled through.
+    await page.waitForFunction(() => document.querySelectorAll("#observablehq-main observablehq-loading, .observablehq--loading").length === 0, null, { timeout: 60_000 }).catch(() => {
+      problems.push({ kind: "error-cell", detail: "cells still loading 60 s after scrolling through the page" });
     });
     for (const text of await page.locator(".observablehq--error").allInnerTexts()) {
       problems.push({ kind: "error-cell", detail: text.trim() });
