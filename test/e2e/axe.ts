@@ -5,6 +5,7 @@
  */
 import { createRequire } from "node:module";
 import type { Browser, Page } from "playwright-core";
+import { scrollThrough } from "./scroll-through.js";
 
 const require = createRequire(import.meta.url);
 export const AXE_SCRIPT = require.resolve("axe-core/axe.min.js");
@@ -28,6 +29,8 @@ export async function axeViolations(
   const page = await context.newPage();
   try {
     await page.goto(url, { waitUntil: "networkidle", timeout: 90_000 });
+    // Cells below the first screen compute when scrolled into view (visibility()): scroll through the page first.
+    await scrollThrough(page);
     await page.waitForFunction(() => document.querySelectorAll(".observablehq--loading").length === 0, null, { timeout: 90_000 }).catch(() => {});
     // Charts draw after their cells resolve (and again on resize): wait until the page stops changing.
     await page.waitForFunction(

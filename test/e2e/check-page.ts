@@ -8,6 +8,7 @@
  * and editor cells — including inside rendered formulas.
  */
 import type { Browser, Page } from "playwright-core";
+import { scrollThrough } from "./scroll-through.js";
 
 export type ProblemKind = "console" | "exception" | "failed-request" | "http-error" | "other-origin" | "error-cell" | "katex-error" | "code-text";
 
@@ -55,8 +56,12 @@ export async function checkPage(browser: Browser, url: string, options: CheckOpt
   try {
     await page.goto(url, { waitUntil: "networkidle", timeout: 60_000 });
     await page.waitForTimeout(settle);
-    await page.waitForFunction(() => document.querySelectorAll(".observablehq--loading").length === 0, null, { timeout: 60_000 }).catch(() => {
-      problems.push({ kind: "error-cell", detail: "cells still loading after 60 s" });
+    // Cells below the first screen compute when scrolled into view (visibility()): scroll through the page first.
+    await scrollThrough(page);
+    // Framework 1.13 marks a pending cell with an <observablehq-loading> element (the class
+    // .observablehq--loading is the notebooks' inspector's): none may remain once the page has been scrolled through.
+    await page.waitForFunction(() => document.querySelectorAll("#observablehq-main observablehq-loading, .observablehq--loading").length === 0, null, { timeout: 60_000 }).catch(() => {
+      problems.push({ kind: "error-cell", detail: "cells still loading 60 s after scrolling through the page" });
     });
     for (const text of await page.locator(".observablehq--error").allInnerTexts()) {
       problems.push({ kind: "error-cell", detail: text.trim() });

@@ -168,6 +168,11 @@ export function Arena(options: ArenaOptions = {}): ArenaElement {
   racers.setAttribute("aria-label", "Racers and their hyperparameters");
   const table = new ArenaTable();
 
+  // What playback redraws every frame is marked, so a probe of "the page has
+  // settled" (bench/site.bench.ts, the browser tests' scroll-through) can
+  // ignore the animation: data-animated.
+  main.dataset.animated = "";
+  playback.element.dataset.animated = "";
   root.append(notice, bar, status, note, main, playback.element, racers, table.element);
 
   // ---- configuration changes ----

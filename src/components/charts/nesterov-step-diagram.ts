@@ -13,6 +13,8 @@
  */
 import * as Plot from "@observablehq/plot";
 import type { Objective } from "../../lib/types.js";
+import { num, point } from "../format.js";
+import { accessibleFigure } from "./accessible-figure.js";
 import { ContourMap } from "./contour-map.js";
 
 export interface NesterovStepState {
@@ -31,16 +33,57 @@ export const STEP_COLORS = {
   momentum: "#1d4ed8",
 } as const;
 
-export function NesterovStepDiagram(objective: Objective, s: NesterovStepState, options: { width?: number } = {}): SVGSVGElement | HTMLElement {
-  const width = options.width ?? 640;
+/** The five points of the diagram: where each method starts, looks and lands. */
+export interface NesterovStepPoints {
+  theta: [number, number];
+  /** θ − γv: Nesterov's look-ahead point, where it measures the gradient. */
+  look: [number, number];
+  /** θ − γv − η∇J(θ − γv): Nesterov's new θ. */
+  nesterov: [number, number];
+  /** θ − η∇J(θ): the end of momentum's gradient step. */
+  gradEnd: [number, number];
+  /** θ − η∇J(θ) − γv: momentum's new θ. */
+  momentum: [number, number];
+}
+
+export function nesterovStepPoints(objective: Objective, s: NesterovStepState): NesterovStepPoints {
   const [t1, t2] = [s.theta[0], s.theta[1]];
   const jump = [-s.gamma * s.v[0], -s.gamma * s.v[1]];
-  const look = [t1 + jump[0], t2 + jump[1]];
+  const look: [number, number] = [t1 + jump[0], t2 + jump[1]];
   const g0 = objective.grad(Float64Array.from([t1, t2]), new Float64Array(2));
   const gl = objective.grad(Float64Array.from(look), new Float64Array(2));
-  const nag = [look[0] - s.lr * gl[0], look[1] - s.lr * gl[1]];
-  const gradEnd = [t1 - s.lr * g0[0], t2 - s.lr * g0[1]];
-  const mom = [gradEnd[0] + jump[0], gradEnd[1] + jump[1]];
+  const gradEnd: [number, number] = [t1 - s.lr * g0[0], t2 - s.lr * g0[1]];
+  return {
+    theta: [t1, t2],
+    look,
+    nesterov: [look[0] - s.lr * gl[0], look[1] - s.lr * gl[1]],
+    gradEnd,
+    momentum: [gradEnd[0] + jump[0], gradEnd[1] + jump[1]],
+  };
+}
+
+/** The diagram's text alternative: its accessible name, a summary in words and the table of its points. */
+export function nesterovStepText(p: NesterovStepPoints, s: NesterovStepState) {
+  const label = `One step of momentum and of Nesterov's method from θ = ${point(p.theta)} (η = ${num(s.lr)}, γ = ${num(s.gamma)}), drawn as arrows on the contour map`;
+  const summary =
+    `Nesterov jumps by −γv from θ = ${point(p.theta)} to the look-ahead point θ − γv = ${point(p.look)}, ` +
+    `measures the gradient there and corrects by −η∇J(θ − γv), landing at ${point(p.nesterov)}. ` +
+    `Momentum takes the gradient step −η∇J(θ) at θ to ${point(p.gradEnd)}, then the same jump −γv, landing at ${point(p.momentum)}.`;
+  const rows = [
+    { point: "θ (start of both steps)", x1: p.theta[0], x2: p.theta[1] },
+    { point: "θ − γv (Nesterov's look-ahead)", x1: p.look[0], x2: p.look[1] },
+    { point: "Nesterov's new θ", x1: p.nesterov[0], x2: p.nesterov[1] },
+    { point: "θ − η∇J(θ) (momentum's gradient step)", x1: p.gradEnd[0], x2: p.gradEnd[1] },
+    { point: "momentum's new θ", x1: p.momentum[0], x2: p.momentum[1] },
+  ];
+  return { label, summary, rows, columns: [{ label: "point", value: "point" as const }, { label: "x₁", value: "x1" as const }, { label: "x₂", value: "x2" as const }] };
+}
+
+export function NesterovStepDiagram(objective: Objective, s: NesterovStepState, options: { width?: number } = {}): SVGSVGElement | HTMLElement {
+  const width = options.width ?? 640;
+  const p = nesterovStepPoints(objective, s);
+  const [t1, t2] = p.theta;
+  const { look, nesterov: nag, gradEnd, momentum: mom } = p;
   const pts = [[t1, t2], look, nag, gradEnd, mom];
   const xs = pts.map((p) => p[0]), ys = pts.map((p) => p[1]);
   let [xa, xb, ya, yb] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
@@ -65,5 +108,7 @@ export function NesterovStepDiagram(objective: Objective, s: NesterovStepState, 
     Plot.dot([{ x: look[0], y: look[1] }], { x: "x", y: "y", r: 4, stroke: STEP_COLORS.jump, fill: "var(--theme-background)" }),
     Plot.text([{ x: look[0], y: look[1] }], { x: "x", y: "y", text: () => "θ − γv", dx: 8, dy: -8, textAnchor: "start", fill: STEP_COLORS.jump, fontSize: 12 }),
   ];
-  return ContourMap(objective, [], { width, x: [xa, xb], y: [ya, yb], marks, levels: 24 });
+  const text = nesterovStepText(p, s);
+  // ContourMap names the map generically (no paths, no rows); this names what the diagram shows.
+  return accessibleFigure(ContourMap(objective, [], { width, x: [xa, xb], y: [ya, yb], marks, levels: 24 }), text);
 }

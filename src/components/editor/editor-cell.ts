@@ -209,16 +209,22 @@ export function EditorCell(options: EditorCellOptions): HTMLElement & { value: u
     }
   }
 
-  // CodeMirror loads when the cell nears the viewport, or at once when the reader focuses the code.
+  // CodeMirror loads, and the original code first runs (starting the sandbox's
+  // iframe and worker), when the cell nears the viewport — within a screen of
+  // it — so cells far down a page do not compete with its first view. The
+  // editor also loads at once when the reader focuses the code.
   placeholder.addEventListener("focus", () => void loadEditor());
   placeholder.addEventListener("pointerdown", () => void loadEditor());
-  if (typeof IntersectionObserver === "undefined") void loadEditor();
+  let nearView: () => void = () => {};
+  const isNear = new Promise<void>((resolve) => (nearView = resolve));
+  void isNear.then(() => loadEditor());
+  if (typeof IntersectionObserver === "undefined") nearView();
   else {
     const near = new IntersectionObserver(
       (entries) => {
         if (entries.some((e) => e.isIntersecting)) {
           near.disconnect();
-          void loadEditor();
+          nearView();
         }
       },
       { rootMargin: "100% 0px" },
@@ -251,11 +257,11 @@ export function EditorCell(options: EditorCellOptions): HTMLElement & { value: u
     notice.textContent = `The shared link's code could not be read (${shared.error}); showing ${stored ? "your saved" : "the original"} code.`;
   }
   if (initial === original) {
-    void run(original, { quiet: proposal !== undefined });
+    void isNear.then(() => (running === 0 ? run(original, { quiet: proposal !== undefined }) : undefined));
   } else {
     // Saved code waits for Run; meanwhile the chart shows the original code's result.
     root.dataset.pending = "saved";
-    if (adapter !== "exercise") void fillFromOriginal();
+    if (adapter !== "exercise") void isNear.then(() => fillFromOriginal());
     if (proposal === undefined) setStatus("Your saved code is loaded but has not run: press Run to run it. Until then the chart shows the original code's result.", "info");
   }
   if (proposal !== undefined) showProposal(proposal);
