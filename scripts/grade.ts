@@ -19,6 +19,8 @@
  * On Gradescope: `npm run grade -- /autograder/submission --out /autograder/results --chapters …`.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
+// Node's start and the grader's imports (tsx compiling it, TypeScript, the checks and the library).
+const loadedSeconds = process.uptime();
 import { join, relative, resolve } from "node:path";
 import { readFileSync } from "node:fs";
 import { grade, type Visibility } from "./coursework/grading.js";
@@ -67,6 +69,11 @@ try {
   const max = report.exercises.reduce((s, e) => s + e.maxScore, 0);
   for (const e of report.exercises) console.log(`${String(e.score).padStart(7)} / ${String(e.maxScore).padEnd(4)} ${e.id}${e.submitted ? "" : "  (not submitted)"}`);
   console.log(`Score: ${report.results.score} / ${max}`);
+  const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  console.log(`Time: grader loaded in ${loadedSeconds.toFixed(1)} s; graded in ${s(report.timings.totalMs)}:`);
+  for (const t of report.timings.exercises) {
+    console.log(`  ${t.id}: cases ${s(t.casesMs)}, compile ${s(t.compileMs)}, child start ${s(t.readyMs)}, module load ${s(t.loadMs)}, cases run ${s(t.runMs)}${t.timedOut ? " (timed out)" : ""}`);
+  }
   console.log(`Wrote ${relative(process.cwd(), join(dir, "results.json"))} and ${relative(process.cwd(), join(dir, "report.md"))}`);
 } catch (error) {
   console.error(`grade: ${(error as Error).message}`);

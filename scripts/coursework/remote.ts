@@ -11,21 +11,33 @@
  * prototype there changes nothing the grader computes: arguments and results
  * cross as data (exercises/wire.ts).
  *
- * Time: the budget starts when the module has loaded (the child's cold start
- * is not counted, up to `startTimeout`); a call that does not return before
- * the case's deadline kills the child and fails with a clear message.
+ * Time, in three parts: the child's cold start (Node starting, up to
+ * `startTimeout`: it depends on the machine's load, not on the student's
+ * code); loading the module (up to `loadTimeout`, counted from when the child
+ * is ready: an endless loop at import costs that, not the start budget); and
+ * each call (up to the case's `deadline`, set by the caller from when the
+ * module has loaded). A wait that runs out kills the child and fails with a
+ * clear message.
+ *
+ * The child leads its own process group, has its CPU time capped and dies
+ * with the grader (child-process.ts).
  */
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
 import { CheckFailure } from "../../exercises/check.js";
 import { applyInPlace, decode, encode, type Wire } from "../../exercises/wire.js";
+import { killChild, spawnPlan, trackChild, untrackChild } from "./child-process.js";
 
 export interface RemoteOptions {
   /** The scratch folder (the child may read only this). */
   dir: string;
   /** The module to load, as a file: URL or a path inside `dir`. */
   module: string;
-  /** Seconds for the child to start and load the module (default 20). */
+  /** Seconds for the child process to start, before the module loads (default 20). */
   startTimeout?: number;
+  /** Seconds for the module to load, counted from when the child is ready (default 5). */
+  loadTimeout?: number;
+  /** CPU seconds the child may use in all (default 60): the kernel stops it beyond (POSIX only). */
+  cpuSeconds?: number;
   /** The child's heap limit in MB (default 256). */
   memoryMb?: number;
 }
@@ -46,6 +58,11 @@ export class RemoteModule {
   exports: Record<string, unknown> = {};
   /** Milliseconds the last start took (process start and module load). */
   startMs = 0;
+  /** Milliseconds the last start spent starting the process, and loading the module. */
+  readyMs = 0;
+  loadMs = 0;
+  private pid: number | null = null;
+  private detached = false;
 
   constructor(private readonly o: RemoteOptions) {
     const { port1, port2 } = new MessageChannel();
@@ -57,25 +74,33 @@ export class RemoteModule {
   /** Starts the child and loads the module; throws an Error saying why it could not. */
   start(): void {
     const started = Date.now();
-    const { dir, memoryMb = 256 } = this.o;
+    const { dir, memoryMb = 256, startTimeout = 20, loadTimeout = 5, cpuSeconds = 60 } = this.o;
+    const plan = spawnPlan(process.execPath, ["--experimental-permission", `--allow-fs-read=${dir}/*`, `--max-old-space-size=${memoryMb}`, "--no-warnings", "--disallow-code-generation-from-strings", `${dir}/serve.mjs`], cpuSeconds);
+    this.detached = plan.detached;
     this.port.postMessage({
       type: "start",
-      command: process.execPath,
-      args: ["--experimental-permission", `--allow-fs-read=${dir}/*`, `--max-old-space-size=${memoryMb}`, "--no-warnings", "--disallow-code-generation-from-strings", `${dir}/serve.mjs`],
+      command: plan.command,
+      args: plan.args,
+      detached: plan.detached,
       cwd: dir,
       env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: dir, TMPDIR: dir, LANG: "C.UTF-8" },
     });
     this.alive = true;
-    const deadline = started + (this.o.startTimeout ?? 20) * 1000;
-    const ready = this.wait((r) => r.ready === true, deadline);
-    if (!ready) throw new Error(`the grader's process for your code did not start within ${this.o.startTimeout ?? 20} s`);
+    const ready = this.wait((r) => r.ready === true, started + startTimeout * 1000);
+    if (!ready) {
+      this.kill();
+      throw new Error(`the grader's process for your code did not start within ${startTimeout} s`);
+    }
+    const loading = Date.now();
+    this.readyMs = loading - started;
     const id = this.nextId++;
     this.send({ type: "load", id, module: this.o.module });
-    const reply = this.wait((r) => r.id === id, deadline);
+    const reply = this.wait((r) => r.id === id, loading + loadTimeout * 1000);
     if (!reply) {
       this.kill();
-      throw new Timeout(`Your module did not finish loading within ${this.o.startTimeout ?? 20} s: does it run an endless loop when it is imported?`);
+      throw new Timeout(`Your module did not finish loading within ${loadTimeout} s: does it run an endless loop when it is imported?`);
     }
+    this.loadMs = Date.now() - loading;
     if (reply.threw) {
       this.kill();
       throw new CheckFailure(`Your module could not be loaded: ${reply.threw.name}: ${reply.threw.message}`);
@@ -90,7 +115,10 @@ export class RemoteModule {
   }
 
   kill(): void {
-    if (this.alive) this.port.postMessage({ type: "kill" });
+    if (this.alive) this.port.postMessage({ type: "kill", detached: this.detached });
+    // Also from this thread, at once: the relay may be busy.
+    if (this.pid !== null) killChild(this.pid, this.detached);
+    this.pid = null;
     this.alive = false;
     // Drop whatever the dead child still said.
     while (receiveMessageOnPort(this.port));
@@ -112,15 +140,24 @@ export class RemoteModule {
    */
   private wait(want: (r: Reply) => boolean, deadline: number): Reply | null {
     for (;;) {
-      const m = receiveMessageOnPort(this.port)?.message as { line?: string; exit?: boolean; code?: number | null; signal?: string | null; stderr?: string } | undefined;
+      const m = receiveMessageOnPort(this.port)?.message as { line?: string; spawned?: number; exit?: boolean; code?: number | null; signal?: string | null; stderr?: string } | undefined;
       if (m) {
+        if (m.spawned !== undefined) {
+          this.pid = m.spawned;
+          trackChild(m.spawned);
+          continue;
+        }
         if (m.exit) {
           this.alive = false;
+          if (this.pid !== null) untrackChild(this.pid);
+          this.pid = null;
           const oom = /heap out of memory|Allocation failed/i.test(m.stderr ?? "");
           const denied = /ERR_ACCESS_DENIED/.test(m.stderr ?? "");
           throw new CheckFailure(
             oom
               ? `Your code ran out of memory (the limit is ${this.o.memoryMb ?? 256} MB): does it keep allocating in a loop?`
+              : m.signal === "SIGXCPU"
+                ? `Your code used up its CPU time (${Math.ceil(this.o.cpuSeconds ?? 60)} s for all the cases of this exercise): is there an endless loop?`
               : denied
                 ? "Your code tried to reach something outside its folder (files, processes), which the grader does not allow."
                 : `Your code stopped the process (exit code ${m.code ?? "none"}${m.signal ? `, signal ${m.signal}` : ""}): does it call process.exit?`

@@ -159,14 +159,16 @@ describe("autograder.zip, run as Gradescope runs it", () => {
     expect(results.score).toBe(15);
   }, 300_000);
 
-  // How long this takes is a measurement, not a test (it is printed with the other timings): on a quiet
-  // machine about 30 s, on this 2-core machine under load up to 90 s. What is tested is that the
-  // grader gives up on the exercise (two time-outs) instead of waiting on every case.
+  // How long this takes is a measurement, not a test (it is printed with the other timings, and the
+  // grader's log prints each phase). What is tested is that the grader gives up on the exercise after
+  // one time-out instead of waiting on every case.
   test("one that hangs: 0 for that exercise, with a clear message, and the other exercises still graded", () => {
     const { results } = gradeInTree("hanging");
     expect(scoreOf(results, "gradient-descent/gd-step")).toBe(0);
     expect(results.score).toBe(25);
-    expect(results.tests.find((t) => t.name.startsWith("gradient-descent/gd-step:"))!.output).toMatch(/endless loop/);
+    const gdStep = results.tests.filter((t) => t.name.startsWith("gradient-descent/gd-step:"));
+    expect(gdStep[0].output).toMatch(/endless loop/);
+    for (const t of gdStep.slice(1)) expect(t.output).toMatch(/^Timed out: not run/);
   }, 300_000);
 
   test("one with a syntax error: 0 for that exercise, naming the line", () => {
