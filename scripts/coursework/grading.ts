@@ -32,7 +32,7 @@ import { MARKER, resolveChapters, type AssignmentManifest } from "./edition.js";
 import { exerciseFiles, ROOT } from "./files.js";
 import { gradescopeProblems } from "./gradescope-schema.js";
 import { RemoteModule, Timeout } from "./remote.js";
-import { studentOf } from "./variants.js";
+import { resolveStudent } from "./variants.js";
 import { sandboxTree } from "./sandbox-tree.js";
 
 export type Visibility = "hidden" | "after_due_date" | "after_published" | "visible";
@@ -70,6 +70,8 @@ export interface GradeOptions {
   student?: string;
   /** The class roster's ids: a submission whose id is not on it is refused. */
   roster?: readonly string[];
+  /** The submitter's id as the platform reports it (Gradescope's metadata): it wins over the submission's own record (variants.ts resolveStudent). */
+  platformStudent?: string | null;
 }
 
 export interface GradeReport {
@@ -223,10 +225,10 @@ export function runRemote(id: string, source: string | null, cases: readonly Che
   return { results, starts, timings };
 }
 
-export async function grade({ submission, chapters, hiddenVisibility = "after_published", timeout = 5, startTimeout = 60, student: asked, roster }: GradeOptions): Promise<GradeReport> {
+export async function grade({ submission, chapters, hiddenVisibility = "after_published", timeout = 5, startTimeout = 60, student: asked, roster, platformStudent }: GradeOptions): Promise<GradeReport> {
   const started = Date.now();
   if (!existsSync(submission) || !statSync(submission).isDirectory()) throw new Error(`${submission} is not a folder`);
-  const student = studentOf(submission, asked, roster);
+  const { student, note } = resolveStudent(submission, { asked, roster, platform: platformStudent });
   const exercises = exercisesToGrade(submission, chapters);
   const tests: GradescopeTest[] = [];
   const summary: GradeReport["exercises"] = [];
@@ -268,24 +270,25 @@ export async function grade({ submission, chapters, hiddenVisibility = "after_pu
     score,
     execution_time: Math.max(1, Math.round((Date.now() - started) / 1000)),
     // With hidden tests hidden, the text says nothing of their points: only the visible tests' score and maximum.
-    output: hiddenVisibility === "visible"
+    output: (note ? `${note}\n\n` : "") + (hiddenVisibility === "visible"
       ? `Descent autograder: ${score} of ${max} points on ${list}.`
-      : `Descent autograder: ${visibleScore} of ${visibleMax} points on the visible tests of ${list}. The hidden tests are graded too; their results are shown ${hiddenVisibility === "hidden" ? "to your instructor only" : hiddenVisibility === "after_due_date" ? "after the due date" : "when the grades are published"}.`,
+      : `Descent autograder: ${visibleScore} of ${visibleMax} points on the visible tests of ${list}. The hidden tests are graded too; their results are shown ${hiddenVisibility === "hidden" ? "to your instructor only" : hiddenVisibility === "after_due_date" ? "after the due date" : "when the grades are published"}.`),
     visibility: "visible",
     stdout_visibility: "hidden",
     tests,
   };
   const problems = gradescopeProblems(results);
   if (problems.length) throw new Error(`the grader built an invalid results.json: ${problems.join("; ")}`);
-  return { results, markdown: markdownReport(results, summary, max, student), exercises: summary, student, timings: { starts, exercises: phases, totalMs: Date.now() - started } };
+  return { results, markdown: markdownReport(results, summary, max, student, note), exercises: summary, student, timings: { starts, exercises: phases, totalMs: Date.now() - started } };
 }
 
-function markdownReport(results: GradescopeResults, exercises: GradeReport["exercises"], max: number, student: string | null): string {
+function markdownReport(results: GradescopeResults, exercises: GradeReport["exercises"], max: number, student: string | null, note: string): string {
   const lines = [
     "# Descent: grading report",
     "",
     student === null ? "Graded against the published variant of every exercise." : `Graded against the variants of student \`${student}\`.`,
     "",
+    ...(note ? [note, ""] : []),
     `**Score: ${results.score} / ${max}** (${max > 0 ? Math.round((100 * results.score) / max) : 0} %), graded in ${results.execution_time} s.`,
     "",
     "| exercise | score | max |",
