@@ -12,7 +12,10 @@
  * Time: the child's cold start has `startTimeout` seconds (it measures the
  * machine's load, not the student's code); loading the module has `timeout`
  * seconds from when the child is ready; each case has `timeout` seconds,
- * counted from when the module has loaded. A case that runs over kills the
+ * counted from when the module has loaded. On Linux these are seconds of the
+ * child's CPU time, so a loaded machine does not cost a correct submission
+ * points, with a wall-clock backstop of 6× for a child that waits; elsewhere
+ * wall-clock seconds (cpu-time.ts). A case that runs over kills the
  * child, and the exercise's remaining cases are failed as timed out, unrun:
  * a function that never returns costs one case's limit, not one per case. The
  * child's CPU time is capped at what all its cases could use. Each phase's
@@ -191,7 +194,7 @@ export function runRemote(id: string, source: string | null, cases: readonly Che
     for (const [k, c] of cases.entries()) {
       if (!remote.running) {
         try {
-          remote.deadline = Infinity;
+          remote.beginCase(null);
           remote.start();
           starts.push(remote.startMs);
           timings.readyMs += remote.readyMs;
@@ -205,12 +208,11 @@ export function runRemote(id: string, source: string | null, cases: readonly Che
         }
       }
       const running = Date.now();
-      remote.deadline = running + timeout * 1000;
+      remote.beginCase(timeout);
       const r = runCase(c, remote.exports);
       timings.runMs += Date.now() - running;
       if (!r.pass && !remote.running && /did not return in time/.test(r.message)) {
         timings.timedOut = true;
-        r.message = `${r.message} (limit: ${timeout} s for this case)`;
         results.push(r);
         // A function that never returns would hang every case the same way: the rest are failed, unrun.
         for (const rest of cases.slice(k + 1)) results.push({ name: rest.name, pass: false, message: `Timed out: not run, because the case “${c.name}” of this exercise ran out of time (${timeout} s).` });
