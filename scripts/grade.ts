@@ -11,7 +11,9 @@
  * descent-assignment.json (which the student could edit: pass --chapters
  * when it matters), else every exercise whose module the submission holds.
  * --timeout: seconds per test case, counted from when the submitted module
- * has loaded (default 5). Student code runs in a child process of its own,
+ * has loaded (default 5): seconds of the student's process's CPU time on
+ * Linux (a wall-clock backstop at 6×), wall-clock seconds elsewhere
+ * (scripts/coursework/cpu-time.ts). Student code runs in a child process of its own,
  * confined to a scratch folder (see scripts/coursework/remote.ts).
  * Variants: the submission is graded against the variants of the student
  * whose id its descent-assignment.json records (a per-student edition), or of
