@@ -1,5 +1,8 @@
 import { describe, expect, test } from "vitest";
-import { clockTicks, cpuMs, parseProcStat, verdict, wallCapMs, WALL_FACTOR } from "../../scripts/coursework/cpu-time.js";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { clockTicks, cpuMs, parseProcStat, POLL_MS, verdict, wallCapMs, WALL_FACTOR } from "../../scripts/coursework/cpu-time.js";
+import { ROOT } from "../../scripts/coursework/files.js";
 
 // Fields 3.. of a real line (`cat /proc/self/stat`), with utime (field 14) = 1234 and stime (field 15) = 56.
 const TAIL = "R 3162 3162 1217 0 -1 4194304 98 0 0 0 1234 56 0 0 20 0 1 0 3357502 3133440 408 18446744073709551615 0 0 0 0 0 0 0 0 0 17 0 0 0 0 0 0";
@@ -72,5 +75,13 @@ describe.runIf(process.platform === "linux")("on Linux", () => {
 
   test("a process that does not exist reads as unknown, not as zero", () => {
     expect(cpuMs(2 ** 22 + 12345)).toBeNull();
+  });
+});
+
+describe("the instructors page states the rule the code applies", () => {
+  const page = readFileSync(join(ROOT, "src/instructors.md"), "utf8");
+  test("the wall-clock backstop's multiple and the sampling interval", () => {
+    expect(page).toContain(`after ${WALL_FACTOR}× the limit in wall-clock time`);
+    expect(page).toContain(`read from \`/proc\` every ${POLL_MS} ms`);
   });
 });
