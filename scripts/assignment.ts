@@ -105,7 +105,7 @@ try {
   console.log(`Grade a student's copy: npm run grade -- <their folder> --chapters ${m.chapters.join(",")}${roster ? ` --roster ${rosterFile}` : ""}`);
   if (gradescope) {
     const file = resolve(process.cwd(), zipPath ?? `${out.replace(/\/+$/, "")}-autograder.zip`);
-    writeFileSync(file, gradescopeZip({ chapters: m.chapters, hiddenVisibility, timeout }));
+    writeFileSync(file, gradescopeZip({ chapters: m.chapters, hiddenVisibility, timeout, roster: roster ?? undefined }));
     console.log(`Gradescope autograder written to ${relative(process.cwd(), file)} (upload it as the assignment's autograder; Ubuntu 22.04 base image)`);
   }
   console.log(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s.`);

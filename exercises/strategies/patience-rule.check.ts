@@ -5,7 +5,8 @@
  */
 import { earlyStopPoint } from "../../lib/analysis/strategies.js";
 import { random } from "../../lib/random.js";
-import { describe, fail, requireFunction, show, type ExerciseCheck } from "../check.js";
+import { describe, fail, requireFunction, show, type CaseVariant, type CheckCase, type ExerciseCheck } from "../check.js";
+import { pick } from "../variant.js";
 import type * as Exercise from "./patience-rule.js";
 
 type Submission = typeof Exercise;
@@ -65,17 +66,48 @@ export function rejectsCase(submission: Submission, patience: number, minDelta: 
   fail(`patienceStop(…, ${show(patience)}, ${show(minDelta)}) returned normally; it should throw a RangeError (patience must be an integer ≥ 1, minDelta ≥ 0).`);
 }
 
-export const check: ExerciseCheck<Submission> = {
-  id: "strategies/patience-rule",
-  exports: ["patienceStop"],
-  cases: [
+/**
+ * A student's variant: the noisy curves' seed (the visible 30-epoch curve is
+ * `noisySeed`, the hidden ones `noisySeed` + 6 and + 10 … + 15) and the
+ * visible noisy case's patience; and the hidden exact-δ case's curve
+ * [a, a − 4δ, a − 5δ, a − 5δ, a − 5δ] (patience 2), with a = `start` and δ =
+ * `delta`. δ and a are dyadic rationals (δ = 2⁻³ … 2⁻⁵, a a multiple of 2⁻⁶
+ * in [1, 2)), so every loss, best − δ and best − v is exact in float64 and
+ * rounding cannot decide whether epoch 3's improvement of exactly δ counts:
+ * `v < best − δ` and `best − v > δ` agree on it, `v <= best − δ` does not.
+ * The noisy cases have δ = 0, or 0.005 (test/coursework/patience-rule.test.ts
+ * checks that both spellings of the rule agree on them for 25 students).
+ */
+export interface Params {
+  noisySeed: number;
+  noisyPatience: number;
+  delta: number;
+  start: number;
+}
+
+/** The curve of the exact-δ case: epoch 3 improves on epoch 2 by exactly δ (all values dyadic). */
+export function exactDeltaCurve(p: Params): number[] {
+  return [p.start, p.start - 4 * p.delta, p.start - 5 * p.delta, p.start - 5 * p.delta, p.start - 5 * p.delta];
+}
+
+export const variant: CaseVariant<Submission, Params> = {
+  defaults: { noisySeed: 1, noisyPatience: 4, delta: 0.125, start: 1 },
+  draw: (rng) => ({ noisySeed: 1000 + 20 * rng.int(50_000), noisyPatience: pick(rng, [2, 3, 4, 5, 6]), delta: pick(rng, [2 ** -3, 2 ** -4, 2 ** -5]), start: 1 + rng.int(64) / 64 }),
+  cases: (p): CheckCase<Submission>[] => [
     { name: "the chapter's curve, patience 2, δ = 0: stop at epoch 7, restore 5", run: (s) => stopCase(s, [0.6, 0.52, 0.49, 0.5, 0.48, 0.485, 0.49, 0.5, 0.51], 2, 0) },
     { name: "the same curve with patience 1: stop at epoch 4", run: (s) => stopCase(s, [0.6, 0.52, 0.49, 0.5, 0.48, 0.485, 0.49, 0.5, 0.51], 1, 0) },
     { name: "a curve that keeps falling: never stops (stopEpoch null)", run: (s) => stopCase(s, [0.9, 0.8, 0.7, 0.65, 0.6], 2, 0) },
     // no improvement here is within rounding of δ: `v < best − δ` and `best − v > δ` agree on every epoch
     { name: "δ = 0.02 ignores small improvements", run: (s) => stopCase(s, [0.6, 0.5, 0.49, 0.485, 0.481, 0.47, 0.44], 3, 0.02) },
     { name: "δ = 0.02, patience never runs out: restore the last improving epoch, not the lowest", run: (s) => stopCase(s, [0.6, 0.5, 0.49], 5, 0.02) },
-    { name: "a noisy curve of 30 epochs, patience 4", run: (s) => stopCase(s, noisyCurve(1, 30), 4, 0) },
+    { name: `a noisy curve of 30 epochs, patience ${p.noisyPatience}`, run: (s) => stopCase(s, noisyCurve(p.noisySeed, 30), p.noisyPatience, 0) },
     { name: "patience 0 is rejected with a RangeError", run: (s) => rejectsCase(s, 0, 0) },
   ],
+};
+
+export const check: ExerciseCheck<Submission> = {
+  id: "strategies/patience-rule",
+  exports: ["patienceStop"],
+  cases: variant.cases(variant.defaults),
+  variant,
 };

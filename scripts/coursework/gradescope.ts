@@ -86,7 +86,7 @@ node --version
 npm ci --no-audit --no-fund
 `;
 
-export function runAutograder(chapters: readonly string[], hiddenVisibility: Visibility, timeout: number): string {
+export function runAutograder(chapters: readonly string[], hiddenVisibility: Visibility, timeout: number, withRoster = false): string {
   return `#!/usr/bin/env bash
 # Gradescope runs this for each submission. AUTOGRADER_ROOT (default /autograder)
 # lets you try it in a scratch folder: source/ (this kit), submission/, results/.
@@ -94,13 +94,18 @@ set -uo pipefail
 ROOT="\${AUTOGRADER_ROOT:-/autograder}"
 KIT="$(cd "$(dirname "$0")" && pwd)"
 WORK="$(mktemp -d)"
-trap 'rm -rf "$WORK"' EXIT
+ERR="$(mktemp)"
+trap 'rm -rf "$WORK" "$ERR"' EXIT
 cp -R "$ROOT/submission/." "$WORK/"
 mkdir -p "$ROOT/results"
 cd "$KIT"
-if ! node node_modules/tsx/dist/cli.mjs scripts/grade.ts "$WORK" --chapters ${chapters.join(",")} --hidden-visibility ${hiddenVisibility} --timeout ${timeout} --out "$ROOT/results"; then
-  # The grader itself failed (not the student's code): say so rather than leave no results.
-  printf '{"score": 0, "output": "The autograder could not run; please tell your instructor.", "tests": []}\\n' > "$ROOT/results/results.json"
+# The submitter Gradescope names (submission_metadata.json) chooses the variant${withRoster ? "; the roster the kit was built with refuses anyone else" : ""}.
+if ! node node_modules/tsx/dist/cli.mjs scripts/grade.ts "$WORK" --chapters ${chapters.join(",")} --hidden-visibility ${hiddenVisibility} --timeout ${timeout} --gradescope-metadata "$ROOT/submission_metadata.json"${withRoster ? ' --roster "$KIT/roster.csv"' : ""} --out "$ROOT/results" 2>"$ERR"; then
+  cat "$ERR" >&2
+  # The grader itself failed (not the student's code): say so, and why, rather than leave no results.
+  node -e 'const fs = require("fs"); const why = fs.readFileSync(process.argv[2], "utf8").trim().split("\\n").pop() || "no message"; fs.writeFileSync(process.argv[1], JSON.stringify({ score: 0, output: "The autograder could not run (" + why.slice(0, 300) + "); please tell your instructor.", tests: [] }) + "\\n");' "$ROOT/results/results.json" "$ERR"
+else
+  cat "$ERR" >&2
 fi
 `;
 }
@@ -110,6 +115,8 @@ export interface GradescopeOptions {
   hiddenVisibility?: Visibility;
   /** Seconds per case (grade.ts --timeout). */
   timeout?: number;
+  /** The roster's ids (an assignment with per-student variants): shipped as roster.csv and passed to the grader. */
+  roster?: readonly string[];
 }
 
 /** The files of the kit: what grade.ts imports, every hidden case and reference module, the child's scripts. */
@@ -119,12 +126,13 @@ export function kitFiles(): string[] {
   return [...importClosure(entries), "scripts/coursework/sandbox/serve.mjs", "scripts/coursework/sandbox/relay.mjs"].sort();
 }
 
-export function gradescopeZip({ chapters: asked, hiddenVisibility = "after_published", timeout = 5 }: GradescopeOptions): Buffer {
+export function gradescopeZip({ chapters: asked, hiddenVisibility = "after_published", timeout = 5, roster }: GradescopeOptions): Buffer {
   const chapters = resolveChapters(asked);
   const { packageJson, lock } = kitPackage();
   const entries: ZipEntry[] = [
     { path: "setup.sh", data: SETUP_SH, mode: 0o755 },
-    { path: "run_autograder", data: runAutograder(chapters, hiddenVisibility, timeout), mode: 0o755 },
+    { path: "run_autograder", data: runAutograder(chapters, hiddenVisibility, timeout, !!roster), mode: 0o755 },
+    ...(roster ? [{ path: "roster.csv", data: `id\n${roster.join("\n")}\n` }] : []),
     { path: "package.json", data: packageJson },
     { path: "package-lock.json", data: lock },
     ...kitFiles().map((path) => ({ path, data: readFileSync(join(ROOT, path)) })),

@@ -9,10 +9,17 @@
  * boundary with data only. A submission that patches the library, Math or a
  * prototype changes its own process, not the references or the comparisons.
  *
- * Time: each case has `timeout` seconds, counted from when the module has
- * loaded; a case that runs over kills the child (restarted for the next case);
- * after two time-outs an exercise's remaining cases are failed unrun, so an
- * endless loop costs seconds, not minutes.
+ * Time: the child's cold start has `startTimeout` seconds (it measures the
+ * machine's load, not the student's code); loading the module has `timeout`
+ * seconds from when the child is ready; each case has `timeout` seconds,
+ * counted from when the module has loaded. On Linux these are seconds of the
+ * child's CPU time, so a loaded machine does not cost a correct submission
+ * points, with a wall-clock backstop of 6× for a child that waits; elsewhere
+ * wall-clock seconds (cpu-time.ts). A case that runs over kills the
+ * child, and the exercise's remaining cases are failed as timed out, unrun:
+ * a function that never returns costs one case's limit, not one per case. The
+ * child's CPU time is capped at what all its cases could use. Each phase's
+ * duration is returned (`timings`) and printed by scripts/grade.ts.
  *
  * Points: an exercise's points are split between its visible and hidden
  * cases (`hiddenShare`, default ½), and within each equally between the
@@ -28,7 +35,7 @@ import { MARKER, resolveChapters, type AssignmentManifest } from "./edition.js";
 import { exerciseFiles, ROOT } from "./files.js";
 import { gradescopeProblems } from "./gradescope-schema.js";
 import { RemoteModule, Timeout } from "./remote.js";
-import { studentOf } from "./variants.js";
+import { resolveStudent } from "./variants.js";
 import { sandboxTree } from "./sandbox-tree.js";
 
 export type Visibility = "hidden" | "after_due_date" | "after_published" | "visible";
@@ -66,6 +73,8 @@ export interface GradeOptions {
   student?: string;
   /** The class roster's ids: a submission whose id is not on it is refused. */
   roster?: readonly string[];
+  /** The submitter's id as the platform reports it (Gradescope's metadata): it wins over the submission's own record (variants.ts resolveStudent). */
+  platformStudent?: string | null;
 }
 
 export interface GradeReport {
@@ -74,8 +83,25 @@ export interface GradeReport {
   exercises: Array<{ id: string; title: string; score: number; maxScore: number; submitted: boolean }>;
   /** The student id whose variants were graded (null: the published variant). */
   student: string | null;
-  /** Milliseconds: each exercise's child start (process and module load), and the whole grading. */
-  timings: { starts: number[]; totalMs: number };
+  /** Milliseconds: each exercise's child start (process and module load), each phase, and the whole grading. */
+  timings: { starts: number[]; exercises: ExerciseTimings[]; totalMs: number };
+}
+
+/** Where an exercise's grading time went, in milliseconds. */
+export interface ExerciseTimings {
+  id: string;
+  /** Building the cases (importing the hidden ones, drawing the variant). */
+  casesMs: number;
+  /** Compiling the module and writing the scratch folder. */
+  compileMs: number;
+  /** Starting the child process (Node's cold start). */
+  readyMs: number;
+  /** Loading the student's module in it. */
+  loadMs: number;
+  /** Running the cases. */
+  runMs: number;
+  /** A case ran out of time (the rest were failed unrun). */
+  timedOut: boolean;
 }
 
 /** Where the submission keeps an exercise's module: exercises/<id>.ts, <id>.ts, or a unique <name>.ts anywhere. */
@@ -142,50 +168,55 @@ export async function casesOf(id: string, student: string | null = null): Promis
   };
 }
 
-const STRIKES = 2;
-
 /**
  * Runs cases against one submitted module in its own process: a result per
- * case, in order. `source` null: the file was not submitted.
+ * case, in order, and where the time went. `source` null: the file was not
+ * submitted.
  */
-export function runRemote(id: string, source: string | null, cases: readonly CheckCase<unknown>[], { timeout = 5, startTimeout = 60 } = {}): { results: CaseResult[]; starts: number[] } {
-  const failAll = (message: string) => ({ results: cases.map((c) => ({ name: c.name, pass: false, message })), starts: [] });
+export function runRemote(id: string, source: string | null, cases: readonly CheckCase<unknown>[], { timeout = 5, startTimeout = 60 } = {}): { results: CaseResult[]; starts: number[]; timings: Omit<ExerciseTimings, "id" | "casesMs"> } {
+  const timings = { compileMs: 0, readyMs: 0, loadMs: 0, runMs: 0, timedOut: false };
+  const failAll = (message: string) => ({ results: cases.map((c) => ({ name: c.name, pass: false, message })), starts: [], timings });
   if (source === null) return failAll(`exercises/${id}.ts was not found in the submission.`);
+  const compiling = Date.now();
   let tree;
   try {
     tree = sandboxTree(id, source);
   } catch (error) {
     return failAll((error as Error).message);
+  } finally {
+    timings.compileMs = Date.now() - compiling;
   }
-  const remote = new RemoteModule({ dir: tree.dir, module: tree.module, startTimeout });
+  // The CPU cap: what the load and every case could use at their limits, plus Node's start.
+  const remote = new RemoteModule({ dir: tree.dir, module: tree.module, startTimeout, loadTimeout: timeout, cpuSeconds: timeout * (cases.length + 1) + 10 });
   const results: CaseResult[] = [];
   const starts: number[] = [];
-  let strikes = 0;
   try {
-    for (const c of cases) {
-      if (strikes >= STRIKES) {
-        results.push({ name: c.name, pass: false, message: `Not run: ${STRIKES} earlier cases of this exercise ran out of time.` });
-        continue;
-      }
+    for (const [k, c] of cases.entries()) {
       if (!remote.running) {
         try {
-          remote.deadline = Infinity;
+          remote.beginCase(null);
           remote.start();
           starts.push(remote.startMs);
+          timings.readyMs += remote.readyMs;
+          timings.loadMs += remote.loadMs;
         } catch (error) {
-          if (error instanceof Timeout) strikes = STRIKES;
           const message = (error as Error).message;
-          results.push({ name: c.name, pass: false, message });
+          if (error instanceof Timeout) timings.timedOut = true;
           // A module that cannot load fails every case the same way.
-          for (const rest of cases.slice(results.length)) results.push({ name: rest.name, pass: false, message });
+          for (const rest of cases.slice(k)) results.push({ name: rest.name, pass: false, message });
           break;
         }
       }
-      remote.deadline = Date.now() + timeout * 1000;
+      const running = Date.now();
+      remote.beginCase(timeout);
       const r = runCase(c, remote.exports);
+      timings.runMs += Date.now() - running;
       if (!r.pass && !remote.running && /did not return in time/.test(r.message)) {
-        strikes++;
-        r.message = `${r.message} (limit: ${timeout} s for this case)`;
+        timings.timedOut = true;
+        results.push(r);
+        // A function that never returns would hang every case the same way: the rest are failed, unrun.
+        for (const rest of cases.slice(k + 1)) results.push({ name: rest.name, pass: false, message: `Timed out: not run, because the case “${c.name}” of this exercise ran out of time (${timeout} s).` });
+        break;
       }
       results.push(r);
     }
@@ -193,22 +224,26 @@ export function runRemote(id: string, source: string | null, cases: readonly Che
     remote.close();
     rmSync(tree.dir, { recursive: true, force: true });
   }
-  return { results, starts };
+  return { results, starts, timings };
 }
 
-export async function grade({ submission, chapters, hiddenVisibility = "after_published", timeout = 5, startTimeout = 60, student: asked, roster }: GradeOptions): Promise<GradeReport> {
+export async function grade({ submission, chapters, hiddenVisibility = "after_published", timeout = 5, startTimeout = 60, student: asked, roster, platformStudent }: GradeOptions): Promise<GradeReport> {
   const started = Date.now();
   if (!existsSync(submission) || !statSync(submission).isDirectory()) throw new Error(`${submission} is not a folder`);
-  const student = studentOf(submission, asked, roster);
+  const { student, note } = resolveStudent(submission, { asked, roster, platform: platformStudent });
   const exercises = exercisesToGrade(submission, chapters);
   const tests: GradescopeTest[] = [];
   const summary: GradeReport["exercises"] = [];
   const starts: number[] = [];
+  const phases: ExerciseTimings[] = [];
   for (const [k, e] of exercises.entries()) {
+    const building = Date.now();
     const { visible, hidden } = await casesOf(e.id, student);
+    const casesMs = Date.now() - building;
     const found = findModule(submission, e.id);
     const run = runRemote(e.id, found ? readFileSync(found, "utf8") : null, [...visible, ...hidden], { timeout, startTimeout });
     starts.push(...run.starts);
+    phases.push({ id: e.id, casesMs, ...run.timings });
     const hiddenPoints = round(e.points * (e.hiddenShare ?? 0.5));
     const parts: Array<[CaseResult[], number, Visibility, string]> = [
       [run.results.slice(0, visible.length), round(e.points - hiddenPoints), "visible", ""],
@@ -237,24 +272,25 @@ export async function grade({ submission, chapters, hiddenVisibility = "after_pu
     score,
     execution_time: Math.max(1, Math.round((Date.now() - started) / 1000)),
     // With hidden tests hidden, the text says nothing of their points: only the visible tests' score and maximum.
-    output: hiddenVisibility === "visible"
+    output: (note ? `${note}\n\n` : "") + (hiddenVisibility === "visible"
       ? `Descent autograder: ${score} of ${max} points on ${list}.`
-      : `Descent autograder: ${visibleScore} of ${visibleMax} points on the visible tests of ${list}. The hidden tests are graded too; their results are shown ${hiddenVisibility === "hidden" ? "to your instructor only" : hiddenVisibility === "after_due_date" ? "after the due date" : "when the grades are published"}.`,
+      : `Descent autograder: ${visibleScore} of ${visibleMax} points on the visible tests of ${list}. The hidden tests are graded too; their results are shown ${hiddenVisibility === "hidden" ? "to your instructor only" : hiddenVisibility === "after_due_date" ? "after the due date" : "when the grades are published"}.`),
     visibility: "visible",
     stdout_visibility: "hidden",
     tests,
   };
   const problems = gradescopeProblems(results);
   if (problems.length) throw new Error(`the grader built an invalid results.json: ${problems.join("; ")}`);
-  return { results, markdown: markdownReport(results, summary, max, student), exercises: summary, student, timings: { starts, totalMs: Date.now() - started } };
+  return { results, markdown: markdownReport(results, summary, max, student, note), exercises: summary, student, timings: { starts, exercises: phases, totalMs: Date.now() - started } };
 }
 
-function markdownReport(results: GradescopeResults, exercises: GradeReport["exercises"], max: number, student: string | null): string {
+function markdownReport(results: GradescopeResults, exercises: GradeReport["exercises"], max: number, student: string | null, note: string): string {
   const lines = [
     "# Descent: grading report",
     "",
     student === null ? "Graded against the published variant of every exercise." : `Graded against the variants of student \`${student}\`.`,
     "",
+    ...(note ? [note, ""] : []),
     `**Score: ${results.score} / ${max}** (${max > 0 ? Math.round((100 * results.score) / max) : 0} %), graded in ${results.execution_time} s.`,
     "",
     "| exercise | score | max |",

@@ -9,7 +9,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import ts from "typescript";
+import { typescript } from "./typescript.js";
 import { CheckFailure } from "../../exercises/check.js";
 import { exerciseFiles, importClosure, ROOT } from "./files.js";
 
@@ -17,6 +17,7 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 
 /** TypeScript to an ES module; throws a CheckFailure naming the first syntax error. */
 export function compile(text: string, file: string): string {
+  const ts = typescript();
   const out = ts.transpileModule(text, {
     fileName: file,
     reportDiagnostics: true,

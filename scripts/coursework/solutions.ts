@@ -13,7 +13,7 @@
  * In the student edition (and in the page's starter code) each region
  * becomes a stub at the same indentation that throws "not implemented".
  */
-import ts from "typescript";
+import { typescript } from "./typescript.js";
 
 const BEGIN = /^([ \t]*)\/\/\s*BEGIN SOLUTION\b.*$/;
 const END = /^[ \t]*\/\/\s*END SOLUTION\b.*$/;
@@ -68,6 +68,7 @@ export function stubSolutions(text: string, file = "module"): string {
 export function starterScript(stubbed: string, exports: readonly string[]): string {
   // The module's header comment states the task; TypeScript would drop it with an erased import or interface.
   const header = /^\s*\/\*\*[\s\S]*?\*\//.exec(stubbed)?.[0].trim() ?? "";
+  const ts = typescript();
   const js = ts.transpileModule(stubbed.slice(header ? stubbed.indexOf(header) + header.length : 0), {
     compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, removeComments: false, verbatimModuleSyntax: false },
     reportDiagnostics: false,

@@ -77,3 +77,50 @@ export function studentOf(submission: string, asked?: string, roster?: readonly 
   }
   return id;
 }
+
+/**
+ * The submitter Gradescope names in /autograder/submission_metadata.json
+ * (https://gradescope-autograders.readthedocs.io/en/latest/submission_metadata/):
+ * `users[0]` (the first member of a group), by its `sid` (student id, when
+ * the course has them) or its `email` — with a roster, whichever of the two
+ * is on it. Null when the file names no usable id.
+ */
+export function gradescopeSubmitter(metadata: unknown, roster?: readonly string[]): string | null {
+  const user = (metadata as { users?: Array<{ sid?: unknown; email?: unknown }> } | null)?.users?.[0];
+  const ids: string[] = [];
+  for (const raw of [user?.sid, user?.email]) {
+    try {
+      if (raw !== undefined && raw !== null && raw !== "") ids.push(requireStudentId(String(raw)));
+    } catch {
+      // not an id the variants accept
+    }
+  }
+  if (roster) return ids.find((id) => roster.includes(id)) ?? ids[0] ?? null;
+  return ids[0] ?? null;
+}
+
+/**
+ * Whose variant to grade when the platform names the submitter (`platform`,
+ * from Gradescope's metadata): the platform's id wins over the one the
+ * submission records (which the student can edit), and `note` says so when
+ * they disagree. An assignment without variants (no roster, no recorded id)
+ * stays on the published variant. Without a platform id: `studentOf`.
+ */
+export function resolveStudent(submission: string, { asked, roster, platform }: { asked?: string; roster?: readonly string[]; platform?: string | null }): { student: string | null; note: string } {
+  if (asked !== undefined || platform === undefined || platform === null) return { student: studentOf(submission, asked, roster), note: "" };
+  let recorded: string | null;
+  try {
+    recorded = recordedStudent(submission);
+  } catch {
+    recorded = null;
+  }
+  if (recorded === null && !roster) return { student: null, note: "" };
+  const id = requireStudentId(platform);
+  if (roster && !roster.includes(id)) throw new Error(`Gradescope's submitter ${id} is not on the roster`);
+  const note = recorded === null
+    ? `Graded against the variants of ${id}, the submitter Gradescope names (the submission records no student id).`
+    : recorded !== id
+      ? `This submission's ${MARKER} names student ${recorded}, but Gradescope says it is ${id}'s: it was graded against ${id}'s variants.`
+      : "";
+  return { student: id, note };
+}

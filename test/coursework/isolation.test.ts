@@ -69,7 +69,7 @@ export function gdStep(): unknown {
 
   test("has only PATH, HOME and TMPDIR (and LANG) in its environment, runs in its scratch folder, and cannot read the instructor's files", () => {
     remote.start();
-    remote.deadline = Date.now() + 10_000;
+    remote.beginCase(10);
     const out = (remote.exports.gdStep as () => Record<string, unknown>)();
     expect(out.env).toEqual(["HOME", "LANG", "PATH", "TMPDIR"]);
     expect(out.cwd).toBe(tree.dir);
@@ -87,19 +87,44 @@ ${SGD_BODY}`;
 });
 
 describe("time and errors", () => {
-  test("an endless loop is graded as failed, with a clear message, after two time-outs (not one per case)", () => {
+  test("an endless loop is graded as failed, with a clear message, after one time-out (not one per case)", () => {
     const cases = [...CHECKS["gradient-descent/gd-step"].cases] as never[];
-    const { results } = runRemote("gradient-descent/gd-step", "export function gdStep(x: Float64Array): void { while (x.length >= 0) {} }\n", cases, { timeout: 2 });
+    const { results, starts, timings } = runRemote("gradient-descent/gd-step", "export function gdStep(x: Float64Array): void { while (x.length >= 0) {} }\n", cases, { timeout: 2 });
     expect(results.every((r) => !r.pass)).toBe(true);
-    expect(results[0].message).toMatch(/did not return in time.*endless loop.*limit: 2 s/s);
-    // the remaining cases are not run at all: the grading time is bounded by two limits, whatever the case count
-    expect(results[results.length - 1].message).toMatch(/Not run: 2 earlier cases of this exercise ran out of time/);
+    expect(results[0].message).toMatch(/did not return in time: a case may take 2 s of CPU time.*endless loop/s);
+    // the remaining cases are not run at all (one child start): the grading time is one case's limit, whatever the case count
+    expect(starts).toHaveLength(1);
+    expect(timings.timedOut).toBe(true);
+    for (const r of results.slice(1)) expect(r.message).toMatch(/^Timed out: not run, because the case “.+” of this exercise ran out of time \(2 s\)/);
   }, 120_000);
 
-  test("a module that loops when imported fails every case after the start limit", () => {
+  // Limits count the child's CPU time on Linux (cpu-time.ts): waiting costs nothing until the wall-clock backstop.
+  const SLEEP = (ms: number) => `Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ${ms});`;
+
+  test.runIf(process.platform === "linux")("a case that takes longer than its limit in wall-clock time but uses little CPU time passes (what a loaded machine looks like)", () => {
+    const cases = [...CHECKS["gradient-descent/gd-step"].cases].slice(0, 1) as never[];
+    const source = `export function gdStep(x: Float64Array, g: Float64Array, lr: number): void {\n  ${SLEEP(1500)}\n  for (let i = 0; i < x.length; i++) x[i] -= lr * g[i];\n}\n`;
+    const { results, timings } = runRemote("gradient-descent/gd-step", source, cases, { timeout: 1 });
+    expect(results.filter((r) => !r.pass)).toEqual([]);
+    expect(timings.timedOut).toBe(false);
+  }, 60_000);
+
+  test.runIf(process.platform === "linux")("a case that waits forever is stopped by the wall-clock backstop, and the message says it was waiting", () => {
+    const cases = [...CHECKS["gradient-descent/gd-step"].cases].slice(0, 2) as never[];
+    const source = `export function gdStep(): void {\n  ${SLEEP(600_000)}\n}\n`;
+    const { results, starts, timings } = runRemote("gradient-descent/gd-step", source, cases, { timeout: 1 });
+    expect(results[0].pass).toBe(false);
+    expect(results[0].message).toMatch(/did not return in time: a case may take 6 s of wall-clock time.*less than 1 s of CPU time.*waiting/s);
+    expect(results[1].message).toMatch(/^Timed out: not run/);
+    expect(starts).toHaveLength(1);
+    expect(timings.timedOut).toBe(true);
+  }, 60_000);
+
+  test("a module that loops when imported fails every case after the per-case limit, counted from when its process is ready", () => {
     const cases = [...CHECKS["gradient-descent/gd-step"].cases] as never[];
-    const { results } = runRemote("gradient-descent/gd-step", "while (true) {}\nexport function gdStep(): void {}\n", cases, { startTimeout: 3 });
-    expect(results.every((r) => !r.pass && /did not finish loading within 3 s/.test(r.message))).toBe(true);
+    const { results, timings } = runRemote("gradient-descent/gd-step", "while (true) {}\nexport function gdStep(): void {}\n", cases, { timeout: 3 });
+    expect(results.every((r) => !r.pass && /did not finish loading within 3 s of CPU time/.test(r.message))).toBe(true);
+    expect(timings.timedOut).toBe(true);
   }, 60_000);
 
   test("a syntax error fails every case, naming the line", () => {

@@ -21,8 +21,10 @@ function post(message) {
 port.on("message", (msg) => {
   if (msg.type === "start") {
     stderr = "";
-    const c = spawn(msg.command, msg.args, { cwd: msg.cwd, env: msg.env, stdio: ["pipe", "pipe", "pipe"] });
+    // detached: the child leads a process group of its own, killed as a whole (child-process.ts)
+    const c = spawn(msg.command, msg.args, { cwd: msg.cwd, env: msg.env, stdio: ["pipe", "pipe", "pipe"], detached: msg.detached });
     child = c;
+    if (c.pid !== undefined) post({ spawned: c.pid });
     createInterface({ input: c.stdout }).on("line", (line) => {
       if (child === c) post({ line });
     });
@@ -37,7 +39,15 @@ port.on("message", (msg) => {
   } else if (msg.type === "kill") {
     const c = child;
     child = null;
-    c?.kill("SIGKILL");
+    if (c?.pid !== undefined) {
+      for (const target of msg.detached ? [-c.pid, c.pid] : [c.pid]) {
+        try {
+          process.kill(target, "SIGKILL");
+        } catch {
+          // already gone
+        }
+      }
+    }
     if (msg.close) port.close();
   }
 });
