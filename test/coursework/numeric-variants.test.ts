@@ -124,9 +124,35 @@ describe("the question's wording stays true for every drawn variant (25 students
     const v = NUMERIC_VARIANTS["arena/saddle-gd-escape"];
     for (const [s, p] of drawn("arena/saddle-gd-escape")) expect(v.answer(p), s).toBe(escapeSteps("sgd", { lr: p.lr }, 10 ** p.k));
   });
-  test('"how many Adagrad steps … travel a distance" (adagrad/long-walk, answered with 2η√t): the exact count is within the tolerance too', () => {
+  test('"how many Adagrad steps … travel a distance" (adagrad/long-walk, answered with 2η√t): the exact count passes too, over the whole draw space (the published η = 0.5, D = 20 included), and the plausible mistakes do not', () => {
     const v = NUMERIC_VARIANTS["adagrad/long-walk"];
-    for (const [s, p] of drawn("adagrad/long-walk")) expect(isClose(adagradStepsToTravel(p.lr, p.distance), v.answer(p), v.tolerance), s).toBe(true);
+    const space = new Map(Array.from({ length: 400 }, (_, k) => paramsFor(v, `s${k}`, "adagrad/long-walk")).map((p) => [`${p.lr} ${p.distance}`, p]));
+    space.set("defaults", v.defaults);
+    expect(space.size).toBe(4 * 4 + 1);
+    for (const [key, p] of space) {
+      expect(isClose(adagradStepsToTravel(p.lr, p.distance), v.answer(p), v.tolerance), key).toBe(true);
+      for (const m of v.mistakes!(p)) expect(isClose(m, v.answer(p), v.tolerance), `${key}: mistake ${m}`).toBe(false);
+    }
+  });
+  test('"how far does its first step move y?" (arena/adam-first-step): η, the step the hint leads to with ε neglected, passes on every draw (200 students)', () => {
+    const v = NUMERIC_VARIANTS["arena/adam-first-step"];
+    for (let k = 0; k < 200; k++) {
+      const p = paramsFor(v, `s${k}`, "arena/adam-first-step");
+      expect(isClose(p.lr, v.answer(p), v.tolerance), `s${k} ${JSON.stringify(p)}`).toBe(true);
+    }
+  });
+  test('"how many steps shrink the error … by a factor" (learning-rate/optimal-steps): only the right integer passes — one step fewer has not reached the factor and is rejected, one more is rejected (200 students)', () => {
+    const v = NUMERIC_VARIANTS["learning-rate/optimal-steps"];
+    for (let k = 0; k < 200; k++) {
+      const p = paramsFor(v, `s${k}`, "learning-rate/optimal-steps");
+      const t = v.answer(p);
+      const rate = (p.c - p.a) / (p.c + p.a);
+      expect(Number.isInteger(t)).toBe(true);
+      expect(rate ** t, `s${k}`).toBeLessThanOrEqual(10 ** -p.k);
+      expect(rate ** (t - 1), `s${k}`).toBeGreaterThan(10 ** -p.k);
+      expect(isClose(t - 1, t, v.tolerance ?? pageTolerance("learning-rate/optimal-steps")), `s${k}`).toBe(false);
+      expect(isClose(t + 1, t, v.tolerance ?? pageTolerance("learning-rate/optimal-steps")), `s${k}`).toBe(false);
+    }
   });
   test('"find the multiplier μ with ‖(B + μI)⁻¹g‖ = Δ and B + μI positive semidefinite" (learning-rate/trust-multiplier): the answer is that μ', () => {
     const v = NUMERIC_VARIANTS["learning-rate/trust-multiplier"];

@@ -118,12 +118,13 @@ export const LATE_VARIANTS: Readonly<Record<string, AnyNumericVariant>> = {
   }),
   "adagrad/long-walk": variant({
     defaults: { lr: 0.5, distance: 20 },
-    // η/D ≤ 1/40, where 2η√t is within a few per cent of the exact sum (tested against the library's count).
+    // η/D ≤ 1/40, where 2η√t is within 7.5 % of the exact sum (430 steps against 400 at the published η = 0.5, D = 20):
+    // the tolerance 0.08 accepts both, for every draw (tested against the library's count).
     draw: (rng) => ({ lr: pick(rng, [0.1, 0.2, 0.25, 0.5]), distance: pick(rng, [20, 30, 40, 50]) }),
     statement: (p) => `Under a constant gradient of magnitude 1, how many Adagrad steps with η = ${fmt(p.lr)} travel a distance of ${fmt(p.distance)}?`,
     // Σ_{k≤t} η/√k ≈ 2η√t = D.
     answer: (p) => (p.distance / (2 * p.lr)) ** 2,
-    tolerance: 0.05,
+    tolerance: 0.08,
     hint: "The distance after t steps is about 2η√t.",
     // Forgetting the factor 2; gradient descent's D/η.
     mistakes: (p) => [(p.distance / p.lr) ** 2, p.distance / p.lr],
@@ -170,7 +171,9 @@ export const LATE_VARIANTS: Readonly<Record<string, AnyNumericVariant>> = {
   }),
   "arena/adam-first-step": variant({
     defaults: { lr: 0.03, k: -3 },
-    draw: (rng) => ({ lr: pick(rng, [0.01, 0.02, 0.03, 0.05, 0.1]), k: pick(rng, [-2, -3, -4, -5]) }),
+    // y₀ = 10⁻² or 10⁻³ only: there ε = 10⁻⁸ moves the step by under 10⁻⁵ of η, so η itself (what the hint leads to) passes;
+    // at y₀ = 10⁻⁴ or 10⁻⁵ it moves it by 5·10⁻⁵ or 5·10⁻⁴ and η alone would be rejected.
+    draw: (rng) => ({ lr: pick(rng, [0.01, 0.02, 0.03, 0.05, 0.1]), k: pick(rng, [-2, -3]) }),
     statement: (p) => `Adam with η = ${fmt(p.lr)}, β₁ = 0.9, β₂ = 0.999, ε = 10⁻⁸ starts at (−1, ${pow10(p.k)}) on the saddle: how far does its first step move y?`,
     // g_y = −2y₀ on x² − y².
     answer: (p) => Math.abs(adamFirstStep(p.lr, -2 * 10 ** p.k)),
