@@ -14,7 +14,7 @@ import { ROOT } from "../../scripts/coursework/files.js";
 import { NUMERIC_VARIANTS, numericVariantOf } from "../../src/components/coursework/numeric-variants.js";
 import { FIXED_NUMERIC, withVariantReasons } from "../../src/components/coursework/numeric-fixed.js";
 import { doubleWellOf } from "../../src/components/coursework/numeric-variants-early.js";
-import { isClose } from "../../src/components/coursework/exercise.js";
+import { isClose, readerVariant } from "../../src/components/coursework/exercise.js";
 import { paramsFor } from "../../lib/variant.js";
 import { minimize } from "../../lib/run.js";
 import { ravine } from "../../lib/objectives/ravine.js";
@@ -190,5 +190,44 @@ describe("the question's wording stays true for every drawn variant (25 students
       expect(tau ** (N - 1), s).toBeLessThan(10 ** -p.k);
       expect(tau ** (N - 2), s).toBeGreaterThanOrEqual(10 ** -p.k);
     }
+  });
+});
+
+/** The label of the page's NumericCheck of `id` (NumericCheck's default "Your answer" when it passes none). */
+function pageLabel(id: string): string {
+  const call = new RegExp(`NumericCheck\\(\\{id: "${id.replace(/[/-]/g, "\\$&")}"([^\\n]*)`).exec(pages);
+  if (!call) throw new Error(`no NumericCheck for ${id}`);
+  const m = /label: "([^"]*)"/.exec(call[1]);
+  return m ? m[1] : "Your answer";
+}
+const DIGITS: Record<string, string> = { "₀": "0", "₁": "1", "₂": "2", "₃": "3", "₄": "4", "₅": "5", "₆": "6", "₇": "7", "₈": "8", "₉": "9", "⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9" };
+/** The words and numbers of a text, sub- and superscript digits read as digits (m₃ → m3). */
+const tokens = (text: string) => new Set((text.replace(/[₀-₉⁰-⁹]/g, (c) => DIGITS[c]).match(/[\p{L}\p{N}.]+/gu) ?? []).map((t) => t.replace(/\.+$/, "")).filter(Boolean));
+
+describe("the answer field's label stays true for every drawn variant (200 students)", () => {
+  test("a label naming a number or a name of the published question (m₃, t = 1000, Adam) comes from the variant's label(p); the page's label is used only when every draw keeps its words", () => {
+    for (const [id, v] of Object.entries(NUMERIC_VARIANTS)) {
+      const published = pageLabel(id);
+      if (v.label) expect(v.label(v.defaults), `${id}: label(defaults) is the page's label`).toBe(published);
+      const inDefault = tokens(v.statement(v.defaults));
+      for (let k = 0; k < 200; k++) {
+        const p = paramsFor(v, `s${k}`, id);
+        const label = v.label ? v.label(p) : published;
+        const statement = tokens(v.statement(p));
+        for (const t of tokens(label)) {
+          // A word of the label that the published question uses must be in this variant's question too,
+          // and a number in the label always must.
+          if (inDefault.has(t) || /\d/.test(t)) expect(statement.has(t), `${id} s${k}: label "${label}" says "${t}", the question is "${v.statement(p)}"`).toBe(true);
+        }
+      }
+    }
+  });
+  test("the check shows the variant's label for a student id and the page's without one", () => {
+    expect(readerVariant("adam/m3", null)).toBeNull();
+    const v = NUMERIC_VARIANTS["adam/m3"];
+    const student = Array.from({ length: 200 }, (_, k) => `s${k}`).find((s) => paramsFor(v, s, "adam/m3").t !== 3)!;
+    const mine = readerVariant("adam/m3", student)!;
+    expect(mine.label).toBe(`m${"₀₁₂₃₄₅₆₇₈₉"[paramsFor(v, student, "adam/m3").t]}`);
+    expect(mine.statement).toContain(mine.label!);
   });
 });

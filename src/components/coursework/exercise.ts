@@ -67,20 +67,22 @@ function writeStatus(id: string, status: ExerciseStatus): void {
  * student id is stored and the exercise has variants: its question, answer
  * and a hint without numbers. Null: the published question of the page.
  */
-export function readerVariant(id: string, student: string | null = readStudentId()): { statement: string; answer: number; hint: string; tolerance?: number } | null {
+export function readerVariant(id: string, student: string | null = readStudentId()): { statement: string; answer: number; hint: string; tolerance?: number; label?: string } | null {
   const v = numericVariantOf(id);
   if (!v || !student) return null;
   const p = paramsFor(v, student, id);
-  return { statement: v.statement(p), answer: v.answer(p), hint: v.hint, tolerance: v.tolerance };
+  return { statement: v.statement(p), answer: v.answer(p), hint: v.hint, tolerance: v.tolerance, label: v.label?.(p) };
 }
 
-export function NumericCheck({ id, label = "Your answer", answer: published, tolerance: publishedTolerance = 1e-3, hint: publishedHint, explanation: publishedExplanation }: NumericCheckOptions): HTMLElement {
+export function NumericCheck({ id, label: publishedLabel = "Your answer", answer: published, tolerance: publishedTolerance = 1e-3, hint: publishedHint, explanation: publishedExplanation }: NumericCheckOptions): HTMLElement {
   // A student's own variant replaces the published numbers (and the explanation, which quotes them).
   const mine = readerVariant(id);
   const answer = mine ? mine.answer : published;
   const tolerance = mine?.tolerance ?? publishedTolerance;
   const hint = mine ? mine.hint : publishedHint;
   const explanation = mine ? undefined : publishedExplanation;
+  // The page's label may name a published number (m₃, t = 1000): the variant's own label replaces it.
+  const label = mine?.label ?? publishedLabel;
   const input = html`<input type="text" inputmode="decimal" aria-label=${label} placeholder="e.g. 0.5 or 2/4" style="width: 10em; font: inherit;">` as HTMLInputElement;
   const button = html`<button type="button">Check</button>` as HTMLButtonElement;
   const feedback = html`<span role="status" aria-live="polite" class="exercise-feedback"></span>` as HTMLElement;

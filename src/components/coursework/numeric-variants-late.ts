@@ -195,6 +195,7 @@ export const LATE_VARIANTS: Readonly<Record<string, AnyNumericVariant>> = {
     defaults: { name: "adam", K: 5 },
     draw: (rng) => ({ name: pick(rng, GRID_OPTIMIZERS), K: pick(rng, [3, 4, 5, 6, 7]) }),
     statement: (p) => `The grid is η₀·(√10)ᵏ for k = −${p.K} … ${p.K}: for ${NAMES[p.name]} (η₀ = ${pow10(Math.round(Math.log10(defaultLr(p.name))))}), what is the largest learning rate tried?`,
+    label: (p) => `largest η for ${NAMES[p.name]}`,
     answer: (p) => defaultLr(p.name) * 10 ** (p.K / 2),
     hint: "The largest k gives the largest rate: η₀ times √10 to that power.",
     // A factor 10ᵏ instead of 10^(k/2); the smallest rate.
@@ -204,6 +205,7 @@ export const LATE_VARIANTS: Readonly<Record<string, AnyNumericVariant>> = {
     defaults: { lr: 0.3, gamma: 0.55, t: 1000 },
     draw: (rng) => ({ lr: pick(rng, [0.01, 0.1, 0.3, 1]), gamma: pick(rng, [0.5, 0.55, 0.75]), t: pick(rng, [100, 1000, 10000]) }),
     statement: (p) => `With η = ${fmt(p.lr)} and γ = ${fmt(p.gamma)}, what is the standard deviation σₜ of the gradient noise at step t = ${p.t}?`,
+    label: (p) => `σ at t = ${p.t}`,
     answer: (p) => Math.sqrt(noiseVariance(p.lr, p.gamma, p.t)),
     tolerance: 1e-2,
     hint: "σ² = η/(1 + t)ᵞ; take the square root.",
@@ -233,6 +235,7 @@ export const LATE_VARIANTS: Readonly<Record<string, AnyNumericVariant>> = {
     defaults: { P: 8 },
     draw: (rng) => ({ P: 2 + rng.int(15) }),
     statement: (p) => `With P = ${p.P} workers of constant gradient time 1 starting at staggered times, how many updates land between a worker's read and its write?`,
+    label: (p) => `staleness for P = ${p.P}`,
     answer: (p) => p.P - 1,
     tolerance: 1e-9,
     hint: "While one worker computes, each of the others finishes exactly once.",

@@ -166,6 +166,7 @@ const FORMULA_VARIANTS: Readonly<Record<string, Any>> = {
     defaults: { beta1: 0.9, t: 3 },
     draw: (rng) => ({ beta1: pick(rng, [0.8, 0.9, 0.95]), t: 2 + rng.int(5) }),
     statement: (p) => `Every gradient equals 1 and β₁ = ${fmt(p.beta1)}: what is the uncorrected m${sub(p.t)}?`,
+    label: (p) => `m${sub(p.t)}`,
     answer: (p) => 1 - p.beta1 ** p.t,
     hint: "mₜ = (1 − β₁ᵗ)g for a constant gradient.",
     // The corrected m̂ (= 1); β₁ᵗ.
@@ -193,6 +194,8 @@ const FORMULA_VARIANTS: Readonly<Record<string, Any>> = {
     defaults: { gamma: 0.9, lr: 0.001, g: 5 },
     draw: (rng) => ({ gamma: pick(rng, [0.9, 0.95, 0.99]), lr: pick(rng, [0.001, 0.01]), g: pick(rng, [0.5, 2, 5, 10]) }),
     statement: (p) => `With γ = ${fmt(p.gamma)}, η = ${fmt(p.lr)} and ε negligible, how long is RMSprop's first step in a coordinate whose first gradient is ${fmt(p.g)}?`,
+    // Hinton's settings are γ = 0.9, η = 0.001; other draws are not his.
+    label: (p) => (p.gamma === 0.9 && p.lr === 0.001 ? "first step, Hinton's settings" : "first step"),
     answer: (p) => p.lr / Math.sqrt(1 - p.gamma),
     hint: "E[g²]₁ = (1 − γ)g₁².",
     // η alone (the bias-corrected size); without the square root.
