@@ -95,6 +95,29 @@ describe("every drawn variant is well-posed (25 students)", () => {
 });
 
 describe("the question's wording stays true for every drawn variant (25 students)", () => {
+  test('no question asks "how many times larger" or "by what factor … larger" of an answer below 1 (200 students)', () => {
+    for (const [id, v] of Object.entries(NUMERIC_VARIANTS)) {
+      for (let k = 0; k < 200; k++) {
+        const p = paramsFor(v, `s${k}`, id);
+        if (v.answer(p) < 1) expect(v.statement(p), `${id} s${k}: answer ${v.answer(p)}`).not.toMatch(/times larger|factor .*larger|larger than/);
+      }
+    }
+  });
+  test('the stability-limit questions (momentum/, nesterov/stability-limit) state the ravine\'s L, and momentum\'s its update convention, for every draw', () => {
+    for (const id of ["momentum/stability-limit", "nesterov/stability-limit"]) for (const [s, p] of drawn(id)) expect(NUMERIC_VARIANTS[id].statement(p), `${id} ${s}`).toContain("L = 4");
+    for (const [s, p] of drawn("momentum/stability-limit")) expect(NUMERIC_VARIANTS["momentum/stability-limit"].statement(p), s).toContain("torch's form (v ← βv + g, x ← x − ηv)");
+  });
+  test('"at which epoch (epochs numbered from 1) does training stop?" (strategies/patience-stop): the answer counts epochs from 1: the lowest reading is at epoch answer − patience, counted from 1', () => {
+    const v = NUMERIC_VARIANTS["strategies/patience-stop"];
+    for (const [s, p] of drawn("strategies/patience-stop")) {
+      expect(v.statement(p), s).toContain("(epochs numbered from 1)");
+      const stop = v.answer(p);
+      const readings = v.statement(p).replace(/^.*reads /, "").replace(/:.*$/, "").split(", ").map(Number);
+      // p.patience readings after the best one, none lower: the best is at stop − patience (numbered from 1).
+      const best = stop - p.patience;
+      expect(Math.min(...readings.slice(0, stop)), s).toBe(readings[best - 1]);
+    }
+  });
   test('"where does gradient descent … end?" (gradient-descent/double-well-start): every run settles at a minimum of its well', () => {
     const v = NUMERIC_VARIANTS["gradient-descent/double-well-start"];
     for (const [s, p] of drawn("gradient-descent/double-well-start")) {

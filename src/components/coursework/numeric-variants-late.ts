@@ -51,7 +51,7 @@ export const LATE_VARIANTS: Readonly<Record<string, AnyNumericVariant>> = {
   "momentum/stability-limit": variant({
     defaults: { beta: 0.25 },
     draw: (rng) => ({ beta: pick(rng, [0.25, 0.5, 0.6, 0.75, 0.8, 0.9]) }),
-    statement: (p) => `On the ravine with β = ${fmt(p.beta)}, what is the largest learning rate for which momentum converges?`,
+    statement: (p) => `On the ravine (L = ${fmt(RAVINE_L)}) with β = ${fmt(p.beta)}, what is the largest learning rate for which momentum in torch's form (v ← βv + g, x ← x − ηv) converges?`,
     answer: (p) => momentumLrLimit(p.beta, RAVINE_L),
     hint: "The steep direction has λ = 4; the condition is ηλ < 2 + 2β.",
     // Plain gradient descent's 2/λ; Nesterov's limit.
@@ -215,7 +215,7 @@ export const LATE_VARIANTS: Readonly<Record<string, AnyNumericVariant>> = {
   "strategies/patience-stop": variant({
     defaults: { curve: 0, patience: 2 },
     draw: (rng) => ({ curve: rng.int(CURVES.length), patience: pick(rng, [1, 2, 3]) }),
-    statement: (p) => `A validation curve reads ${CURVES[p.curve].map((v) => fmt(v).replace(/^0\.(\d)$/, "0.$10")).join(", ")}: with patience ${p.patience} and δ = 0, at which epoch does training stop?`,
+    statement: (p) => `A validation curve reads ${CURVES[p.curve].map((v) => fmt(v).replace(/^0\.(\d)$/, "0.$10")).join(", ")}: with patience ${p.patience} and δ = 0, at which epoch (epochs numbered from 1) does training stop?`,
     answer: (p) => earlyStopPoint(CURVES[p.curve], p.patience).stopEpoch ?? NaN,
     tolerance: 1e-9,
     hint: "Count the epochs since the last new minimum; stop when the count reaches the patience.",
