@@ -87,7 +87,7 @@ export const EXERCISES: readonly ExerciseInfo[] = Object.freeze([
   numeric("ewa/noise-equivalent-window", "Matching a plain mean", 2, "Which β gives an EWA the same long-run noise variance as the plain mean of the last 20 values?"),
   // 6. Momentum
   code("momentum/momentum-step", "A momentum step in torch's convention", 10, "Write `momentumStep(x, g, state, hyper)`: v ← μv + g, x ← x − ηv, as torch.optim.SGD(momentum=μ) does."),
-  numeric("momentum/stability-limit", "Stability limit", 2, "On the ravine with β = 0.25, what is the largest learning rate for which momentum converges?"),
+  numeric("momentum/stability-limit", "Stability limit", 2, "On the ravine (L = 4) with β = 0.25, what is the largest learning rate for which momentum in torch's form (v ← βv + g, x ← x − ηv) converges?"),
   numeric("momentum/weight-sum", "The total weight", 2, "With β = 0.95, what is the total weight momentum's buffer gives all past gradients?"),
   numeric("momentum/optimal-rate-kappa-100", "The optimal rate", 2, "Curvatures between μ = 1 and L = 100: what is the best rate momentum can achieve?"),
   numeric("momentum/ewa-to-torch-lr", "Converting hyperparameters", 2, "The EWA form with η′ = 0.1, β = 0.9: what lr gives the same trajectory in torch.optim.SGD(momentum=0.9)?"),
@@ -113,7 +113,7 @@ export const EXERCISES: readonly ExerciseInfo[] = Object.freeze([
   // 10. Adam
   code("adam/adam-step", "Adam's step with bias correction", 15, "Write `adamStep(x, g, state, hyper)`: Adam's moments m and v, their bias corrections m̂ = m/(1 − β₁ᵗ) and v̂ = v/(1 − β₂ᵗ), and the step x ← x − ηm̂/(√v̂ + ε), compared with the library's adam."),
   code("adam/nadam-step", "Nadam's step", 15, "Write `nadamStep(x, g, state, hyper)`: torch.optim.NAdam's step (torch ≥ 2.0) with the momentum schedule μ_t = β₁(1 − ½·0.96^(tψ)), its running product Π_t, and the look-ahead term η·μ_{t+1}/(1 − Π_t·μ_{t+1})·m/d."),
-  numeric("adam/uncorrected-first-step", "The first uncorrected step", 2, "With β₁ = 0.9, β₂ = 0.999, how many times larger than η is the first step of Adam without bias correction (ε negligible)?"),
+  numeric("adam/uncorrected-first-step", "The first uncorrected step", 2, "With β₁ = 0.9, β₂ = 0.999 and ε negligible, what is the ratio of the first step of Adam without bias correction to η?"),
   numeric("adam/adamax-u", "AdaMax's memory", 2, "AdaMax with β₂ = 0.999 sees |g₁| = 3, then |g₂| = 1. What is u₂?"),
   numeric("adam/m3", "Bias with a constant gradient", 2, "Every gradient equals 1 and β₁ = 0.9: what is the uncorrected m₃?"),
   numeric("adam/reddi-period", "Reddi's period", 2, "In fₜ(x) = 1010x (t mod 101 = 1), −10x otherwise, what is the sum of the gradients over one period?"),
@@ -126,10 +126,10 @@ export const EXERCISES: readonly ExerciseInfo[] = Object.freeze([
   numeric("arena/ravine-edge", "The edge of stability", 2, "For gradient descent on 0.1x² + 2y², what is the largest learning rate for which it converges from every start?"),
   // 12. Choosing an optimizer
   numeric("choosing/adam-grid-top", "Grid arithmetic", 2, "The grid is η₀·(√10)ᵏ for k = −5 … 5: for Adam (η₀ = 10⁻³), what is the largest learning rate tried?"),
-  numeric("choosing/uncorrected-first-step", "The first uncorrected step", 2, "Adam without bias correction, β₁ = 0.9, β₂ = 0.99, ε → 0: by what factor is its first step larger than Adam's?"),
+  numeric("choosing/uncorrected-first-step", "The first uncorrected step", 2, "Adam without bias correction, β₁ = 0.9, β₂ = 0.99, ε → 0: what is the ratio of its first step to η, the size of Adam's first step?"),
   // 13. More strategies
   numeric("strategies/noise-sigma", "Noise schedule", 2, "With η = 0.3 and γ = 0.55, what is the standard deviation σₜ of the gradient noise at step t = 1000?"),
-  numeric("strategies/patience-stop", "Patience", 2, "A validation curve reads 0.60, 0.52, 0.49, 0.50, 0.48, 0.485, 0.49, 0.50, 0.51: with patience 2 and δ = 0, at which epoch does training stop?"),
+  numeric("strategies/patience-stop", "Patience", 2, "A validation curve reads 0.60, 0.52, 0.49, 0.50, 0.48, 0.485, 0.49, 0.50, 0.51: with patience 2 and δ = 0, at which epoch (epochs numbered from 1) does training stop?"),
   code("strategies/patience-rule", "The patience rule", 5, "Write `patienceStop(validation, patience, minDelta)`: the epoch where early stopping with patience p and minimum improvement δ halts, and the epoch it restores (1-based; stopEpoch null if patience never runs out)."),
   code("strategies/gradient-noise", "Annealed gradient noise", 10, "Write `noiseStd(eta, gamma, t)`, σ_t = √(η/(1 + t)^γ), and `gradientNoise(eta, gamma, seed)`, returning a function that adds σ_t·ξ (ξ standard normal from the seeded `random(seed)`) to the gradient on its t-th call, as the library's withGradientNoise."),
   code("strategies/batchnorm-forward", "Batch norm's forward pass, train and eval", 10, "Write `batchNormTrain(…)`: normalize each unit with its batch's mean and biased variance, scale by γ, shift by β, and update the running averages with momentum ρ and the unbiased variance, as torch.nn.BatchNorm1d; and `batchNormEval(…)`, which normalizes with the running averages."),

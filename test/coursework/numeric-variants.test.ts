@@ -14,7 +14,7 @@ import { ROOT } from "../../scripts/coursework/files.js";
 import { NUMERIC_VARIANTS, numericVariantOf } from "../../src/components/coursework/numeric-variants.js";
 import { FIXED_NUMERIC, withVariantReasons } from "../../src/components/coursework/numeric-fixed.js";
 import { doubleWellOf } from "../../src/components/coursework/numeric-variants-early.js";
-import { isClose } from "../../src/components/coursework/exercise.js";
+import { isClose, readerVariant } from "../../src/components/coursework/exercise.js";
 import { paramsFor } from "../../lib/variant.js";
 import { minimize } from "../../lib/run.js";
 import { ravine } from "../../lib/objectives/ravine.js";
@@ -95,6 +95,29 @@ describe("every drawn variant is well-posed (25 students)", () => {
 });
 
 describe("the question's wording stays true for every drawn variant (25 students)", () => {
+  test('no question asks "how many times larger" or "by what factor … larger" of an answer below 1 (200 students)', () => {
+    for (const [id, v] of Object.entries(NUMERIC_VARIANTS)) {
+      for (let k = 0; k < 200; k++) {
+        const p = paramsFor(v, `s${k}`, id);
+        if (v.answer(p) < 1) expect(v.statement(p), `${id} s${k}: answer ${v.answer(p)}`).not.toMatch(/times larger|factor .*larger|larger than/);
+      }
+    }
+  });
+  test('the stability-limit questions (momentum/, nesterov/stability-limit) state the ravine\'s L, and momentum\'s its update convention, for every draw', () => {
+    for (const id of ["momentum/stability-limit", "nesterov/stability-limit"]) for (const [s, p] of drawn(id)) expect(NUMERIC_VARIANTS[id].statement(p), `${id} ${s}`).toContain("L = 4");
+    for (const [s, p] of drawn("momentum/stability-limit")) expect(NUMERIC_VARIANTS["momentum/stability-limit"].statement(p), s).toContain("torch's form (v ← βv + g, x ← x − ηv)");
+  });
+  test('"at which epoch (epochs numbered from 1) does training stop?" (strategies/patience-stop): the answer counts epochs from 1: the lowest reading is at epoch answer − patience, counted from 1', () => {
+    const v = NUMERIC_VARIANTS["strategies/patience-stop"];
+    for (const [s, p] of drawn("strategies/patience-stop")) {
+      expect(v.statement(p), s).toContain("(epochs numbered from 1)");
+      const stop = v.answer(p);
+      const readings = v.statement(p).replace(/^.*reads /, "").replace(/:.*$/, "").split(", ").map(Number);
+      // p.patience readings after the best one, none lower: the best is at stop − patience (numbered from 1).
+      const best = stop - p.patience;
+      expect(Math.min(...readings.slice(0, stop)), s).toBe(readings[best - 1]);
+    }
+  });
   test('"where does gradient descent … end?" (gradient-descent/double-well-start): every run settles at a minimum of its well', () => {
     const v = NUMERIC_VARIANTS["gradient-descent/double-well-start"];
     for (const [s, p] of drawn("gradient-descent/double-well-start")) {
@@ -124,9 +147,35 @@ describe("the question's wording stays true for every drawn variant (25 students
     const v = NUMERIC_VARIANTS["arena/saddle-gd-escape"];
     for (const [s, p] of drawn("arena/saddle-gd-escape")) expect(v.answer(p), s).toBe(escapeSteps("sgd", { lr: p.lr }, 10 ** p.k));
   });
-  test('"how many Adagrad steps … travel a distance" (adagrad/long-walk, answered with 2η√t): the exact count is within the tolerance too', () => {
+  test('"how many Adagrad steps … travel a distance" (adagrad/long-walk, answered with 2η√t): the exact count passes too, over the whole draw space (the published η = 0.5, D = 20 included), and the plausible mistakes do not', () => {
     const v = NUMERIC_VARIANTS["adagrad/long-walk"];
-    for (const [s, p] of drawn("adagrad/long-walk")) expect(isClose(adagradStepsToTravel(p.lr, p.distance), v.answer(p), v.tolerance), s).toBe(true);
+    const space = new Map(Array.from({ length: 400 }, (_, k) => paramsFor(v, `s${k}`, "adagrad/long-walk")).map((p) => [`${p.lr} ${p.distance}`, p]));
+    space.set("defaults", v.defaults);
+    expect(space.size).toBe(4 * 4 + 1);
+    for (const [key, p] of space) {
+      expect(isClose(adagradStepsToTravel(p.lr, p.distance), v.answer(p), v.tolerance), key).toBe(true);
+      for (const m of v.mistakes!(p)) expect(isClose(m, v.answer(p), v.tolerance), `${key}: mistake ${m}`).toBe(false);
+    }
+  });
+  test('"how far does its first step move y?" (arena/adam-first-step): η, the step the hint leads to with ε neglected, passes on every draw (200 students)', () => {
+    const v = NUMERIC_VARIANTS["arena/adam-first-step"];
+    for (let k = 0; k < 200; k++) {
+      const p = paramsFor(v, `s${k}`, "arena/adam-first-step");
+      expect(isClose(p.lr, v.answer(p), v.tolerance), `s${k} ${JSON.stringify(p)}`).toBe(true);
+    }
+  });
+  test('"how many steps shrink the error … by a factor" (learning-rate/optimal-steps): only the right integer passes — one step fewer has not reached the factor and is rejected, one more is rejected (200 students)', () => {
+    const v = NUMERIC_VARIANTS["learning-rate/optimal-steps"];
+    for (let k = 0; k < 200; k++) {
+      const p = paramsFor(v, `s${k}`, "learning-rate/optimal-steps");
+      const t = v.answer(p);
+      const rate = (p.c - p.a) / (p.c + p.a);
+      expect(Number.isInteger(t)).toBe(true);
+      expect(rate ** t, `s${k}`).toBeLessThanOrEqual(10 ** -p.k);
+      expect(rate ** (t - 1), `s${k}`).toBeGreaterThan(10 ** -p.k);
+      expect(isClose(t - 1, t, v.tolerance ?? pageTolerance("learning-rate/optimal-steps")), `s${k}`).toBe(false);
+      expect(isClose(t + 1, t, v.tolerance ?? pageTolerance("learning-rate/optimal-steps")), `s${k}`).toBe(false);
+    }
   });
   test('"find the multiplier μ with ‖(B + μI)⁻¹g‖ = Δ and B + μI positive semidefinite" (learning-rate/trust-multiplier): the answer is that μ', () => {
     const v = NUMERIC_VARIANTS["learning-rate/trust-multiplier"];
@@ -164,5 +213,44 @@ describe("the question's wording stays true for every drawn variant (25 students
       expect(tau ** (N - 1), s).toBeLessThan(10 ** -p.k);
       expect(tau ** (N - 2), s).toBeGreaterThanOrEqual(10 ** -p.k);
     }
+  });
+});
+
+/** The label of the page's NumericCheck of `id` (NumericCheck's default "Your answer" when it passes none). */
+function pageLabel(id: string): string {
+  const call = new RegExp(`NumericCheck\\(\\{id: "${id.replace(/[/-]/g, "\\$&")}"([^\\n]*)`).exec(pages);
+  if (!call) throw new Error(`no NumericCheck for ${id}`);
+  const m = /label: "([^"]*)"/.exec(call[1]);
+  return m ? m[1] : "Your answer";
+}
+const DIGITS: Record<string, string> = { "₀": "0", "₁": "1", "₂": "2", "₃": "3", "₄": "4", "₅": "5", "₆": "6", "₇": "7", "₈": "8", "₉": "9", "⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9" };
+/** The words and numbers of a text, sub- and superscript digits read as digits (m₃ → m3). */
+const tokens = (text: string) => new Set((text.replace(/[₀-₉⁰-⁹]/g, (c) => DIGITS[c]).match(/[\p{L}\p{N}.]+/gu) ?? []).map((t) => t.replace(/\.+$/, "")).filter(Boolean));
+
+describe("the answer field's label stays true for every drawn variant (200 students)", () => {
+  test("a label naming a number or a name of the published question (m₃, t = 1000, Adam) comes from the variant's label(p); the page's label is used only when every draw keeps its words", () => {
+    for (const [id, v] of Object.entries(NUMERIC_VARIANTS)) {
+      const published = pageLabel(id);
+      if (v.label) expect(v.label(v.defaults), `${id}: label(defaults) is the page's label`).toBe(published);
+      const inDefault = tokens(v.statement(v.defaults));
+      for (let k = 0; k < 200; k++) {
+        const p = paramsFor(v, `s${k}`, id);
+        const label = v.label ? v.label(p) : published;
+        const statement = tokens(v.statement(p));
+        for (const t of tokens(label)) {
+          // A word of the label that the published question uses must be in this variant's question too,
+          // and a number in the label always must.
+          if (inDefault.has(t) || /\d/.test(t)) expect(statement.has(t), `${id} s${k}: label "${label}" says "${t}", the question is "${v.statement(p)}"`).toBe(true);
+        }
+      }
+    }
+  });
+  test("the check shows the variant's label for a student id and the page's without one", () => {
+    expect(readerVariant("adam/m3", null)).toBeNull();
+    const v = NUMERIC_VARIANTS["adam/m3"];
+    const student = Array.from({ length: 200 }, (_, k) => `s${k}`).find((s) => paramsFor(v, s, "adam/m3").t !== 3)!;
+    const mine = readerVariant("adam/m3", student)!;
+    expect(mine.label).toBe(`m${"₀₁₂₃₄₅₆₇₈₉"[paramsFor(v, student, "adam/m3").t]}`);
+    expect(mine.statement).toContain(mine.label!);
   });
 });

@@ -3,12 +3,15 @@
  * with a number and checked in the page. The reader types a value (an
  * expression like `2/4` or `1e-3` is fine), presses Check (or Enter), and gets
  * a clear pass or a hint. The last result is remembered in the browser
- * (localStorage key `descent:exercise:<id>`), so progress survives a reload.
+ * (localStorage key `descent:exercise:<id>`, or `descent:exercise:<id>#<student
+ * id>` for a student's own variant: progress.ts), so progress survives a
+ * reload, and a pass of the published question is not a pass of a variant.
  */
 import { html } from "htl";
 import { paramsFor } from "../../lib/variant.js";
 import { numericVariantOf } from "./numeric-variants.js";
 import { readStudentId } from "./student-id.js";
+import { recordStatus, statusKey } from "./progress.js";
 
 export interface NumericCheckOptions {
   /** A stable id, unique in the course: `<chapter>/<name>`. */
@@ -23,8 +26,6 @@ export interface NumericCheckOptions {
 }
 
 export type ExerciseStatus = "passed" | "failed";
-
-const STORAGE_PREFIX = "descent:exercise:";
 
 /** Parses a number or a small arithmetic expression of numbers (+ − × / ^ and parentheses); NaN when it is neither. */
 export function parseNumber(text: string): number {
@@ -45,20 +46,13 @@ export function isClose(value: number, answer: number, tolerance = 1e-3): boolea
   return Math.abs(value - answer) <= tolerance * scale;
 }
 
-export function readStatus(id: string): ExerciseStatus | null {
+/** The stored status of exercise `id`, for `student`'s own variant (null: the published exercise). */
+export function readStatus(id: string, student: string | null = null): ExerciseStatus | null {
   try {
-    const value = localStorage.getItem(STORAGE_PREFIX + id);
+    const value = localStorage.getItem(statusKey(id, student));
     return value === "passed" || value === "failed" ? value : null;
   } catch {
     return null;
-  }
-}
-
-function writeStatus(id: string, status: ExerciseStatus): void {
-  try {
-    localStorage.setItem(STORAGE_PREFIX + id, status);
-  } catch {
-    // storage disabled: the check still works, it is just not remembered
   }
 }
 
@@ -67,24 +61,29 @@ function writeStatus(id: string, status: ExerciseStatus): void {
  * student id is stored and the exercise has variants: its question, answer
  * and a hint without numbers. Null: the published question of the page.
  */
-export function readerVariant(id: string, student: string | null = readStudentId()): { statement: string; answer: number; hint: string; tolerance?: number } | null {
+export function readerVariant(id: string, student: string | null = readStudentId()): { statement: string; answer: number; hint: string; tolerance?: number; label?: string } | null {
   const v = numericVariantOf(id);
   if (!v || !student) return null;
   const p = paramsFor(v, student, id);
-  return { statement: v.statement(p), answer: v.answer(p), hint: v.hint, tolerance: v.tolerance };
+  return { statement: v.statement(p), answer: v.answer(p), hint: v.hint, tolerance: v.tolerance, label: v.label?.(p) };
 }
 
-export function NumericCheck({ id, label = "Your answer", answer: published, tolerance: publishedTolerance = 1e-3, hint: publishedHint, explanation: publishedExplanation }: NumericCheckOptions): HTMLElement {
+export function NumericCheck({ id, label: publishedLabel = "Your answer", answer: published, tolerance: publishedTolerance = 1e-3, hint: publishedHint, explanation: publishedExplanation }: NumericCheckOptions): HTMLElement {
   // A student's own variant replaces the published numbers (and the explanation, which quotes them).
-  const mine = readerVariant(id);
+  const student = readStudentId();
+  const mine = readerVariant(id, student);
+  // A variant's status is stored under its own key: a pass of the published question does not carry over.
+  const owner = mine ? student : null;
   const answer = mine ? mine.answer : published;
   const tolerance = mine?.tolerance ?? publishedTolerance;
   const hint = mine ? mine.hint : publishedHint;
   const explanation = mine ? undefined : publishedExplanation;
+  // The page's label may name a published number (m₃, t = 1000): the variant's own label replaces it.
+  const label = mine?.label ?? publishedLabel;
   const input = html`<input type="text" inputmode="decimal" aria-label=${label} placeholder="e.g. 0.5 or 2/4" style="width: 10em; font: inherit;">` as HTMLInputElement;
   const button = html`<button type="button">Check</button>` as HTMLButtonElement;
   const feedback = html`<span role="status" aria-live="polite" class="exercise-feedback"></span>` as HTMLElement;
-  const previous = readStatus(id);
+  const previous = readStatus(id, owner);
   if (previous === "passed") feedback.textContent = "✓ solved before";
 
   function check() {
@@ -95,7 +94,7 @@ export function NumericCheck({ id, label = "Your answer", answer: published, tol
       return;
     }
     const ok = isClose(value, answer, tolerance);
-    writeStatus(id, ok ? "passed" : "failed");
+    recordStatus(id, ok ? "passed" : "failed", { student: owner });
     feedback.dataset.status = ok ? "passed" : "failed";
     feedback.textContent = ok ? `✓ Correct.${explanation ? " " + explanation : ""}` : `✗ Not yet.${hint ? " Hint: " + hint : ""}`;
   }
@@ -103,5 +102,5 @@ export function NumericCheck({ id, label = "Your answer", answer: published, tol
   input.addEventListener("keydown", (event) => {
     if (event.key === "Enter") check();
   });
-  return html`<div class="exercise-check" data-exercise=${id}>${mine ? html`<p class="exercise-variant"><strong>Your variant</strong> (student ${readStudentId()}): ${mine.statement}</p>` : ""}<label>${label}: ${input}</label> ${button} ${feedback}</div>` as HTMLElement;
+  return html`<div class="exercise-check" data-exercise=${id}>${mine ? html`<p class="exercise-variant"><strong>Your variant</strong> (student ${student}): ${mine.statement}</p>` : ""}<label>${label}: ${input}</label> ${button} ${feedback}</div>` as HTMLElement;
 }

@@ -12,6 +12,13 @@ export interface NumericVariant<P> extends Variant<P> {
   /** The question with the variant's numbers (the catalogue's statement for the defaults). */
   statement(params: P): string;
   answer(params: P): number;
+  /**
+   * The label of the answer field for these parameters, when the page's label
+   * names a number or a name a draw changes (m₃, t = 1000, Adam); equal to the
+   * page's label at the defaults. Without it the page's label is used, which
+   * must then hold for every variant (tested).
+   */
+  label?(params: P): string;
   /** A hint that holds for every variant. */
   hint: string;
   /** Accepted relative error (absolute when |answer| < 10⁻⁹), as the page's NumericCheck; default 10⁻³. */

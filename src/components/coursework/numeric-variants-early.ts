@@ -55,10 +55,14 @@ export const EARLY_VARIANTS: Readonly<Record<string, AnyNumericVariant>> = {
     draw: (rng) => ({ a: pick(rng, [0.05, 0.1, 0.2]), c: pick(rng, [1, 2, 3, 5]), k: pick(rng, [2, 3, 4]) }),
     statement: (p) => `With the best fixed rate on the ravine ${fmt(p.a)}x₁² + ${fmt(p.c)}x₂², how many steps shrink the error in every coordinate by a factor of ${pow10(p.k)}?`,
     answer: (p) => stepsToReduce(optimalStep([2 * p.a, 2 * p.c]).rate, 10 ** -p.k),
-    tolerance: 0.02,
+    // A count: only the right integer passes, as in the other counting checks.
+    tolerance: 0,
     hint: "At the best fixed rate both coordinates shrink by (κ − 1)/(κ + 1) per step, κ the ratio of the curvatures; solve rateᵗ ≤ 1/factor.",
-    // The rate 1 − 1/κ of the step η = 1/L instead of the best fixed step's.
-    mistakes: (p) => [stepsToReduce(1 - p.a / p.c, 10 ** -p.k)],
+    // The rate 1 − 1/κ of the step η = 1/L instead of the best fixed step's; one step too few (rateᵗ not yet below 1/factor), one too many.
+    mistakes: (p) => {
+      const t = stepsToReduce(optimalStep([2 * p.a, 2 * p.c]).rate, 10 ** -p.k);
+      return [stepsToReduce(1 - p.a / p.c, 10 ** -p.k), t - 1, t + 1];
+    },
   }),
   "learning-rate/backtracking-quartic": variant({
     defaults: { x: 1, rho: 0.5 },

@@ -51,7 +51,7 @@ export const LATE_VARIANTS: Readonly<Record<string, AnyNumericVariant>> = {
   "momentum/stability-limit": variant({
     defaults: { beta: 0.25 },
     draw: (rng) => ({ beta: pick(rng, [0.25, 0.5, 0.6, 0.75, 0.8, 0.9]) }),
-    statement: (p) => `On the ravine with β = ${fmt(p.beta)}, what is the largest learning rate for which momentum converges?`,
+    statement: (p) => `On the ravine (L = ${fmt(RAVINE_L)}) with β = ${fmt(p.beta)}, what is the largest learning rate for which momentum in torch's form (v ← βv + g, x ← x − ηv) converges?`,
     answer: (p) => momentumLrLimit(p.beta, RAVINE_L),
     hint: "The steep direction has λ = 4; the condition is ηλ < 2 + 2β.",
     // Plain gradient descent's 2/λ; Nesterov's limit.
@@ -118,12 +118,13 @@ export const LATE_VARIANTS: Readonly<Record<string, AnyNumericVariant>> = {
   }),
   "adagrad/long-walk": variant({
     defaults: { lr: 0.5, distance: 20 },
-    // η/D ≤ 1/40, where 2η√t is within a few per cent of the exact sum (tested against the library's count).
+    // η/D ≤ 1/40, where 2η√t is within 7.5 % of the exact sum (430 steps against 400 at the published η = 0.5, D = 20):
+    // the tolerance 0.08 accepts both, for every draw (tested against the library's count).
     draw: (rng) => ({ lr: pick(rng, [0.1, 0.2, 0.25, 0.5]), distance: pick(rng, [20, 30, 40, 50]) }),
     statement: (p) => `Under a constant gradient of magnitude 1, how many Adagrad steps with η = ${fmt(p.lr)} travel a distance of ${fmt(p.distance)}?`,
     // Σ_{k≤t} η/√k ≈ 2η√t = D.
     answer: (p) => (p.distance / (2 * p.lr)) ** 2,
-    tolerance: 0.05,
+    tolerance: 0.08,
     hint: "The distance after t steps is about 2η√t.",
     // Forgetting the factor 2; gradient descent's D/η.
     mistakes: (p) => [(p.distance / p.lr) ** 2, p.distance / p.lr],
@@ -170,7 +171,9 @@ export const LATE_VARIANTS: Readonly<Record<string, AnyNumericVariant>> = {
   }),
   "arena/adam-first-step": variant({
     defaults: { lr: 0.03, k: -3 },
-    draw: (rng) => ({ lr: pick(rng, [0.01, 0.02, 0.03, 0.05, 0.1]), k: pick(rng, [-2, -3, -4, -5]) }),
+    // y₀ = 10⁻² or 10⁻³ only: there ε = 10⁻⁸ moves the step by under 10⁻⁵ of η, so η itself (what the hint leads to) passes;
+    // at y₀ = 10⁻⁴ or 10⁻⁵ it moves it by 5·10⁻⁵ or 5·10⁻⁴ and η alone would be rejected.
+    draw: (rng) => ({ lr: pick(rng, [0.01, 0.02, 0.03, 0.05, 0.1]), k: pick(rng, [-2, -3]) }),
     statement: (p) => `Adam with η = ${fmt(p.lr)}, β₁ = 0.9, β₂ = 0.999, ε = 10⁻⁸ starts at (−1, ${pow10(p.k)}) on the saddle: how far does its first step move y?`,
     // g_y = −2y₀ on x² − y².
     answer: (p) => Math.abs(adamFirstStep(p.lr, -2 * 10 ** p.k)),
@@ -192,6 +195,7 @@ export const LATE_VARIANTS: Readonly<Record<string, AnyNumericVariant>> = {
     defaults: { name: "adam", K: 5 },
     draw: (rng) => ({ name: pick(rng, GRID_OPTIMIZERS), K: pick(rng, [3, 4, 5, 6, 7]) }),
     statement: (p) => `The grid is η₀·(√10)ᵏ for k = −${p.K} … ${p.K}: for ${NAMES[p.name]} (η₀ = ${pow10(Math.round(Math.log10(defaultLr(p.name))))}), what is the largest learning rate tried?`,
+    label: (p) => `largest η for ${NAMES[p.name]}`,
     answer: (p) => defaultLr(p.name) * 10 ** (p.K / 2),
     hint: "The largest k gives the largest rate: η₀ times √10 to that power.",
     // A factor 10ᵏ instead of 10^(k/2); the smallest rate.
@@ -201,6 +205,7 @@ export const LATE_VARIANTS: Readonly<Record<string, AnyNumericVariant>> = {
     defaults: { lr: 0.3, gamma: 0.55, t: 1000 },
     draw: (rng) => ({ lr: pick(rng, [0.01, 0.1, 0.3, 1]), gamma: pick(rng, [0.5, 0.55, 0.75]), t: pick(rng, [100, 1000, 10000]) }),
     statement: (p) => `With η = ${fmt(p.lr)} and γ = ${fmt(p.gamma)}, what is the standard deviation σₜ of the gradient noise at step t = ${p.t}?`,
+    label: (p) => `σ at t = ${p.t}`,
     answer: (p) => Math.sqrt(noiseVariance(p.lr, p.gamma, p.t)),
     tolerance: 1e-2,
     hint: "σ² = η/(1 + t)ᵞ; take the square root.",
@@ -210,7 +215,7 @@ export const LATE_VARIANTS: Readonly<Record<string, AnyNumericVariant>> = {
   "strategies/patience-stop": variant({
     defaults: { curve: 0, patience: 2 },
     draw: (rng) => ({ curve: rng.int(CURVES.length), patience: pick(rng, [1, 2, 3]) }),
-    statement: (p) => `A validation curve reads ${CURVES[p.curve].map((v) => fmt(v).replace(/^0\.(\d)$/, "0.$10")).join(", ")}: with patience ${p.patience} and δ = 0, at which epoch does training stop?`,
+    statement: (p) => `A validation curve reads ${CURVES[p.curve].map((v) => fmt(v).replace(/^0\.(\d)$/, "0.$10")).join(", ")}: with patience ${p.patience} and δ = 0, at which epoch (epochs numbered from 1) does training stop?`,
     answer: (p) => earlyStopPoint(CURVES[p.curve], p.patience).stopEpoch ?? NaN,
     tolerance: 1e-9,
     hint: "Count the epochs since the last new minimum; stop when the count reaches the patience.",
@@ -230,6 +235,7 @@ export const LATE_VARIANTS: Readonly<Record<string, AnyNumericVariant>> = {
     defaults: { P: 8 },
     draw: (rng) => ({ P: 2 + rng.int(15) }),
     statement: (p) => `With P = ${p.P} workers of constant gradient time 1 starting at staggered times, how many updates land between a worker's read and its write?`,
+    label: (p) => `staleness for P = ${p.P}`,
     answer: (p) => p.P - 1,
     tolerance: 1e-9,
     hint: "While one worker computes, each of the others finishes exactly once.",

@@ -13,7 +13,9 @@
  *
  * It lives with the page components, not in exercises/, because NumericCheck
  * imports it in the browser (Framework serves nothing from outside src/ but
- * lib/); the catalogue (scripts/coursework/catalogue.ts) reads it too.
+ * lib/). The catalogue (scripts/coursework/catalogue.ts) does not import it:
+ * its data loader (src/data/exercises.json.ts) passes buildCatalogue a
+ * function that asks numericVariantOf whether an exercise varies.
  *
  * A numeric exercise not listed here is a fixed variant, for the reason
  * numeric-fixed.ts gives: its answer comes from a measurement the page makes
@@ -146,7 +148,8 @@ const FORMULA_VARIANTS: Readonly<Record<string, Any>> = {
     defaults: { beta1: 0.9, beta2: 0.999 },
     // Not β₁ = 0.9 with β₂ = 0.99, where the uncorrected step equals the corrected one (ratio 1).
     draw: (rng) => ({ beta1: pick(rng, [0.8, 0.9, 0.95]), beta2: pick(rng, [0.995, 0.999, 0.9999]) }),
-    statement: (p) => `With β₁ = ${fmt(p.beta1)}, β₂ = ${fmt(p.beta2)}, how many times larger than η is the first step of Adam without bias correction (ε negligible)?`,
+    // A ratio, not "how many times larger": below 1 for some draws (0.707 at β₁ = 0.95, β₂ = 0.995).
+    statement: (p) => `With β₁ = ${fmt(p.beta1)}, β₂ = ${fmt(p.beta2)} and ε negligible, what is the ratio of the first step of Adam without bias correction to η?`,
     answer: (p) => (1 - p.beta1) / Math.sqrt(1 - p.beta2),
     hint: "m₁ = (1 − β₁)g₁ and v₁ = (1 − β₂)g₁².",
     // Without the square root; the corrected step's ratio 1.
@@ -166,6 +169,7 @@ const FORMULA_VARIANTS: Readonly<Record<string, Any>> = {
     defaults: { beta1: 0.9, t: 3 },
     draw: (rng) => ({ beta1: pick(rng, [0.8, 0.9, 0.95]), t: 2 + rng.int(5) }),
     statement: (p) => `Every gradient equals 1 and β₁ = ${fmt(p.beta1)}: what is the uncorrected m${sub(p.t)}?`,
+    label: (p) => `m${sub(p.t)}`,
     answer: (p) => 1 - p.beta1 ** p.t,
     hint: "mₜ = (1 − β₁ᵗ)g for a constant gradient.",
     // The corrected m̂ (= 1); β₁ᵗ.
@@ -177,8 +181,8 @@ const FORMULA_VARIANTS: Readonly<Record<string, Any>> = {
     statement: (p) => `On a slope with constant gradient ${fmt(p.g)}, what is the terminal speed of torch-style momentum with η = ${fmt(p.lr)} and μ = ${fmt(p.mu)}?`,
     answer: (p) => (p.lr * p.g) / (1 - p.mu),
     hint: "v = μv + g has the fixed point g/(1 − μ).",
-    // Without 1/(1 − μ); the EWA form's ηg.
-    mistakes: (p) => [p.lr * p.g * (1 - p.mu), p.g / (1 - p.mu)],
+    // Multiplying by 1 − μ instead of dividing; the buffer's fixed point g/(1 − μ) without η; the EWA form's speed ηg.
+    mistakes: (p) => [p.lr * p.g * (1 - p.mu), p.g / (1 - p.mu), p.lr * p.g],
   }),
   "rmsprop-adadelta/weight": variant({
     defaults: { gamma: 0.9, age: 5 },
@@ -193,6 +197,8 @@ const FORMULA_VARIANTS: Readonly<Record<string, Any>> = {
     defaults: { gamma: 0.9, lr: 0.001, g: 5 },
     draw: (rng) => ({ gamma: pick(rng, [0.9, 0.95, 0.99]), lr: pick(rng, [0.001, 0.01]), g: pick(rng, [0.5, 2, 5, 10]) }),
     statement: (p) => `With γ = ${fmt(p.gamma)}, η = ${fmt(p.lr)} and ε negligible, how long is RMSprop's first step in a coordinate whose first gradient is ${fmt(p.g)}?`,
+    // Hinton's settings are γ = 0.9, η = 0.001; other draws are not his.
+    label: (p) => (p.gamma === 0.9 && p.lr === 0.001 ? "first step, Hinton's settings" : "first step"),
     answer: (p) => p.lr / Math.sqrt(1 - p.gamma),
     hint: "E[g²]₁ = (1 − γ)g₁².",
     // η alone (the bias-corrected size); without the square root.
@@ -202,7 +208,8 @@ const FORMULA_VARIANTS: Readonly<Record<string, Any>> = {
     defaults: { beta1: 0.9, beta2: 0.99 },
     // Not the published β₂ = 0.99 with β₁ = 0.9, where the factor is exactly 1 (and equals its inverse).
     draw: (rng) => ({ beta1: pick(rng, [0.8, 0.9, 0.95]), beta2: pick(rng, [0.9, 0.999, 0.9999]) }),
-    statement: (p) => `Adam without bias correction, β₁ = ${fmt(p.beta1)}, β₂ = ${fmt(p.beta2)}, ε → 0: by what factor is its first step larger than Adam's?`,
+    // A ratio, not "by what factor larger": below 1 at β₂ = 0.9 (0.316 at β₁ = 0.9).
+    statement: (p) => `Adam without bias correction, β₁ = ${fmt(p.beta1)}, β₂ = ${fmt(p.beta2)}, ε → 0: what is the ratio of its first step to η, the size of Adam's first step?`,
     answer: (p) => (1 - p.beta1) / Math.sqrt(1 - p.beta2),
     hint: "(1 − β₁)/√(1 − β₂).",
     // Without the square root; the inverse.

@@ -3,11 +3,19 @@
  *
  * Every checked exercise stores its status under `descent:exercise:<id>`
  * ("passed" or "failed"): NumericCheck (exercise.ts) and CodeExercise
- * (code-exercise.ts) both write there. This module reads them all, sums them
- * per chapter with the points of the catalogue (src/data/exercises.json), and
- * writes the file a student hands in ("Export my progress").
+ * (code-exercise.ts) both write there. A numeric check answered in a
+ * student's own variant (a student id is set and the check has per-student
+ * variants, numeric-variants.ts) stores it under
+ * `descent:exercise:<id>#<student id>` instead, and only that key counts
+ * while that id is set: a pass on the published question (whose solution the
+ * page shows) or on another student's variant is not a pass of this one.
+ * This module reads them all, sums them per chapter with the points of the
+ * catalogue (src/data/exercises.json), and writes the file a student hands in
+ * ("Export my progress").
  */
 import { html } from "htl";
+import { numericVariantOf } from "./numeric-variants.js";
+import { readStudentId } from "./student-id.js";
 
 export const STORAGE_PREFIX = "descent:exercise:";
 export type Status = "passed" | "failed";
@@ -37,27 +45,52 @@ function storage(): StatusStorage | null {
   }
 }
 
-/** Every stored exercise status, by id. */
-export function readStatuses(store: StatusStorage | null = storage()): Record<string, Status> {
+/** Who a status is for: the reader's student id (null: none), and which ids have per-student numeric variants. */
+export interface StatusReader {
+  student?: string | null;
+  varies?: (id: string) => boolean;
+}
+const hasNumericVariant = (id: string) => numericVariantOf(id) !== null;
+
+/**
+ * The storage key of an exercise's status: `descent:exercise:<id>`, or
+ * `descent:exercise:<id>#<student>` for a student's own variant of a numeric
+ * check (neither ids nor student ids contain "#").
+ */
+export function statusKey(id: string, student: string | null = null): string {
+  return STORAGE_PREFIX + id + (student ? `#${student}` : "");
+}
+
+/**
+ * Every stored exercise status that counts for this reader, by id: for a
+ * check with per-student variants while a student id is set, the status of
+ * that student's variant (none if they have not answered it yet); otherwise
+ * the status of the published exercise.
+ */
+export function readStatuses(store: StatusStorage | null = storage(), { student = readStudentId(), varies = hasNumericVariant }: StatusReader = {}): Record<string, Status> {
   const out: Record<string, Status> = {};
   if (!store) return out;
   for (let i = 0; i < store.length; i++) {
     const key = store.key(i);
     if (!key?.startsWith(STORAGE_PREFIX)) continue;
     const value = store.getItem(key);
-    if (value === "passed" || value === "failed") out[key.slice(STORAGE_PREFIX.length)] = value;
+    if (value !== "passed" && value !== "failed") continue;
+    const [id, owner = null] = key.slice(STORAGE_PREFIX.length).split("#");
+    const mine = student !== null && varies(id) ? student : null;
+    if (owner === mine) out[id] = value;
   }
   return out;
 }
 
 /**
  * Records a status: the latest check counts, for code and numeric exercises
- * alike, so "solved" never outlives a regression.
+ * alike, so "solved" never outlives a regression. `student`: the id whose
+ * own variant was answered (null: the published exercise).
  */
-export function recordStatus(id: string, status: Status, { store = storage() }: { store?: StatusStorage | null } = {}): void {
+export function recordStatus(id: string, status: Status, { store = storage(), student = null }: { store?: StatusStorage | null; student?: string | null } = {}): void {
   if (!store) return;
   try {
-    store.setItem(STORAGE_PREFIX + id, status);
+    store.setItem(statusKey(id, student), status);
   } catch {
     return; // storage full or disabled: the check still works, it is just not remembered
   }
