@@ -83,7 +83,7 @@ describe("strategies.md, early stopping over the controls' whole range", () => {
       // and below every seed of the full runs, so the table's verdict reads "lower on every seed"
       expect(compareSpreads(seedSpread(runs.map((r) => r.loss)), seedSpread(fullLoss))).toBe("lower");
     }
-  });
+  }, 300_000); // 60 settings × 3 seeds of training: a minute under load, so more than the default limit
   test('"It does not buy a higher test accuracy: that stays within the full runs\' range (within the noise of the seeds)"', () => {
     const { fullAcc, stopped } = run();
     for (const runs of stopped) expect(compareSpreads(seedSpread(runs.map((r) => r.accuracy)), fullAcc)).toBe("overlap");

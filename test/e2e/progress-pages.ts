@@ -8,6 +8,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
+import { scrollThrough } from "./scroll-through.js";
 
 /** The catalogue fields the test compares (src/data/exercises.json has more). */
 export interface BuiltEntry {
@@ -35,12 +36,15 @@ export interface Widget {
 }
 
 /**
- * Waits until the page's cells have settled: no inline expression still
+ * Scrolls through the page (cells below the first screen compute when
+ * visible), then waits until its cells have settled: no inline expression still
  * shows Framework's `<observablehq-loading>` placeholder and every id in
  * `expected` is on the page. Returns when that holds or after `timeout` ms
  * (then the comparison names what is missing); never a fixed sleep.
  */
 export async function settle(page: Page, expected: readonly string[], timeout = 120_000): Promise<void> {
+  // Cells below the first screen wait for visibility() before they compute: scroll through as a reader would.
+  await scrollThrough(page).catch(() => undefined);
   await page
     .waitForFunction(
       (ids) => document.querySelectorAll("observablehq-loading").length === 0 && ids.every((id) => document.querySelector(`[data-exercise="${CSS.escape(id)}"]`)),
