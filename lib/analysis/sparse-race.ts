@@ -124,13 +124,20 @@ function raceEntrant<D extends Dataset>(task: ComparisonTask<D>, fit: D, e: Race
       error = (err as Error).message;
       break;
     }
+    // The entrant's step gets a copy of the gradient: the sparse model's grad
+    // clears only the coordinates it wrote last time (its sparse cost), so a
+    // step that writes into its gradient (`g[i] += wd * x[i]`, allowed by the
+    // Optimizer contract) would otherwise leak into every later gradient.
+    let scratch: Float64Array | null = null;
     const optimizer = {
       name: inner.name,
       hyper: inner.hyper,
       init: (dim: number) => inner.init(dim),
       step(p, g, s) {
         params = p;
-        inner.step(p, g, s);
+        if (scratch === null || scratch.length !== g.length) scratch = new Float64Array(g.length);
+        scratch.set(g);
+        inner.step(p, scratch, s);
       },
     } as Optimizer<OptimizerState, object>;
     const init = model.init(random(seed)); // what trainSteps starts from
