@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { adaptPlayground, type SparseParams } from "../../src/components/editor/sandbox/playground.js";
 import { momentum } from "../../lib/index.js";
+import { sparseVerdict } from "../../src/components/arena/sparse-race.js";
 
 /** A reader's momentum, the shape the playground's template asks for. */
 function myMomentum({ lr = 0.1, beta = 0.9, sign = 1 }: { lr?: number; beta?: number; sign?: number } = {}) {
@@ -105,6 +106,19 @@ describe("adaptPlayground(…, {sparse}): the race on the sentences and its chec
     const result = adaptPlayground({ factory: myMomentum, hyper: { lr: 0, beta: 0.9 } }, { steps: 5, sparse: sparse({ rivals: [] }) });
     expect(result.checks.at(-1)).toMatchObject({ name: ITEM, status: "fail" });
     expect(result.checks.at(-1)!.detail).toMatch(/not below the untrained model's 0\.693/);
+  });
+
+  test("a blow-up below the divergence limit (SGD, η = 10⁴) is called worse than the untrained model, with a hint, not 'learnt nothing'", () => {
+    const result = adaptPlayground({ factory: myMomentum, hyper: { lr: 1e4, beta: 0 } }, { steps: 5, sparse: sparse({ rivals: [], seeds: [0, 1] }) });
+    const mine = result.sparse!.entries[0];
+    expect(mine.diverged).toBe(0);
+    expect(mine.train.min).toBeGreaterThan(10 * Math.LN2);
+    expect(result.checks.at(-1)).toMatchObject({ name: ITEM, status: "fail" });
+    expect(result.checks.at(-1)!.detail).toMatch(/is worse than the untrained model's 0\.693 on every seed: the steps are most likely too large — try a smaller η/);
+    expect(result.checks.at(-1)!.detail).not.toMatch(/learnt nothing/);
+    const verdict = sparseVerdict(result.sparse!);
+    expect(verdict).toMatch(/That is worse than the untrained model's 0\.693 \([\d.,]+ times it\), on the training sentences too .*: the steps are most likely too large — try a smaller η\.$/);
+    expect(verdict).not.toMatch(/learnt nothing|no better/);
   });
 
   test("a diverging optimizer fails the item, naming the seeds and where", () => {
