@@ -148,6 +148,17 @@ describe("adaptPlayground(…, {sparse}): the race on the sentences and its chec
     expect(() => adaptPlayground({ factory: myMomentum, sparseHyper: 3 }, { sparse: sparse() })).toThrow(/sparseHyper \(optional\) must be an object/);
   });
 
+  test("the template's commented hint sparseHyper {lr: 0.1, beta: 0.9} races exactly as the library's momentum at η = 0.1 (seed 1) and passes the item", () => {
+    const page = readFileSync(join(process.cwd(), "src", "playground.md"), "utf8");
+    expect(page).toContain("  // sparseHyper: {lr: 0.1, beta: 0.9},");
+    const result = adaptPlayground({ factory: myMomentum, hyper: { lr: 0.01, beta: 0.9 }, sparseHyper: { lr: 0.1, beta: 0.9 } }, { steps: 5, sparse: sparse({ seeds: [1], rivals: [{ name: "momentum", label: "Momentum", lrs: [0.1] }] }) });
+    const [mine, lib] = result.sparse!.entries;
+    expect(lib.name).toBe("momentum");
+    expect(mine.test.values[0]).toBeCloseTo(lib.test.values[0], 12);
+    expect(mine.train.values[0]).toBeCloseTo(lib.train.values[0], 12);
+    expect(result.checks.at(-1)).toMatchObject({ name: ITEM, status: "pass" });
+  });
+
   test("a run past the time budget (slow code or a busy machine) is marked not run, not failed", () => {
     const result = adaptPlayground({ factory: myMomentum, hyper: { lr: 0.01 } }, { steps: 5, sparse: sparse({ rivals: [], budgetMs: 1e-6 }) });
     expect(result.checks.at(-1)).toMatchObject({ name: ITEM, status: "skip" });
