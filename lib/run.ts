@@ -160,6 +160,9 @@ export function minimize(
   const gradientPoint = typeof opt.gradientPoint === "function" ? opt.gradientPoint.bind(opt) : undefined;
   const lookAt = gradientPoint ? new Float64Array(dim) : g;
   const gAtParams = gradientPoint ? new Float64Array(dim) : g;
+  // `step` gets a copy of the gradient (the contract lets it overwrite it);
+  // `g` itself stays as evaluated, for the effective learning rate below.
+  const gStep = new Float64Array(dim);
 
   // Row 0.
   x.set(params, 0);
@@ -178,7 +181,8 @@ export function minimize(
 
   for (let t = 1; t <= steps && divergedAt === null; ++t) {
     if (gradientPoint) objective.grad(gradientPoint(params, state, lookAt), g, t);
-    opt.step(params, g, state);
+    gStep.set(g);
+    opt.step(params, gStep, state);
     if (project) project(params);
 
     const row = t * dim, prev = row - dim;

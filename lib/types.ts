@@ -24,7 +24,13 @@ export interface OptimizerState {
  * An optimizer: validated hyperparameters plus a pure update rule.
  *
  * `step` updates `params` in place from `grad`, advances `state.t` and
- * allocates nothing. It throws a RangeError when `params`, `grad` and `state`
+ * allocates nothing. Code that runs a reader's step may see it overwrite
+ * `grad` (to add weight decay in place, say), so `minimize` (lib/run.ts),
+ * the playground's sparse race (lib/analysis/sparse-race.ts) and the
+ * contender cell of "Choosing an optimizer" hand `step` a copy of the
+ * gradient (lib/gradient-copy.ts). `train` hands over its own buffer, which a sparse
+ * model (logisticRegression) clears only where it wrote last time: an
+ * optimizer run there must leave `grad` unchanged, as the library's do. It throws a RangeError when `params`, `grad` and `state`
  * disagree on the dimension.
  */
 export interface Optimizer<S extends OptimizerState = OptimizerState, H extends object = Record<string, unknown>> {

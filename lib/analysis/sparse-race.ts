@@ -25,6 +25,7 @@
 import type { Dataset } from "../datasets.js";
 import type { ComparisonTask } from "../compare.js";
 import { now } from "../event-loop.js";
+import { withGradientCopy } from "../gradient-copy.js";
 import { random } from "../random.js";
 import { trainSteps } from "../train.js";
 import type { Optimizer, OptimizerState } from "../types.js";
@@ -124,13 +125,18 @@ function raceEntrant<D extends Dataset>(task: ComparisonTask<D>, fit: D, e: Race
       error = (err as Error).message;
       break;
     }
+    // The entrant's step gets a copy of the gradient: the sparse model's grad
+    // clears only the coordinates it wrote last time (its sparse cost), so a
+    // step that writes into its gradient (`g[i] += wd * x[i]`, allowed by the
+    // Optimizer contract) would otherwise leak into every later gradient.
+    const copying = withGradientCopy(inner);
     const optimizer = {
       name: inner.name,
       hyper: inner.hyper,
-      init: (dim: number) => inner.init(dim),
+      init: (dim: number) => copying.init(dim),
       step(p, g, s) {
         params = p;
-        inner.step(p, g, s);
+        copying.step(p, g, s);
       },
     } as Optimizer<OptimizerState, object>;
     const init = model.init(random(seed)); // what trainSteps starts from

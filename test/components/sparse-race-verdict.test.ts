@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { entryLabel, sparseRaceRows, sparseVerdict } from "../../src/components/arena/sparse-race.js";
+import { entryLabel, sparseRaceRows, sparseRaceYType, sparseVerdict } from "../../src/components/arena/sparse-race.js";
 import { seedSpread } from "../../lib/analysis/seed-spread.js";
 import type { RaceEntry, RaceResult } from "../../lib/analysis/sparse-race.js";
 
@@ -27,8 +27,16 @@ describe("sparseVerdict(race)", () => {
   test("alone (no rivals picked): no rank, no comparison", () => {
     expect(sparseVerdict(race(entry("yours", "mine", [0.5, 0.5, 0.5])))).toBe("Over 3 seeds your optimizer ends with a median test loss of 0.5 (range 0.5–0.5).");
   });
-  test("no better than the untrained model: says it learnt nothing", () => {
-    expect(sparseVerdict(race(entry("yours", "mine", [0.7, 0.8, 0.9]), entry("sgd", "SGD", [0.5, 0.5, 0.5])))).toMatch(/behind SGD outside the noise\. That is no better than the untrained model's 0\.693/);
+  test("worse than the untrained model on the test loss but not the training loss: says the fit does not carry over", () => {
+    const text = sparseVerdict(race(entry("yours", "mine", [0.7, 0.8, 0.9]), entry("sgd", "SGD", [0.5, 0.5, 0.5])));
+    expect(text).toMatch(/behind SGD outside the noise\. That is worse than the untrained model's 0\.693 \(1\.15 times it\), although the training loss fell \(median 0\.4 against 0\.693\): what it fits does not carry to new sentences\.$/);
+  });
+  test("far worse than the untrained model on both losses (a blow-up short of divergence): says so and suggests a smaller η, never 'learnt nothing'", () => {
+    const text = sparseVerdict(race(entry("yours", "mine", [603, 700, 966], { train: seedSpread([110, 150, 238]) })));
+    expect(text).toBe("Over 3 seeds your optimizer ends with a median test loss of 700 (range 603–966). That is worse than the untrained model's 0.693 (1010 times it), on the training sentences too (median 150 against 0.693): the steps are most likely too large — try a smaller η.");
+  });
+  test("exactly the untrained loss: no better than it", () => {
+    expect(sparseVerdict(race(entry("yours", "mine", [Math.LN2, Math.LN2, Math.LN2], { train: seedSpread([Math.LN2, Math.LN2, Math.LN2]) })))).toMatch(/That is no better than the untrained model's 0\.693\.$/);
   });
   test("diverged on some seeds: says how many, and the median in words when infinite", () => {
     const some = sparseVerdict(race(entry("yours", "mine", [0.5, Infinity, 0.6]), entry("sgd", "SGD", [0.5, 0.5, 0.5])));
@@ -56,5 +64,12 @@ describe("entryLabel(entry, seeds) and sparseRaceRows(race, key)", () => {
       { series: "★ mine", x: 0, median: Math.LN2, min: Math.LN2, max: Math.LN2 },
       { series: "★ mine", x: 3, median: 0.52, min: 0.5, max: 0.55 },
     ]);
+  });
+  test("sparseRaceYType: linear for ordinary losses, log once a finite loss exceeds ten times the untrained one (a diverged +∞ does not count)", () => {
+    expect(sparseRaceYType(race(entry("yours", "mine", [0.5, 0.6, 0.7]), entry("sgd", "SGD", [0.5, 0.5, 0.5])))).toBe("linear");
+    expect(sparseRaceYType(race(entry("yours", "mine", [Infinity, Infinity, 0.7])))).toBe("linear");
+    expect(sparseRaceYType(race(entry("yours", "mine", [603, 700, 966]), entry("sgd", "SGD", [0.5, 0.5, 0.5])))).toBe("log");
+    expect(sparseRaceYType(race(entry("yours", "mine", [6.9, 6.9, 6.94])))).toBe("log");
+    expect(sparseRaceYType(race(entry("yours", "mine", [6.9, 6.9, 6.93])))).toBe("linear");
   });
 });

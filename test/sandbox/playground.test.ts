@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { adaptPlayground, type SparseParams } from "../../src/components/editor/sandbox/playground.js";
 import { momentum } from "../../lib/index.js";
+import { sparseVerdict } from "../../src/components/arena/sparse-race.js";
 
 /** A reader's momentum, the shape the playground's template asks for. */
 function myMomentum({ lr = 0.1, beta = 0.9, sign = 1 }: { lr?: number; beta?: number; sign?: number } = {}) {
@@ -107,6 +108,19 @@ describe("adaptPlayground(…, {sparse}): the race on the sentences and its chec
     expect(result.checks.at(-1)!.detail).toMatch(/not below the untrained model's 0\.693/);
   });
 
+  test("a blow-up below the divergence limit (SGD, η = 10⁴) is called worse than the untrained model, with a hint, not 'learnt nothing'", () => {
+    const result = adaptPlayground({ factory: myMomentum, hyper: { lr: 1e4, beta: 0 } }, { steps: 5, sparse: sparse({ rivals: [], seeds: [0, 1] }) });
+    const mine = result.sparse!.entries[0];
+    expect(mine.diverged).toBe(0);
+    expect(mine.train.min).toBeGreaterThan(10 * Math.LN2);
+    expect(result.checks.at(-1)).toMatchObject({ name: ITEM, status: "fail" });
+    expect(result.checks.at(-1)!.detail).toMatch(/is worse than the untrained model's 0\.693 on every seed: the steps are most likely too large — try a smaller η/);
+    expect(result.checks.at(-1)!.detail).not.toMatch(/learnt nothing/);
+    const verdict = sparseVerdict(result.sparse!);
+    expect(verdict).toMatch(/That is worse than the untrained model's 0\.693 \([\d.,]+ times it\), on the training sentences too .*: the steps are most likely too large — try a smaller η\.$/);
+    expect(verdict).not.toMatch(/learnt nothing|no better/);
+  });
+
   test("a diverging optimizer fails the item, naming the seeds and where", () => {
     const result = adaptPlayground({ factory: myMomentum, hyper: { lr: 1e9, beta: 0.9 } }, { steps: 5, sparse: sparse({ rivals: [], seeds: [0, 1] }) });
     expect(result.checks.at(-1)!.status).toBe("fail");
@@ -132,6 +146,17 @@ describe("adaptPlayground(…, {sparse}): the race on the sentences and its chec
     expect(result.checks.at(-1)!.status).toBe("pass");
     expect(result.runs[0].trajectory.loss[5]).toBe(result.runs[0].trajectory.loss[0]); // lr 0 on the surface
     expect(() => adaptPlayground({ factory: myMomentum, sparseHyper: 3 }, { sparse: sparse() })).toThrow(/sparseHyper \(optional\) must be an object/);
+  });
+
+  test("the template's commented hint sparseHyper {lr: 0.1, beta: 0.9} races exactly as the library's momentum at η = 0.1 (seed 1) and passes the item", () => {
+    const page = readFileSync(join(process.cwd(), "src", "playground.md"), "utf8");
+    expect(page).toContain("  // sparseHyper: {lr: 0.1, beta: 0.9},");
+    const result = adaptPlayground({ factory: myMomentum, hyper: { lr: 0.01, beta: 0.9 }, sparseHyper: { lr: 0.1, beta: 0.9 } }, { steps: 5, sparse: sparse({ seeds: [1], rivals: [{ name: "momentum", label: "Momentum", lrs: [0.1] }] }) });
+    const [mine, lib] = result.sparse!.entries;
+    expect(lib.name).toBe("momentum");
+    expect(mine.test.values[0]).toBeCloseTo(lib.test.values[0], 12);
+    expect(mine.train.values[0]).toBeCloseTo(lib.train.values[0], 12);
+    expect(result.checks.at(-1)).toMatchObject({ name: ITEM, status: "pass" });
   });
 
   test("a run past the time budget (slow code or a busy machine) is marked not run, not failed", () => {

@@ -31,6 +31,17 @@ export function sparseRaceRows(race: RaceResult, key: "train" | "test"): SeedBan
   return race.entries.flatMap((e) => curveSpread(e, key).map(({ epoch, spread }) => ({ series: entryLabel(e, race.seeds.length), x: epoch, median: spread.median, min: spread.min, max: spread.max })));
 }
 
+/**
+ * The y scale for the race's charts: logarithmic when some finite loss on the
+ * curves exceeds ten times the untrained one (a blow-up short of divergence),
+ * which on a linear axis would press every other curve flat at the bottom.
+ */
+export function sparseRaceYType(race: RaceResult): "linear" | "log" {
+  const limit = 10 * Math.max(race.initial.train, race.initial.test);
+  const high = race.entries.some((e) => e.runs.some((r) => r.curve.some((p) => (Number.isFinite(p.train) && p.train > limit) || (Number.isFinite(p.test) && p.test > limit))));
+  return high ? "log" : "linear";
+}
+
 /** The series in the order of the entries (the reader's first). */
 export function sparseRaceSeries(race: RaceResult): string[] {
   return race.entries.map((e) => entryLabel(e, race.seeds.length));
@@ -62,6 +73,21 @@ export function sparseVerdict(race: RaceResult, yours = YOURS): string {
   if (s.tied.length) parts.push(`within the noise of ${listOf(s.tied.map(labelOf))} (the ranges overlap)`);
   if (s.behind.length) parts.push(`behind ${listOf(s.behind.map(labelOf))} outside the noise`);
   const where = others === 0 ? "." : `: ${parts.join("; ")}.`;
-  const untrained = me.test.median >= race.initial.test ? ` That is no better than the untrained model's ${num(race.initial.test)}: it learnt nothing that carries to new sentences.` : "";
-  return `${head}${rank}${where}${untrained}`;
+  return `${head}${rank}${where}${untrainedNote(me, race.initial)}`;
+}
+
+/**
+ * The sentence for a median test loss at or above the untrained model's: above
+ * it on the training loss too, the steps most likely overshoot; above only on
+ * the test loss, the fit does not carry to new sentences; equal, no better.
+ */
+function untrainedNote(me: RaceEntry, initial: RaceResult["initial"]): string {
+  const t = me.test.median;
+  if (!(t >= initial.test) || !Number.isFinite(t)) return "";
+  if (t === initial.test) return ` That is no better than the untrained model's ${num(initial.test)}.`;
+  const times = t / initial.test;
+  const factor = times >= 1.1 ? ` (${num(times)} times it)` : "";
+  return me.train.median > initial.train
+    ? ` That is worse than the untrained model's ${num(initial.test)}${factor}, on the training sentences too (median ${num(me.train.median)} against ${num(initial.train)}): the steps are most likely too large — try a smaller η.`
+    : ` That is worse than the untrained model's ${num(initial.test)}${factor}, although the training loss fell (median ${num(me.train.median)} against ${num(initial.train)}): what it fits does not carry to new sentences.`;
 }

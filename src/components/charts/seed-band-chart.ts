@@ -37,6 +37,12 @@ export function SeedBandChart(rows: readonly SeedBandRow[], options: SeedBandCha
   const { width = 640, height = 280, yType = "linear", xType = "linear", colors } = options;
   const ok = (v: number, type: string) => Number.isFinite(v) && (type !== "log" || v > 0);
   const shown = rows.filter((r) => ok(r.x, xType) && ok(r.median, yType) && ok(r.min, yType) && ok(r.max, yType));
+  // Where a seed diverged (an infinite range), the median is still drawn while
+  // it is finite, the band stops, and × marks the first such point per series.
+  const line = rows.filter((r) => ok(r.x, xType) && ok(r.median, yType));
+  const firstOff = new Map<string, SeedBandRow>();
+  for (const r of line) if (!(Number.isFinite(r.min) && Number.isFinite(r.max)) && !firstOff.has(r.series)) firstOff.set(r.series, r);
+  const off = [...firstOff.values()];
   const domain = options.series ? [...options.series] : [...new Set(rows.map((r) => r.series))];
   const color = { legend: domain.length > 1, domain, ...(colors ? { range: colors as string[] } : {}) };
   return accessibleFigure(
@@ -50,13 +56,14 @@ export function SeedBandChart(rows: readonly SeedBandRow[], options: SeedBandCha
       color,
       marks: [
         Plot.areaY(shown, { x: "x", y1: "min", y2: "max", z: "series", fill: "series", fillOpacity: 0.18 }),
-        Plot.line(shown, { x: "x", y: "median", z: "series", stroke: "series", strokeWidth: 1.8 }),
+        Plot.line(line, { x: "x", y: "median", z: "series", stroke: "series", strokeWidth: 1.8 }),
+        Plot.dot(off, { x: "x", y: "median", stroke: "series", symbol: "times", r: 5, strokeWidth: 2, title: (r: SeedBandRow) => `${r.series}: a seed diverged here (its loss is off the chart)` }),
         Plot.tip(shown, Plot.pointer({ x: "x", y: "median", stroke: "series", channels: { series: "series", min: "min", max: "max" }, format: { x: ".4~g", y: ".4~g", min: ".4~g", max: ".4~g" } as Record<string, string> })),
       ],
     }),
     {
-      label: `${options.y || "value"} against ${options.x ?? "x"}: median (line) and range (band)${options.seeds ? ` over ${options.seeds} seeds` : ""} for ${domain.join(", ")}`,
-      rows: shown,
+      label: `${options.y || "value"} against ${options.x ?? "x"}: median (line) and range (band)${options.seeds ? ` over ${options.seeds} seeds` : ""} for ${domain.join(", ")}${off.length ? `; × marks where a seed of ${off.map((r) => r.series).join(", ")} diverged (the band stops there)` : ""}`,
+      rows: line,
       columns: ["series", "x", "median", "min", "max"],
     }
   );

@@ -5,10 +5,12 @@
  * tunes and measures it on the sentences task with exactly the protocol of the
  * chapter's comparison (`fairContender`, lib/analysis/fair-comparison.ts):
  * validation-selected η on a half-decade grid extended until interior, the same
- * seeds, ranked by test loss.
+ * seeds, ranked by test loss. The reader's step gets a copy of the gradient
+ * (lib/gradient-copy.ts), so writing into it cannot corrupt later gradients.
  */
 import { fairContender, type FairContenderResult, type FairOptions } from "../../../lib/analysis/fair-comparison.js";
 import { sentencesTask } from "../../../lib/compare.js";
+import { withGradientCopy } from "../../../lib/gradient-copy.js";
 import type { SentencesJSON } from "../../../lib/datasets.js";
 import { asOptimizer, ShapeError } from "./adapters.js";
 
@@ -26,6 +28,6 @@ export function adaptContender(value: unknown, params: Record<string, unknown>):
   if (!params.sentences) throw new TypeError("contender adapter: params.sentences (the sentences JSON) is missing");
   const task = sentencesTask(params.sentences as SentencesJSON);
   const options = params.options as FairOptions | undefined;
-  const result = fairContender(task, { name: "yours", label, family: "adam", lr0: v.lr0, make: (lr) => asOptimizer(factory(lr)) }, options);
+  const result = fairContender(task, { name: "yours", label, family: "adam", lr0: v.lr0, make: (lr) => withGradientCopy(asOptimizer(factory(lr))) }, options);
   return { ...result, label };
 }

@@ -208,12 +208,16 @@ export function sparseCheck(race: RaceResult): Check {
     return { name, status: "fail", detail: `On the sentences (${where}) it diverged on ${mine.diverged} of ${race.seeds.length} seeds (${at.join(", ")}). Try a smaller learning rate (sparseHyper sets the hyperparameters for this task).` };
   }
   const below = mine.train.max < race.initial.train;
+  const losses = `its final training loss (${fmt(mine.train.min)}–${fmt(mine.train.max)} over the seeds)`;
+  const worse = mine.train.min > race.initial.train;
   return {
     name,
     status: below ? "pass" : "fail",
     detail: below
       ? `On the sentences (${where}) its final training loss is ${fmt(mine.train.min)}–${fmt(mine.train.max)} over the seeds, below the untrained model's ${fmt(race.initial.train)}.`
-      : `On the sentences (${where}) its final training loss (${fmt(mine.train.min)}–${fmt(mine.train.max)} over the seeds) is not below the untrained model's ${fmt(race.initial.train)} on every seed: it learnt nothing there.`,
+      : worse
+      ? `On the sentences (${where}) ${losses} is worse than the untrained model's ${fmt(race.initial.train)} on every seed: the steps are most likely too large — try a smaller η (sparseHyper sets the hyperparameters for this task).`
+      : `On the sentences (${where}) ${losses} is not below the untrained model's ${fmt(race.initial.train)} on every seed.`,
   };
 }
 
