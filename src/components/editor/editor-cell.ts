@@ -169,7 +169,9 @@ export function EditorCell(options: EditorCellOptions): HTMLElement & { value: u
   async function run(source = current(), { quiet = false, reveal = false } = {}) {
     const ticket = ++running;
     delete root.dataset.pending;
-    setStatus("Running…", "running");
+    // A quiet run (the original code behind a share link's proposal) leaves the status alone: it
+    // starts when the cell nears the viewport, after the proposal's "not run" status is shown.
+    if (!quiet) setStatus("Running…", "running");
     runButton.disabled = true;
     const response = await sandbox.run(source, adapter, params, timeout);
     if (ticket !== running) return; // a newer run superseded this one
