@@ -56,11 +56,15 @@ export function TuningBudgetChart(rows: readonly BudgetRow[], options: { width?:
   const finite = data.filter((r) => Number.isFinite(r.loss)).map((r) => r.loss);
   const maxN = Math.max(...data.map((r) => r.n));
   const yDomain = [Math.min(...finite) / 1.05, Math.min(ceiling, Math.max(...finite) * 1.05)];
+  // Room for the longest end label (≈ 6.2 px a character at Plot's 10 px font): "SGD + cosine annealing" was cut at 390 px.
+  const marginRight = Math.max(110, Math.ceil(LABEL_DX + 6.2 * Math.max(...ends.map((r) => r.label.length)) + 4));
+  // A panel's width in ems of Plot's 10 px font: titles wider than that wrap (at 390 px "Adagrad / RMSprop / Adadelta" ran over the axis).
+  const panelEms = ((width - 52 - marginRight) / columns - 12) / 10;
   return accessibleFigure(Plot.plot({
     width,
     height: Math.ceil(families.length / columns) * 190 + 50,
     marginLeft: 52,
-    marginRight: 110,
+    marginRight,
     marginTop: 24,
     fx: { axis: null },
     fy: { axis: null },
@@ -68,7 +72,7 @@ export function TuningBudgetChart(rows: readonly BudgetRow[], options: { width?:
     y: { ...logAxis(yDomain, 4), label: "↑ expected test loss of the best of N", domain: yDomain, clamp: true },
     marks: [
       Plot.frame({ strokeOpacity: 0.2 }),
-      Plot.text(families.map((f) => ({ ...pos.get(f.key)! })), { fx: "fx", fy: "fy", text: "title", frameAnchor: "top", dy: 4, fontWeight: "bold" }),
+      Plot.text(families.map((f) => ({ ...pos.get(f.key)! })), { fx: "fx", fy: "fy", text: "title", frameAnchor: "top", dy: 4, fontWeight: "bold", lineWidth: panelEms }),
       Plot.line(data, { fx: "fx", fy: "fy", x: "n", y: "loss", stroke: "color", strokeWidth: 2, z: "label" }),
       Plot.link(ends, { fx: "fx", fy: "fy", x1: "n", y1: "loss", x2: "n", y2: "loss", stroke: "color", strokeWidth: 1, strokeOpacity: 0.7, render: dodged("y2", yDomain) }),
       Plot.text(ends, { fx: "fx", fy: "fy", x: "n", y: "loss", text: "label", fill: "color", textAnchor: "start", dx: LABEL_DX, render: dodged("y", yDomain) }),
