@@ -40,8 +40,8 @@ export const variant: CaseVariant<Submission, Params> = {
   defaults: { seed: 61, lr: 0.1 },
   draw: (rng) => ({ seed: 1000 + 4 * rng.int(250_000), lr: pick(rng, [0.05, 0.1, 0.2, 0.5]) }),
   cases: (p): CheckCase<Submission>[] => [
-    { name: "matches adagrad for 30 steps on a random 3-D quadratic (η = 0.5, ε = 1e-10)", run: (s) => adagradCase(s, p.seed, 3, { lr: 0.5, eps: 1e-10 }, 30, "quadratic") },
-    { name: `matches on sparse random gradients (η = ${show(p.lr)}, ε = 1e-10)`, run: (s) => adagradCase(s, p.seed + 1, 6, { lr: p.lr, eps: 1e-10 }, 15, "gradients") },
+    { name: "matches adagrad for 30 steps on a random 3-D quadratic (η = 0.5, ε = 10⁻¹⁰)", run: (s) => adagradCase(s, p.seed, 3, { lr: 0.5, eps: 1e-10 }, 30, "quadratic") },
+    { name: `matches on sparse random gradients (η = ${show(p.lr)}, ε = 10⁻¹⁰)`, run: (s) => adagradCase(s, p.seed + 1, 6, { lr: p.lr, eps: 1e-10 }, 15, "gradients") },
     { name: "where ε matters: tiny gradients, ε = 0.01", run: (s) => adagradCase(s, p.seed + 2, 4, { lr: 0.1, eps: 0.01 }, 10, "gradients", 0.01) },
   ],
 };

@@ -13,7 +13,7 @@ export function casesFor(p: Params): CheckCase<Submission>[] {
   return [
   { name: "300 steps on a random 10-D quadratic", run: (s) => adagradCase(s, p.seed + 100, 10, { lr: 0.3, eps: 1e-10 }, 300, "quadratic") },
   { name: "very sparse gradients keep a coordinate's rate", run: (s) => adagradCase(s, p.seed + 101, 8, { lr: 0.5, eps: 1e-10 }, 40, "gradients") },
-  { name: "huge gradients (scale 1e6): the step stays about η", run: (s) => adagradCase(s, p.seed + 102, 3, { lr: 0.1, eps: 1e-10 }, 20, "gradients", 1e6) },
+  { name: "huge gradients (scale 10⁶): the step stays about η", run: (s) => adagradCase(s, p.seed + 102, 3, { lr: 0.1, eps: 1e-10 }, 20, "gradients", 1e6) },
   { name: "ε = 1 dominates tiny gradients", run: (s) => adagradCase(s, p.seed + 103, 3, { lr: 0.1, eps: 1 }, 20, "gradients", 1e-3) },
   {
     name: "Beale from (1, 1.5), 200 steps",

@@ -50,7 +50,7 @@ export const variant: CaseVariant<Submission, Params> = {
   cases: (p): CheckCase<Submission>[] => [
     { name: "matches adam for 30 steps on a random 3-D quadratic (defaults, η = 0.1)", run: (s) => adamCase(s, p.seed, 3, { lr: 0.1, beta1: 0.9, beta2: 0.999, eps: 1e-8 }, 30, "quadratic") },
     { name: `matches on random gradients (η = ${show(p.lr)}, β₁ = ${show(p.beta1)}, β₂ = ${show(p.beta2)})`, run: (s) => adamCase(s, p.seed + 1, 5, { lr: p.lr, beta1: p.beta1, beta2: p.beta2, eps: 1e-8 }, 15, "gradients") },
-    { name: "where ε matters: small gradients, ε = 1e-3", run: (s) => adamCase(s, p.seed + 2, 4, { lr: 0.01, beta1: 0.9, beta2: 0.999, eps: 1e-3 }, 10, "gradients", 1e-3) },
+    { name: "where ε matters: small gradients, ε = 10⁻³", run: (s) => adamCase(s, p.seed + 2, 4, { lr: 0.01, beta1: 0.9, beta2: 0.999, eps: 1e-3 }, 10, "gradients", 1e-3) },
   ],
 };
 

@@ -13,7 +13,7 @@ export function casesFor(p: Params): CheckCase<Submission>[] {
   return [
   { name: "300 steps on a random 10-D quadratic", run: (s) => adamCase(s, p.seed + 100, 10, { lr: 0.05, beta1: 0.9, beta2: 0.999, eps: 1e-8 }, 300, "quadratic") },
   { name: "β₁ = 0 (RMSprop with a bias-corrected v)", run: (s) => adamCase(s, p.seed + 101, 4, { lr: 0.01, beta1: 0, beta2: 0.99, eps: 1e-8 }, 20, "gradients") },
-  { name: "huge gradients (scale 1e6): steps of about η", run: (s) => adamCase(s, p.seed + 102, 3, { lr: 0.01, beta1: 0.9, beta2: 0.999, eps: 1e-8 }, 20, "gradients", 1e6) },
+  { name: "huge gradients (scale 10⁶): steps of about η", run: (s) => adamCase(s, p.seed + 102, 3, { lr: 0.01, beta1: 0.9, beta2: 0.999, eps: 1e-8 }, 20, "gradients", 1e6) },
   { name: "short memory: β₁ = 0.5, β₂ = 0.6", run: (s) => adamCase(s, p.seed + 103, 5, { lr: 0.02, beta1: 0.5, beta2: 0.6, eps: 1e-8 }, 40, "gradients") },
   {
     name: "Rosenbrock from (−1.5, 2), 500 steps",

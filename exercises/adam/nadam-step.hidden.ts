@@ -13,7 +13,7 @@ export function casesFor(p: Params): CheckCase<Submission>[] {
   return [
   { name: "300 steps on a random 10-D quadratic", run: (s) => nadamCase(s, p.seed + 100, 10, { lr: 0.01, beta1: 0.9, beta2: 0.999, eps: 1e-8, momentumDecay: 4e-3 }, 300, "quadratic") },
   { name: "ψ = 0: a constant μ = β₁/2", run: (s) => nadamCase(s, p.seed + 101, 4, { lr: 0.02, beta1: 0.9, beta2: 0.999, eps: 1e-8, momentumDecay: 0 }, 20, "gradients") },
-  { name: "huge gradients (scale 1e6)", run: (s) => nadamCase(s, p.seed + 102, 3, { lr: 0.01, beta1: 0.9, beta2: 0.999, eps: 1e-8, momentumDecay: 4e-3 }, 20, "gradients", 1e6) },
+  { name: "huge gradients (scale 10⁶)", run: (s) => nadamCase(s, p.seed + 102, 3, { lr: 0.01, beta1: 0.9, beta2: 0.999, eps: 1e-8, momentumDecay: 4e-3 }, 20, "gradients", 1e6) },
   {
     name: "Rosenbrock from (−1.5, 2), 300 steps",
     run(s) {

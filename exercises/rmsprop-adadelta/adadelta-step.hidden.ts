@@ -13,7 +13,7 @@ export function casesFor(p: Params): CheckCase<Submission>[] {
   return [
   { name: "300 steps on a random 10-D quadratic", run: (s) => adadeltaCase(s, p.seed + 100, 10, { lr: 1, rho: 0.9, eps: 1e-6 }, 300, "quadratic") },
   { name: "ρ = 0: no memory", run: (s) => adadeltaCase(s, p.seed + 101, 4, { lr: 1, rho: 0, eps: 1e-6 }, 20, "gradients") },
-  { name: "huge gradients (scale 1e6)", run: (s) => adadeltaCase(s, p.seed + 102, 3, { lr: 1, rho: 0.9, eps: 1e-6 }, 20, "gradients", 1e6) },
+  { name: "huge gradients (scale 10⁶)", run: (s) => adadeltaCase(s, p.seed + 102, 3, { lr: 1, rho: 0.9, eps: 1e-6 }, 20, "gradients", 1e6) },
   {
     name: "Rosenbrock from (−1.5, 2), 300 steps, lr = 2",
     run(s) {

@@ -13,7 +13,7 @@ export function casesFor(p: Params): CheckCase<Submission>[] {
   return [
   { name: "300 steps on a random 10-D quadratic", run: (s) => rmspropCase(s, p.seed + 100, 10, { lr: 0.01, alpha: 0.99, eps: 1e-8 }, 300, "quadratic") },
   { name: "α = 0: every step has size about η", run: (s) => rmspropCase(s, p.seed + 101, 4, { lr: 0.05, alpha: 0, eps: 1e-8 }, 20, "gradients") },
-  { name: "huge gradients (scale 1e6)", run: (s) => rmspropCase(s, p.seed + 102, 3, { lr: 0.01, alpha: 0.9, eps: 1e-8 }, 20, "gradients", 1e6) },
+  { name: "huge gradients (scale 10⁶)", run: (s) => rmspropCase(s, p.seed + 102, 3, { lr: 0.01, alpha: 0.9, eps: 1e-8 }, 20, "gradients", 1e6) },
   {
     name: "Rosenbrock from (−1.5, 2), 300 steps",
     run(s) {

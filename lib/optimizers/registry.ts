@@ -100,7 +100,7 @@ export const optimizers: readonly OptimizerInfo[] = Object.freeze([
     rule: String.raw`\theta_t = \theta_{t-1} - \eta\, g_t`,
     torch: "torch.optim.SGD(params, lr)",
     paper: { title: "Robbins & Monro, A Stochastic Approximation Method (1951)", url: "https://doi.org/10.1214/aoms/1177729586" },
-    notes: "lr is required, as it was in torch before PyTorch 2.2 (which defaults it to 1e-3); Descent keeps it required so no run uses a learning rate nobody chose.",
+    notes: "lr is required, as it was in torch before PyTorch 2.2 (which defaults it to 0.001); Descent keeps it required so no run uses a learning rate nobody chose.",
   },
   {
     name: "momentum",

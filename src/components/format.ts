@@ -76,3 +76,12 @@ export function tickNum(value: number): string {
 export function numFormat(digits = 3): (value: number) => string {
   return (value: number) => num(value, digits);
 }
+
+/**
+ * A hyperparameter's setting as the course writes it: a number with all its
+ * digits (up to 12) in `num`'s style (eps = 1×10⁻⁸, never 1e-8), a boolean as
+ * "true" / "false".
+ */
+export function setting(value: number | boolean): string {
+  return typeof value === "boolean" ? String(value) : num(value, 12);
+}

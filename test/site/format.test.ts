@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { num, numberParts, point, superscript } from "../../src/components/format.js";
+import { num, numberParts, point, setting, superscript } from "../../src/components/format.js";
 import { fmt } from "../../src/components/tex.js";
 
 describe("num(value, digits)", () => {
@@ -56,4 +56,13 @@ test("tex's fmt follows the same style in TeX", () => {
   expect(fmt(-3.2e-5)).toBe("-3.2 \\times 10^{-5}");
   expect(fmt(0.25)).toBe("0.25");
   expect(fmt(99999.5, 3)).toBe("1 \\times 10^{5}");
+});
+
+describe("setting: a hyperparameter's value as the course writes it", () => {
+  test("writes eps = 1e-8 as 1×10⁻⁸, a learning rate with its digits, and booleans as words", () => {
+    expect(setting(1e-8)).toBe("1×10⁻⁸");
+    expect(setting(0.001)).toBe("0.001");
+    expect(setting(0.123456789)).toBe("0.123456789");
+    expect(setting(false)).toBe("false");
+  });
 });

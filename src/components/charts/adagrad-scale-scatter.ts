@@ -37,7 +37,7 @@ export function AdagradScaleScatter(points: readonly AdagradScalePoint[], option
         Plot.dot(points, { x: "hessian", y: "rms", r: 2, fill: "var(--theme-foreground-focus)", fillOpacity: 0.35 }),
         Plot.line(guide, { x: "hessian", y: "rms", stroke: "var(--theme-foreground-muted)", strokeDasharray: "5,4" }),
         Plot.text([guide[1]], { x: "hessian", y: "rms", text: () => `√(H/B) if F̄ ≈ H: slope ½ (fitted: ${num(slope)})`, dx: -6, dy: 14, textAnchor: "end", fill: "var(--theme-foreground-muted)", stroke: "var(--theme-background)", strokeWidth: 3, paintOrder: "stroke" }),
-        Plot.tip(points, Plot.pointer({ x: "hessian", y: "rms", format: { hessian: numFormat(3), rms: numFormat(3) } })),
+        Plot.tip(points, Plot.pointer({ x: "hessian", y: "rms", format: { x: numFormat(3), y: numFormat(3) } })),
       ],
     }),
     {
@@ -69,7 +69,7 @@ export function AdagradAlongRunScatter(points: readonly AdagradScalePoint[], opt
       marks: [
         Plot.line([lo, hi], { x: (d: number) => d, y: (d: number) => d, stroke: "var(--theme-foreground-muted)", strokeDasharray: "5,4" }),
         Plot.dot(shown, { x: "alongRun", y: "rms", r: 2, fill: "var(--theme-foreground-focus)", fillOpacity: 0.35 }),
-        Plot.tip(shown, Plot.pointer({ x: "alongRun", y: "rms", format: { alongRun: numFormat(3), rms: numFormat(3) } })),
+        Plot.tip(shown, Plot.pointer({ x: "alongRun", y: "rms", format: { x: numFormat(3), y: numFormat(3) } })),
       ],
     }),
     {

@@ -73,7 +73,7 @@ export function BayesRandomChart(rows: Array<{ trial: number; method: string; q1
     marks: [
       Plot.areaY(r, { x: "trial", y1: "q1", y2: "q3", fill: "method", fillOpacity: 0.18 }),
       Plot.line(r, { x: "trial", y: "median", stroke: "method", strokeWidth: 2, marker: "dot" }),
-      Plot.tip(r, Plot.pointerX({ x: "trial", y: "median", stroke: "method", channels: { q1: "q1", q3: "q3" }, format: { median: (v: number) => num(v, 3), q1: (v: number) => num(v, 3), q3: (v: number) => num(v, 3) } as Record<string, unknown> } as Plot.TipOptions)),
+      Plot.tip(r, Plot.pointerX({ x: "trial", y: "median", stroke: "method", channels: { q1: "q1", q3: "q3" }, format: { x: true, y: (v: number) => num(v, 3), q1: (v: number) => num(v, 3), q3: (v: number) => num(v, 3) } as Record<string, unknown> } as Plot.TipOptions)),
     ],
   });
 }

@@ -13,6 +13,7 @@ import type { Objective } from "../../lib/types.js";
 import { pointRows, pathLabel, type Path } from "./paths.js";
 import { contourLevels, surfaceGrid } from "../surface-grid.js";
 import { accessibleFigure } from "./accessible-figure.js";
+import { numFormat } from "../format.js";
 
 export interface ContourMapOptions {
   width?: number;
@@ -79,7 +80,7 @@ export function ContourMap(objective: Objective, paths: readonly Path[], options
       Plot.dot(rows.filter((r) => r.step === 0), { x: "x", y: "y", stroke: "label", r: 5, strokeWidth: 2, clip: true }),
       Plot.dot(last, { x: "x", y: "y", fill: "label", r: 4.5, stroke: "var(--theme-background)", clip: true }),
       step === undefined ? null : Plot.dot(rows.filter((r) => r.step === step), { x: "x", y: "y", fill: "label", r: 6, stroke: "var(--theme-foreground)", strokeWidth: 1.5, clip: true }),
-      Plot.tip(rows, Plot.pointer({ x: "x", y: "y", channels: { step: "step", loss: "loss" }, format: { x: ".4~g", y: ".4~g", loss: ".4~g" } as Record<string, string>, stroke: "label" })),
+      Plot.tip(rows, Plot.pointer({ x: "x", y: "y", channels: { step: "step", loss: "loss" }, format: { x: numFormat(4), y: numFormat(4), loss: numFormat(4) }, stroke: "label" })),
       ...marks,
     ],
   }), { label: `Contour map of ${objective.name}${labels.length ? ` with the paths of ${labels.join(", ")}` : ""}`, rows: rows, columns: ["label", "step", "x", "y", "loss"] });

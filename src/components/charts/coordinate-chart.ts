@@ -9,7 +9,7 @@
 import * as Plot from "@observablehq/plot";
 import type { Trajectory } from "../../lib/run.js";
 import { accessibleFigure } from "./accessible-figure.js";
-import { tickNum } from "../format.js";
+import { tickNum, numFormat } from "../format.js";
 import { decadeTicks, minorLogGrid } from "../log-ticks.js";
 
 export interface CoordinateChartOptions {
@@ -55,7 +55,7 @@ export function CoordinateChart(trajectory: Trajectory, options: CoordinateChart
       Plot.line(predicted, { x: "step", y: "distance", stroke: "name", strokeDasharray: "4,3", strokeOpacity: 0.7 }),
       Plot.line(rows, { x: "step", y: "distance", stroke: "name", strokeWidth: 2 }),
       Plot.dot(rows, { x: "step", y: "distance", fill: "name", r: 2 }),
-      Plot.tip(rows, Plot.pointer({ x: "step", y: "distance", stroke: "name", format: { distance: ".4~g" } as Record<string, string> })),
+      Plot.tip(rows, Plot.pointer({ x: "step", y: "distance", stroke: "name", format: { x: true, y: numFormat(4) } })),
     ],
   }), { label: `Distance of each coordinate to the minimizer against the step, log scale: ${names.join(", ")}`, rows: rows, columns: ["name", "step", "distance"] });
 }

@@ -6,7 +6,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import { accessibleFigure } from "./accessible-figure.js";
-import { tickNum } from "../format.js";
+import { tickNum, numFormat } from "../format.js";
 import { decadeTicks, minorLogGrid } from "../log-ticks.js";
 
 export interface CostRun {
@@ -41,7 +41,7 @@ export function CostChart(runs: readonly CostRun[], options: CostChartOptions = 
       ...minorLogGrid("y", rows.map((r) => r.gap)),
       Plot.line(rows, { x: "evaluations", y: "gap", stroke: "label", strokeWidth: 1.8 }),
       Plot.dot(rows, { x: "evaluations", y: "gap", fill: "label", r: 2 }),
-      Plot.tip(rows, Plot.pointer({ x: "evaluations", y: "gap", stroke: "label", channels: { step: "step" }, format: { gap: ".3~g" } as Record<string, string> })),
+      Plot.tip(rows, Plot.pointer({ x: "evaluations", y: "gap", stroke: "label", channels: { step: "step" }, format: { x: true, y: numFormat(3) } })),
     ],
   }), { label: `f(x) − f* against ${label} for ${runs.map((r) => r.label).join(", ")}`, summary, rows: rows, columns: ["label", "evaluations", "step", "gap"] });
 }

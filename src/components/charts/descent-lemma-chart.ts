@@ -8,7 +8,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import type { DescentLemmaProfile } from "../../lib/analysis/descent-lemma.js";
-import { num } from "../format.js";
+import { num, numFormat } from "../format.js";
 
 export interface DescentLemmaChartOptions {
   width?: number;
@@ -47,7 +47,7 @@ export function DescentLemmaChart(profile: DescentLemmaProfile, options: Descent
       Plot.dot(marks, { x: "eta", y: "value", r: 4, fill: "#e15759" }),
       Plot.text(marks, { x: "eta", y: "value", text: "label", dy: 14, fill: "var(--theme-foreground)" }),
       ...(eta === undefined ? [] : [Plot.ruleX([eta], { stroke: "var(--theme-foreground)" })]),
-      Plot.tip(series, Plot.pointerX({ x: "eta", y: "value", stroke: "series", format: { eta: ".3~g", value: ".4~g" } as Record<string, string> })),
+      Plot.tip(series, Plot.pointerX({ x: "eta", y: "value", stroke: "series", format: { x: numFormat(3), y: numFormat(4) } })),
     ],
   });
 }

@@ -14,6 +14,7 @@ import * as Plot from "@observablehq/plot";
 import type { Objective } from "../../lib/types.js";
 import { pathLabel, type Path } from "./paths.js";
 import { accessibleFigure } from "./accessible-figure.js";
+import { numFormat } from "../format.js";
 
 export interface DescentOnCurveOptions {
   width?: number;
@@ -72,7 +73,7 @@ export function DescentOnCurve(objective: Objective, paths: readonly Path[], opt
       Plot.dot(rows, { x: "x", y: "f", fill: "label", r: 2.5 }),
       Plot.dot(rows.filter((r) => r.step === 0), { x: "x", y: "f", stroke: "label", r: 6, strokeWidth: 2 }),
       Plot.dot(last, { x: "x", y: "f", fill: "label", r: 5, stroke: "var(--theme-background)" }),
-      Plot.tip(rows, Plot.pointer({ x: "x", y: "f", channels: { step: "step" }, format: { x: ".4~g", y: ".4~g" } as Record<string, string>, stroke: "label" })),
+      Plot.tip(rows, Plot.pointer({ x: "x", y: "f", channels: { step: "step" }, format: { x: numFormat(4), y: numFormat(4) }, stroke: "label" })),
       ...marks,
     ],
   }), { label: `Steps on the curve f(x) for ${labels.join(", ")}`, rows: rows, columns: ["label", "step", "x", "f"] });

@@ -9,6 +9,7 @@
 import * as Plot from "@observablehq/plot";
 import type { DirectionScan } from "../../lib/analysis/steepest-direction.js";
 import { accessibleFigure } from "./accessible-figure.js";
+import { num, numFormat } from "../format.js";
 
 export interface DirectionalDerivativeChartOptions {
   width?: number;
@@ -44,7 +45,7 @@ export function DirectionalDerivativeChart(scan: DirectionScan, options: Directi
       Plot.text(marks.slice(0, 1), { x: "angle", frameAnchor: "top", text: "label", dy: 4, dx: 4, textAnchor: "start", fill: "var(--theme-foreground)" }),
       Plot.dot(scan.rows.filter((r) => r.angle === scan.bestActualAngle), { x: (r: { angle: number }) => deg(r.angle), y: "actual", r: 5, fill: "#e15759", stroke: "var(--theme-background)" }),
       angle === undefined ? null : Plot.ruleX([deg(angle)], { stroke: "#4e79a7", strokeWidth: 2 }),
-      Plot.tip(rows, Plot.pointerX({ x: "angle", y: "value", stroke: "series", format: { angle: ".0f", value: ".4~g" } as Record<string, string> })),
+      Plot.tip(rows, Plot.pointerX({ x: "angle", y: "value", stroke: "series", format: { x: (angle: number) => `${num(Math.round(angle))}°`, y: numFormat(4) } })),
     ],
   }), { label: `Change in f against the direction of u, degrees: first-order prediction and actual change; steepest descent at ${Math.round(deg(scan.steepestAngle))}°`, rows: rows, columns: ["series", "angle", "value"] });
 }

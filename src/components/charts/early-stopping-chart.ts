@@ -48,7 +48,7 @@ export function EarlyStoppingChart(run: EarlyStoppingRun, options: EarlyStopping
       Plot.ruleX(marks, { x: "epoch", stroke: "var(--theme-foreground-muted)", strokeDasharray: "4,3" }),
       ...marks.map((m) => Plot.text([m], { x: "epoch", text: "text", frameAnchor: "top", dy: m.dy, fill: "var(--theme-foreground-muted)", fontSize: 11, textAnchor: "start", dx: 3 })),
       Plot.line(rows, { x: "epoch", y: "loss", stroke: "set", strokeWidth: 1.8 }),
-      Plot.tip(rows, Plot.pointerX({ x: "epoch", y: "loss", stroke: "set", format: { loss: (v: number) => num(v, 4) } } as Plot.TipOptions)),
+      Plot.tip(rows, Plot.pointerX({ x: "epoch", y: "loss", stroke: "set", format: { x: true, y: (v: number) => num(v, 4) } } as Plot.TipOptions)),
     ],
   }), { label: `Training and validation loss against epoch; best epoch ${run.bestEpoch}${run.stopEpoch !== null ? `, stopped at epoch ${run.stopEpoch}` : ""}`, rows: rows, columns: ["set", "epoch", "loss"] });
 }

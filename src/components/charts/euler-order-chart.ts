@@ -5,7 +5,7 @@
  * smallest η. Takes lib/analysis/gradient-flow's `eulerOrder`.
  */
 import * as Plot from "@observablehq/plot";
-import { num, tickNum } from "../format.js";
+import { num, tickNum, numFormat } from "../format.js";
 import { decadeTicks, minorLogGrid } from "../log-ticks.js";
 
 export interface EulerOrderChartOptions {
@@ -30,7 +30,7 @@ export function EulerOrderChart(order: { rows: Array<{ eta: number; gap: number 
     marks: [
       Plot.line(reference, { x: "eta", y: "gap", stroke: "series", strokeDasharray: "5,3" }),
       Plot.line(measured, { x: "eta", y: "gap", stroke: "series", strokeWidth: 2, marker: "dot" }),
-      Plot.tip(measured, Plot.pointer({ x: "eta", y: "gap", format: { eta: ".3~g", gap: ".3~g" } as Record<string, string> })),
+      Plot.tip(measured, Plot.pointer({ x: "eta", y: "gap", format: { x: numFormat(3), y: numFormat(3) } })),
     ],
   });
 }

@@ -8,6 +8,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import { accessibleFigure } from "./accessible-figure.js";
+import { numFormat } from "../format.js";
 
 export interface EwaLine {
   label: string;
@@ -47,7 +48,7 @@ export function EwaSeriesChart(
     marks: [
       Plot.dot(raw, { x: "x", y: "y", r: 1.6, fill: () => rawLabel, fillOpacity: 0.55 }),
       Plot.line(rows, { x: "x", y: "y", stroke: "label", strokeWidth: 2 }),
-      Plot.tip(rows, Plot.pointerX({ x: "x", y: "y", stroke: "label", format: { y: ".3~f" } as Record<string, string> })),
+      Plot.tip(rows, Plot.pointerX({ x: "x", y: "y", stroke: "label", format: { x: true, y: numFormat(3) } })),
     ],
   }), { label: `${yLabel} against ${xLabel || "time"}: the data and ${lines.map((l) => l.label).join(", ")}`, rows: rows, columns: ["label", "x", "y"] });
 }

@@ -37,7 +37,7 @@ export function FisherHessianScatter(points: readonly FisherHessianPoint[], opti
       Plot.line(diagonal, { x: "v", y: "v", stroke: "var(--theme-foreground-muted)", strokeDasharray: "5,4" }),
       Plot.text([diagonal[1]], { x: "v", y: "v", text: () => "F = H", dx: -6, dy: 12, textAnchor: "end", fill: "var(--theme-foreground-muted)" }),
       Plot.dot(shown, { x: "hessian", y: "fisher", r: 2, fill: "var(--theme-foreground-focus)", fillOpacity: 0.35 }),
-      Plot.tip(shown, Plot.pointer({ x: "hessian", y: "fisher", channels: { word: "word", sentences: "count" }, format: { hessian: numFormat(3), fisher: numFormat(3) } })),
+      Plot.tip(shown, Plot.pointer({ x: "hessian", y: "fisher", channels: { word: "word", sentences: "count" }, format: { x: numFormat(3), y: numFormat(3) } })),
     ],
   });
   return chart;

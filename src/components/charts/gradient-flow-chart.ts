@@ -10,6 +10,7 @@ import * as Plot from "@observablehq/plot";
 import type { Flow } from "../../lib/analysis/gradient-flow.js";
 import { pathLabel, type Path } from "./paths.js";
 import { accessibleFigure } from "./accessible-figure.js";
+import { numFormat } from "../format.js";
 
 export interface FlowRun extends Path {
   /** The learning rate of the run: iterate k is drawn at time kη. */
@@ -56,7 +57,7 @@ export function GradientFlowChart(flow: Flow, runs: readonly FlowRun[], options:
       Plot.line(flowRows, { x: "t", y: "x", stroke: () => "gradient flow (exact)", strokeWidth: 2.5 }),
       Plot.line(rows, { x: "t", y: "x", z: "label", stroke: "label", strokeWidth: 1, strokeOpacity: 0.6, clip: true }),
       Plot.dot(rows, { x: "t", y: "x", fill: "label", r: 2.6, clip: true }),
-      Plot.tip(rows, Plot.pointer({ x: "t", y: "x", channels: { step: "step" }, format: { t: ".3~g", x: ".4~g" } as Record<string, string>, stroke: "label" })),
+      Plot.tip(rows, Plot.pointer({ x: "t", y: "x", channels: { step: "step" }, format: { x: numFormat(3), y: numFormat(4) }, stroke: "label" })),
     ],
   }), { label: `${label} against time t: the exact gradient flow and the iterates of ${labels.join(", ")}`, rows: rows, columns: ["label", "step", "t", "x"] });
 }

@@ -13,6 +13,7 @@ import * as Plot from "@observablehq/plot";
 import type { LineProfile } from "../../lib/analysis/line-profile.js";
 import type { LineSearchResult } from "../../lib/line-search.js";
 import { accessibleFigure } from "./accessible-figure.js";
+import { numFormat } from "../format.js";
 
 export interface LineSearchChartOptions {
   width?: number;
@@ -85,7 +86,7 @@ export function LineSearchChart(profile: LineProfile, searches: ReadonlyArray<{ 
       Plot.dot(trials, { x: "alpha", y: "value", fill: "label", r: 3.5, symbol: "label" }),
       Plot.dot(trials.filter((t) => t.accepted), { x: "alpha", y: "value", stroke: "label", r: 8, strokeWidth: 2 }),
       Plot.text(trials.filter((t) => t.label === numberedSearch(labels)), { x: "alpha", y: "value", text: "order", dy: -10, fill: "label" }),
-      Plot.tip(trials, Plot.pointer({ x: "alpha", y: "value", channels: { search: "label", trial: "order" }, format: { alpha: ".4~g", value: ".4~g" } as Record<string, string> })),
+      Plot.tip(trials, Plot.pointer({ x: "alpha", y: "value", channels: { search: "label", trial: "order" }, format: { x: numFormat(4), y: numFormat(4) } })),
     ],
   }), { label: `φ(α) along the search direction, with the trial steps of ${labels.join(", ")}`, rows: trials, columns: ["label", "order", "alpha", "value", "accepted"] });
 }

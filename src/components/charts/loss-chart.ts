@@ -6,7 +6,7 @@
  * gives each run's last value and the rows.
  */
 import * as Plot from "@observablehq/plot";
-import { num } from "../format.js";
+import { num, numFormat } from "../format.js";
 import { accessibleFigure } from "./accessible-figure.js";
 import { logAxis } from "../log-ticks.js";
 import { lossRows, pathLabel, type Path } from "./paths.js";
@@ -40,7 +40,7 @@ export function LossChart(paths: readonly Path[], options: LossChartOptions = {}
     marks: [
       Plot.line(plotted, { x: "step", y: "value", stroke: "label", strokeWidth: 1.8 }),
       step === undefined ? null : Plot.ruleX([step], { stroke: "var(--theme-foreground-muted)", strokeDasharray: "3,3" }),
-      Plot.tip(plotted, Plot.pointerX({ x: "step", y: "value", stroke: "label", format: { value: ".4~g" } as Record<string, string> })),
+      Plot.tip(plotted, Plot.pointerX({ x: "step", y: "value", stroke: "label", format: { x: true, y: numFormat(4) } })),
     ],
   });
   const what = y === "gradNorm" ? "Gradient norm ‖∇f(x)‖" : y === "gap" ? "Distance to the minimum f(x) − f*" : "Loss f(x)";

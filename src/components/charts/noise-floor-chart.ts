@@ -8,7 +8,7 @@
 import * as Plot from "@observablehq/plot";
 import { decadeTicks } from "../log-ticks.js";
 import { accessibleFigure } from "./accessible-figure.js";
-import { tickNum } from "../format.js";
+import { tickNum, numFormat } from "../format.js";
 
 export interface NoiseFloorRun {
   label: string;
@@ -54,7 +54,7 @@ export function NoiseFloorChart(runs: readonly NoiseFloorRun[], options: NoiseFl
       Plot.line(mean.filter(ok), { x: "t", y: "f", stroke: "label", strokeWidth: 2.2 }),
       Plot.ruleY(floors.filter((f) => Number.isFinite(f.value) && f.value > 0), { y: "value", strokeDasharray: "4,3", stroke: "var(--theme-foreground-muted)" }),
       Plot.text(floors.filter((f) => Number.isFinite(f.value) && f.value > 0), { y: "value", text: "label", frameAnchor: "left", dy: -7, dx: 4, fill: "var(--theme-foreground-muted)", fontSize: 11 }),
-      Plot.tip(mean.filter(ok), Plot.pointerX({ x: "t", y: "f", stroke: "label", format: { f: ".3~g" } as Record<string, string> })),
+      Plot.tip(mean.filter(ok), Plot.pointerX({ x: "t", y: "f", stroke: "label", format: { x: true, y: numFormat(3) } })),
     ],
   }), { label: `Expected loss against the step, log scales, for ${runs.map(name).join(", ")}`, rows: mean, columns: ["label", "t", "f"] });
 }

@@ -6,7 +6,7 @@
 import * as Plot from "@observablehq/plot";
 import { decadeTicks } from "../log-ticks.js";
 import { accessibleFigure } from "./accessible-figure.js";
-import { tickNum } from "../format.js";
+import { tickNum, numFormat } from "../format.js";
 
 export interface PartialSumSeries {
   label: string;
@@ -33,7 +33,7 @@ export function PartialSumsChart(series: readonly PartialSumSeries[], options: P
     marks: [
       Plot.line(rows, { x: "N", y: "value", stroke: "label", strokeWidth: 1.8 }),
       Plot.dot(rows, { x: "N", y: "value", stroke: "label", r: 2 }),
-      Plot.tip(rows, Plot.pointer({ x: "N", y: "value", stroke: "label", format: { value: ".4~g" } as Record<string, string> })),
+      Plot.tip(rows, Plot.pointer({ x: "N", y: "value", stroke: "label", format: { x: true, y: numFormat(4) } })),
     ],
   }), { label: `Partial sums against N for ${series.map((s) => s.label).join(", ")}`, rows: rows, columns: ["label", "N", "value"] });
 }

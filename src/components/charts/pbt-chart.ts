@@ -9,6 +9,8 @@
  */
 import * as Plot from "@observablehq/plot";
 import { accessibleFigure } from "./accessible-figure.js";
+import { num } from "../format.js";
+import { logAxis } from "../log-ticks.js";
 
 export interface PbtRound {
   eta: number;
@@ -45,13 +47,13 @@ export function PbtChart(history: readonly (readonly PbtRound[])[], options: Pbt
     height,
     marginLeft: 56,
     x: { label: "round", ticks: history[0].map((_, r) => r + 1), tickFormat: "d", grid: true },
-    y: show === "eta" ? { type: "log", label: "learning rate η", grid: true, tickFormat: "~g" } : { type: "log", label: "validation loss", grid: true, tickFormat: ".3~g" },
+    y: show === "eta" ? { ...logAxis(rows.map((d) => d.eta)), label: "learning rate η", grid: true } : { ...logAxis(rows.map((d) => d.loss)), label: "validation loss", grid: true },
     color: { legend: false },
     marks: [
       Plot.line(rows, { x: "round", y, z: "worker", stroke: "worker", strokeWidth: 1.5, curve: show === "eta" ? "step-before" : "linear" }),
       Plot.dot(rows.filter((d) => d.exploited), { x: "round", y, stroke: "currentColor", r: 5 }),
       Plot.dot(rows.filter((d) => d.diverged), { x: "round", y, symbol: "times", stroke: "#e15759", r: 4 }),
-      Plot.tip(rows, Plot.pointer({ x: "round", y, title: (d) => `${d.worker}, round ${d.round}\nη = ${d.eta.toPrecision(3)}\nvalidation loss ${d.diverged ? "diverged" : d.score.toPrecision(4)}${!d.diverged && d.score > d.loss ? " (drawn at the chart's top)" : ""}${d.exploited ? "\ncopied a better worker before this round" : ""}` })),
+      Plot.tip(rows, Plot.pointer({ x: "round", y, title: (d) => `${d.worker}, round ${d.round}\nη = ${num(d.eta)}\nvalidation loss ${d.diverged ? "diverged" : num(d.score, 4)}${!d.diverged && d.score > d.loss ? " (drawn at the chart's top)" : ""}${d.exploited ? "\ncopied a better worker before this round" : ""}` })),
     ],
   });
   const label = show === "eta"

@@ -8,6 +8,7 @@
 import * as Plot from "@observablehq/plot";
 import { gdRate, optimalStep, rateCurve, stableLimit } from "../../lib/analysis/quadratic-rate.js";
 import { accessibleFigure } from "./accessible-figure.js";
+import { numFormat } from "../format.js";
 
 export interface RateCurveChartOptions {
   width?: number;
@@ -48,7 +49,7 @@ export function RateCurveChart(eigenvalues: ArrayLike<number>, options: RateCurv
             Plot.dot(current, { x: "eta", y: (d: { rate: number }) => Math.min(d.rate, yMax), r: 6, stroke: "var(--theme-foreground)", strokeWidth: 2, fill: "var(--theme-background)" }),
           ]
         : []),
-      Plot.tip(rows, Plot.pointerX({ x: "eta", y: "factor", stroke: "series", format: { eta: ".3~g", factor: ".3~g" } as Record<string, string> })),
+      Plot.tip(rows, Plot.pointerX({ x: "eta", y: "factor", stroke: "series", format: { x: numFormat(3), y: numFormat(3) } })),
     ],
   }), { label: `Convergence factor against the learning rate η; above 1 the iteration diverges`, rows: rows });
 }

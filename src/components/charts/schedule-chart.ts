@@ -9,7 +9,7 @@
 import * as Plot from "@observablehq/plot";
 import { decadeTicks } from "../log-ticks.js";
 import { accessibleFigure } from "./accessible-figure.js";
-import { tickNum } from "../format.js";
+import { tickNum, numFormat } from "../format.js";
 
 export interface ScheduleSeries {
   label: string;
@@ -39,7 +39,7 @@ export function ScheduleChart(series: readonly ScheduleSeries[], options: Schedu
     color: { legend: true, domain: series.map((s) => s.label) },
     marks: [
       Plot.line(rows, { x: "t", y: "eta", stroke: "label", strokeWidth: 1.8, curve: "step-after" }),
-      Plot.tip(rows, Plot.pointerX({ x: "t", y: "eta", stroke: "label", format: { eta: ".4~g" } as Record<string, string> })),
+      Plot.tip(rows, Plot.pointerX({ x: "t", y: "eta", stroke: "label", format: { x: true, y: numFormat(4) } })),
     ],
   }), { label: `${yLabel} against step t for ${series.map((s) => s.label).join(", ")}`, rows: rows, columns: ["label", "t", "eta"] });
 }

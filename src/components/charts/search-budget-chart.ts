@@ -7,6 +7,7 @@
 import * as Plot from "@observablehq/plot";
 import { accessibleFigure } from "./accessible-figure.js";
 import { logAxis } from "../log-ticks.js";
+import { numFormat } from "../format.js";
 
 export interface BudgetSummary {
   n: number;
@@ -48,7 +49,7 @@ export function SearchBudgetChart(budgets: readonly BudgetSummary[], options: Se
     marks: [
       Plot.areaY(bands, { x: "n", y1: "lo", y2: "hi", fill: "series", fillOpacity: 0.15, z: "series" }),
       Plot.line(lines, { x: "n", y: "gap", stroke: "series", strokeWidth: 2, marker: "circle" }),
-      Plot.tip(lines, Plot.pointer({ x: "n", y: "gap", stroke: "series", format: { gap: ".3~g" } as Record<string, string> })),
+      Plot.tip(lines, Plot.pointer({ x: "n", y: "gap", stroke: "series", format: { x: true, y: numFormat(3) } })),
     ],
   }), { label: `Gap to the best score against the number of trials for each search`, rows: lines, columns: ["series", "n", "gap"] });
 }

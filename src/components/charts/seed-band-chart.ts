@@ -10,6 +10,8 @@
  */
 import * as Plot from "@observablehq/plot";
 import { accessibleFigure } from "./accessible-figure.js";
+import { numFormat } from "../format.js";
+import { logAxis } from "../log-ticks.js";
 
 export interface SeedBandRow {
   series: string;
@@ -51,14 +53,14 @@ export function SeedBandChart(rows: readonly SeedBandRow[], options: SeedBandCha
       height,
       marginLeft: 56,
       marginRight: 16,
-      x: { type: xType, label: options.x ?? "x", grid: true, ...(xType === "log" ? { tickFormat: "~g" } : {}) },
-      y: { type: yType, label: options.y ?? "", grid: true, ...(yType === "log" ? { tickFormat: "~g" } : {}) },
+      x: { type: xType, label: options.x ?? "x", grid: true, ...(xType === "log" ? logAxis(shown.map((r) => r.x)) : {}) },
+      y: { type: yType, label: options.y ?? "", grid: true, ...(yType === "log" ? logAxis(shown.flatMap((r) => [r.min, r.max])) : {}) },
       color,
       marks: [
         Plot.areaY(shown, { x: "x", y1: "min", y2: "max", z: "series", fill: "series", fillOpacity: 0.18 }),
         Plot.line(line, { x: "x", y: "median", z: "series", stroke: "series", strokeWidth: 1.8 }),
         Plot.dot(off, { x: "x", y: "median", stroke: "series", symbol: "times", r: 5, strokeWidth: 2, title: (r: SeedBandRow) => `${r.series}: a seed diverged here (its loss is off the chart)` }),
-        Plot.tip(shown, Plot.pointer({ x: "x", y: "median", stroke: "series", channels: { series: "series", min: "min", max: "max" }, format: { x: ".4~g", y: ".4~g", min: ".4~g", max: ".4~g" } as Record<string, string> })),
+        Plot.tip(shown, Plot.pointer({ x: "x", y: "median", stroke: "series", channels: { series: "series", min: "min", max: "max" }, format: { x: numFormat(4), y: numFormat(4), min: numFormat(4), max: numFormat(4) } })),
       ],
     }),
     {

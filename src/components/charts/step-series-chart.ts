@@ -10,6 +10,7 @@
 import * as Plot from "@observablehq/plot";
 import { accessibleFigure } from "./accessible-figure.js";
 import { logAxis } from "../log-ticks.js";
+import { numFormat } from "../format.js";
 
 export interface StepSeries {
   label: string;
@@ -54,7 +55,7 @@ export function StepSeriesChart(series: readonly StepSeries[], options: StepSeri
       Plot.line(solid, { x: "step", y: "value", stroke: "label", strokeWidth: 1.8 }),
       Plot.line(dashed, { x: "step", y: "value", stroke: "label", strokeWidth: 1.8, strokeDasharray: "5,4" }),
       dots ? Plot.dot(solid, { x: "step", y: "value", fill: "label", r: 1.8 }) : null,
-      Plot.tip(rows, Plot.pointerX({ x: "step", y: "value", stroke: "label", format: { value: ".4~g" } as Record<string, string> })),
+      Plot.tip(rows, Plot.pointerX({ x: "step", y: "value", stroke: "label", format: { x: true, y: numFormat(4) } })),
     ],
   }), { label: `${yLabel || "value"} against ${xLabel} for ${series.map((s) => s.label).join(", ")}`, rows: rows, columns: ["label", "step", "value"] });
 }

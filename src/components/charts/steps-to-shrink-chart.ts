@@ -65,7 +65,7 @@ export function StepsToShrinkChart(rows: readonly StepsRow[], options: StepsToSh
     marks: [
       Plot.line(rows, { x: "kappa", y: "steps", stroke: "method", strokeWidth: 2 }),
       kappa === undefined ? null : Plot.ruleX([kappa], { stroke: "var(--theme-foreground-muted)", strokeDasharray: "4,3" }),
-      Plot.tip(rows, Plot.pointerX({ x: "kappa", y: "steps", stroke: "method", format: { steps: (v: number) => num(Math.round(v), 9), x: (v: number) => num(v, 3) } } as Plot.TipOptions)),
+      Plot.tip(rows, Plot.pointerX({ x: "kappa", y: "steps", stroke: "method", format: { x: (v: number) => num(v, 3), y: (v: number) => num(Math.round(v), 9) } } as Plot.TipOptions)),
     ],
   });
   return accessibleFigure(chart, {

@@ -81,7 +81,7 @@ export function TrainingCurves(runs: readonly TrainingRun[], options: TrainingCu
       !gap && minLoss !== undefined && minLossLabel ? Plot.text([minLoss], { y: (d: number) => d, frameAnchor: "left", textAnchor: "start", text: () => minLossLabel, dx: 4, dy: -7, fill: "var(--theme-foreground-muted)" }) : null,
       Plot.ruleY(rules.filter((v) => Number.isFinite(v) && (!logY || v > 0)), { stroke: "var(--theme-foreground-muted)", strokeDasharray: "4,3" }),
       Plot.line(clipped, { x, y: "value", stroke: "label", strokeWidth: 1.8 }),
-      Plot.tip(clipped, Plot.pointer({ x, y: "value", stroke: "label", format: { value: numFormat(4), time: numFormat(3), epoch: numFormat(3) } })),
+      Plot.tip(clipped, Plot.pointer({ x, y: "value", stroke: "label", format: { x: numFormat(3), y: numFormat(4) } })),
     ],
   }), { label: `${gap ? "loss − least-squares minimum" : "training loss"} against ${x === "epoch" ? "epoch" : "time"} for ${runs.map(runLabel).join(", ")}`, rows: shown });
 }

@@ -6,7 +6,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import type { TrustRegionRun } from "../../lib/analysis/trust-region.js";
-import { tickNum } from "../format.js";
+import { tickNum, numFormat } from "../format.js";
 import { decadeTicks } from "../log-ticks.js";
 
 export interface TrustRadiusChartOptions {
@@ -29,7 +29,7 @@ export function TrustRadiusChart(run: TrustRegionRun, options: TrustRadiusChartO
     marks: [
       Plot.line(rows, { x: "iteration", y: "radius", curve: "step-after", stroke: "var(--theme-foreground-muted)" }),
       Plot.dot(rows, { x: "iteration", y: "radius", symbol: "status", stroke: "#e15759", fill: (d: { status: string }) => (d.status === "accepted" ? "#e15759" : "none"), r: 4 }),
-      Plot.tip(rows, Plot.pointerX({ x: "iteration", y: "radius", channels: { "r = actual/predicted": "ratio", step: "status" }, format: { radius: ".3~g", "r = actual/predicted": ".3~g" } as Record<string, unknown> } as Plot.TipOptions)),
+      Plot.tip(rows, Plot.pointerX({ x: "iteration", y: "radius", channels: { "r = actual/predicted": "ratio", step: "status" }, format: { x: true, y: numFormat(3), "r = actual/predicted": numFormat(3) } } as Plot.TipOptions)),
     ],
   });
 }

@@ -10,6 +10,7 @@
 import * as Plot from "@observablehq/plot";
 import { accessibleFigure } from "./accessible-figure.js";
 import { logAxis } from "../log-ticks.js";
+import { numFormat } from "../format.js";
 
 export interface WeightSeries {
   label: string;
@@ -52,7 +53,7 @@ export function WeightCurves(series: readonly WeightSeries[], options: WeightCur
       Plot.dot(plotted, { x: "age", y: "weight", fill: "label", r: 1.6 }),
       Plot.dot(markRows, { x: "age", y: "weight", stroke: "label", r: 6, strokeWidth: 2 }),
       Plot.text(markRows, { x: "age", y: "weight", text: "text", dx: 8, dy: -8, textAnchor: "start", fill: "currentColor" }),
-      Plot.tip(plotted, Plot.pointer({ x: "age", y: "weight", stroke: "label", format: { weight: ".4~g" } as Record<string, string> })),
+      Plot.tip(plotted, Plot.pointer({ x: "age", y: "weight", stroke: "label", format: { x: true, y: numFormat(4) } })),
     ],
   }), { label: `${yLabel} against age for ${series.map((s) => s.label).join(", ")}`, rows: plotted, columns: ["label", "age", "weight"] });
 }

@@ -48,7 +48,7 @@ export function WordRateScatter(words: readonly WordRate[], options: WordRateSca
       sgdRate === undefined ? null : Plot.text([sgdRate], { y: (d: number) => d, text: () => `SGD: η = ${sgdRate} for every word`, frameAnchor: "right", dx: -4, dy: -8, textAnchor: "end", fill: "var(--theme-red)" }),
       Plot.dot(labelled, { x: "count", y: "rate", r: 3.5, stroke: "var(--theme-foreground)", fill: "none" }),
       Plot.text(labelled, { x: "count", y: "rate", text: "word", dy: 12, textAnchor: "middle", fill: "var(--theme-foreground)", stroke: "var(--theme-background)", strokeWidth: 3, paintOrder: "stroke" }),
-      Plot.tip(shown, Plot.pointer({ x: "count", y: "rate", channels: { word: "word" }, format: { rate: numFormat(3) } })),
+      Plot.tip(shown, Plot.pointer({ x: "count", y: "rate", channels: { word: "word" }, format: { x: true, y: numFormat(3) } })),
     ],
   }), { label: `Each word's effective learning rate against its count`, rows: shown });
 }

@@ -21,6 +21,7 @@ import { random } from "../../../lib/random.js";
 import { sparseRace, type RaceEntrant, type RaceResult } from "../../../lib/analysis/sparse-race.js";
 import { defaultContenders, sentencesTask } from "../../../lib/compare.js";
 import { validationSplit } from "../../../lib/analysis/fair-comparison.js";
+import { num } from "../../format.js";
 import type { SentencesJSON } from "../../../lib/datasets.js";
 import { minimize } from "../../../lib/run.js";
 import { train, type TrainPoint } from "../../../lib/train.js";
@@ -120,7 +121,7 @@ function runChecks(factory: Factory, hyper: Record<string, unknown>, asSgd?: Rec
     status: descends ? "pass" : "fail",
     detail: run.diverged
       ? `It diverged at step ${run.divergedAt} (${run.reason}).`
-      : `Over 300 steps on a 10-D quadratic with curvatures 0.1…1, the loss went from ${first.toPrecision(3)} to ${last.toPrecision(3)}${descends ? "." : " — less than halved. Is the step going downhill (x − η·g, not x + η·g)?"}`,
+      : `Over 300 steps on a 10-D quadratic with curvatures 0.1…1, the loss went from ${num(first)} to ${num(last)}${descends ? "." : " — less than halved. Is the step going downhill (x − η·g, not x + η·g)?"}`,
   });
   const state = optimizer.init(f.dim) as OptimizerState;
   const before = state.t;
@@ -145,7 +146,7 @@ function runChecks(factory: Factory, hyper: Record<string, unknown>, asSgd?: Rec
       checks.push({
         name: "matches SGD when its hyperparameters reduce to SGD",
         status: same ? "pass" : "fail",
-        detail: same ? `With ${JSON.stringify(asSgd)} its 50 steps equal sgd({lr: ${asSgd.lr}}) to 1e-12.` : `With ${JSON.stringify(asSgd)} it strays from sgd({lr: ${asSgd.lr}}) by up to ${gap.toPrecision(3)} in 50 steps.`,
+        detail: same ? `With ${JSON.stringify(asSgd)} its 50 steps equal sgd({lr: ${asSgd.lr}}) to within ${num(1e-12)}.` : `With ${JSON.stringify(asSgd)} it strays from sgd({lr: ${asSgd.lr}}) by up to ${num(gap)} in 50 steps.`,
       });
     } catch (error) {
       checks.push({ name: "matches SGD when its hyperparameters reduce to SGD", status: "fail", detail: (error as Error).message });
@@ -193,7 +194,7 @@ export function sparseRun(factory: Factory, hyper: Record<string, unknown>, labe
   return { ...race, entries: [...race.entries, ...others.entries] };
 }
 
-const fmt = (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(3)).toString() : String(x));
+const fmt = (x: number) => num(x);
 
 /** The checklist item of the sparse race, generated from the reader's entry. */
 export function sparseCheck(race: RaceResult): Check {
