@@ -8,7 +8,8 @@
  * ```
  */
 import * as Plot from "@observablehq/plot";
-import { num } from "../format.js";
+import { num, numFormat } from "../format.js";
+import { logAxis } from "../log-ticks.js";
 import { accessibleFigure } from "./accessible-figure.js";
 
 export interface StepSizeRow {
@@ -50,11 +51,11 @@ export function StepSizeChart(rows: readonly StepSizeRow[], options: StepSizeCha
     height,
     marginLeft: 50,
     x: { label: "step k", grid: true },
-    y: { type: "log", label: "step size ηₖ", grid: true, tickFormat: "~g" },
+    y: { label: "step size ηₖ", grid: true, ...logAxis(rows.map((r) => r.alpha)) },
     color: { legend: true, domain: labels, ...(options.colors ? { range: options.colors as string[] } : {}) },
     marks: [
       Plot.line(rows, { x: "step", y: "alpha", stroke: "label", marker: "dot" }),
-      Plot.tip(rows, Plot.pointerX({ x: "step", y: "alpha", stroke: "label" })),
+      Plot.tip(rows, Plot.pointerX({ x: "step", y: "alpha", stroke: "label", format: { x: true, y: numFormat(4) } })),
     ],
   });
   return accessibleFigure(chart, {
