@@ -14,7 +14,9 @@
 //   Inputs form gets the same.
 // - Display equations, tables and code blocks wider than their column become focusable,
 //   named scroll regions (tabindex=0), marked .is-scrollable for the fade cue
-//   in style.css, so a reader sees and can reach what is cut off.
+//   in style.css, so a reader sees and can reach what is cut off. They are
+//   measured again after every DOM change, window resize, column resize and
+//   font load (KaTeX's fonts widen an equation after the first measurement).
 // - A "Skip to content" link and <html lang="en"> if the build's post-step did
 //   not already add them (the preview server serves Framework's template).
 (function () {
@@ -152,6 +154,16 @@
     run();
     new MutationObserver(schedule).observe(document.body, { childList: true, subtree: true });
     window.addEventListener("resize", schedule);
+    // Widths change without a DOM mutation or a window resize: when KaTeX's
+    // fonts replace the fallback (an equation a few pixels wider than its
+    // column was measured as fitting before), and when the column itself
+    // changes width (the sidebar opening). Measure again then.
+    if (document.fonts) {
+      document.fonts.ready.then(schedule);
+      document.fonts.addEventListener("loadingdone", schedule);
+    }
+    var main = document.getElementById("observablehq-main");
+    if (main && typeof ResizeObserver !== "undefined") new ResizeObserver(schedule).observe(main);
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();

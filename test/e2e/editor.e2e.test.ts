@@ -54,19 +54,23 @@ describe.runIf(chromiumPath)("editor cells on /playground", () => {
 
   test("typing new code and pressing Run changes the chart", async () => {
     const page = await openPlayground(browser, server.origin);
-    await page.waitForFunction((cell) => document.querySelector(`${cell} .editor-cell-status`)?.textContent?.startsWith("Ran in"), CELL);
+    // The automatic run on load finishes without a run time: the reader has not run anything yet.
+    await page.waitForFunction((cell) => (document.querySelector(`${cell} .editor-cell-status`) as HTMLElement | null)?.dataset.kind === "ok", CELL);
+    expect(await statusText(page)).toBe("");
     const before = await raceChart(page);
     await typeCode(page, "return {factory: sgd, hyper: {lr: 0.05}, asSgd: {lr: 0.05}};");
     await page.click(`${CELL} button:has-text("Run")`);
     await page.waitForFunction((b) => document.querySelector(".card")?.innerHTML !== b, before, { timeout: 10_000 });
     expect(await raceChart(page)).not.toBe(before);
     await page.waitForFunction(() => /5 of 5 checks pass/.test(document.querySelector(".checklist")?.textContent ?? ""), undefined, { timeout: 10_000 });
+    // A run the reader started reports its time.
+    expect(await statusText(page)).toMatch(/^Ran in \d+ ms\.$/);
     await page.context().close();
   });
 
   test("the race on sparse data draws the reader's optimizer beside the rivals, with a generated verdict and checklist item", async () => {
     const page = await openPlayground(browser, server.origin);
-    await page.waitForFunction((cell) => document.querySelector(`${cell} .editor-cell-status`)?.textContent?.startsWith("Ran in"), CELL);
+    await page.waitForFunction((cell) => (document.querySelector(`${cell} .editor-cell-status`) as HTMLElement | null)?.dataset.kind === "ok", CELL);
     const section = page.locator("h2:has-text('The race on sparse data') ~ div.grid").first();
     await section.locator("svg[aria-label*='training loss']").waitFor({ timeout: 15_000 });
     expect(await section.locator("svg[aria-label*='test loss']").count()).toBe(1);

@@ -3,10 +3,13 @@
  * coordinate from the minimizer against the step, on a log scale, so a
  * coordinate that shrinks by a constant factor per step draws a straight line.
  * With `factors` (e.g. |1 − ηλᵢ| from lib/analysis/quadratic-rate) the
- * predicted lines |x_i(0) − x*_i|·factorᵢᵏ are drawn dashed beside the run. A
+ * predicted lines |x_i(0) − x*_i|·factorᵢᵏ are drawn dashed in the text colour
+ * *over* the coloured run (a prediction that is right lies exactly on the run,
+ * so drawn underneath it would vanish), with a legend entry "prediction". A
  * diverging coordinate climbs; the title line says so.
  */
 import * as Plot from "@observablehq/plot";
+import { schemeObservable10 } from "d3";
 import type { Trajectory } from "../../lib/run.js";
 import { accessibleFigure } from "./accessible-figure.js";
 import { tickNum, numFormat } from "../format.js";
@@ -22,6 +25,9 @@ export interface CoordinateChartOptions {
   /** Names of the coordinates (default x₁, x₂, …). */
   names?: readonly string[];
 }
+
+/** The legend entry for the dashed predicted lines. */
+export const PREDICTION_LABEL = "prediction (dashed)";
 
 const SUB = ["₀", "₁", "₂", "₃", "₄", "₅", "₆", "₇", "₈", "₉"];
 
@@ -49,12 +55,15 @@ export function CoordinateChart(trajectory: Trajectory, options: CoordinateChart
     marginLeft: 56,
     x: { label: "step", grid: true },
     y: { type: "log", label: "|xᵢ − xᵢ*|", grid: true, tickFormat: tickNum, ticks: decadeTicks([...rows, ...predicted].map((r) => r.distance)) },
-    color: { legend: true, domain: [...names] },
+    // Plot's default palette for the coordinates, and the text colour for the prediction.
+    color: factors
+      ? { legend: true, domain: [...names, PREDICTION_LABEL], range: [...names.map((_, i) => schemeObservable10[i % 10]), "currentColor"] }
+      : { legend: true, domain: [...names] },
     marks: [
       ...minorLogGrid("y", [...rows, ...predicted].map((r) => r.distance)),
-      Plot.line(predicted, { x: "step", y: "distance", stroke: "name", strokeDasharray: "4,3", strokeOpacity: 0.7 }),
-      Plot.line(rows, { x: "step", y: "distance", stroke: "name", strokeWidth: 2 }),
+      Plot.line(rows, { x: "step", y: "distance", stroke: "name", strokeWidth: 4, strokeOpacity: 0.6 }),
       Plot.dot(rows, { x: "step", y: "distance", fill: "name", r: 2 }),
+      Plot.line(predicted, { x: "step", y: "distance", z: "name", stroke: "currentColor", strokeWidth: 1.25, strokeDasharray: "5,4" }),
       Plot.tip(rows, Plot.pointer({ x: "step", y: "distance", stroke: "name", format: { x: true, y: numFormat(4) } })),
     ],
   }), { label: `Distance of each coordinate to the minimizer against the step, log scale: ${names.join(", ")}`, rows: rows, columns: ["name", "step", "distance"] });

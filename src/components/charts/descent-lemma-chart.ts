@@ -41,11 +41,15 @@ export function DescentLemmaChart(profile: DescentLemmaProfile, options: Descent
     color: { legend: true, domain: ["actual f(x − η∇f)", "upper bound f(x) − η(1 − Lη/2)‖∇f‖²"], range: ["#4e79a7", "#e15759"] },
     marks: [
       Plot.ruleY([f0], { stroke: "var(--theme-foreground-muted)", strokeDasharray: "4,3" }),
-      Plot.text([{ x: etaMax, y: f0 }], { x: "x", y: "y", text: () => "f(x)", textAnchor: "end", dy: -7, fill: "var(--theme-foreground-muted)" }),
+      // "f(x)" at the left end of its rule, above the point where both curves start and fall away.
+      Plot.text([{ x: 0, y: f0 }], { x: "x", y: "y", text: () => "f(x)", textAnchor: "start", dx: 4, dy: -8, fill: "var(--theme-foreground-muted)" }),
       Plot.line(series, { x: "eta", y: "value", stroke: "series", strokeWidth: 2, clip: true }),
       Plot.ruleX(marks, { x: "eta", stroke: "var(--theme-foreground-muted)", strokeDasharray: "2,3" }),
       Plot.dot(marks, { x: "eta", y: "value", r: 4, fill: "#e15759" }),
-      Plot.text(marks, { x: "eta", y: "value", text: "label", dy: 14, fill: "var(--theme-foreground)" }),
+      // Each label at the top of its rule, where the curves (which rise away from
+      // the minima) leave room: 1/L's to the right of its rule, 2/L's a line lower, to the left.
+      Plot.text([marks[0]], { x: "eta", text: "label", frameAnchor: "top", dy: 8, dx: 5, textAnchor: "start", fill: "var(--theme-foreground)" }),
+      Plot.text([marks[1]], { x: "eta", text: "label", frameAnchor: "top", dy: 26, dx: -5, textAnchor: "end", fill: "var(--theme-foreground)" }),
       ...(eta === undefined ? [] : [Plot.ruleX([eta], { stroke: "var(--theme-foreground)" })]),
       Plot.tip(series, Plot.pointerX({ x: "eta", y: "value", stroke: "series", format: { x: numFormat(3), y: numFormat(4) } })),
     ],

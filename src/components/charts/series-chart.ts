@@ -34,7 +34,7 @@ export interface SeriesChartOptions {
   /** Dots at every point (for sparse series such as a learning-rate sweep). */
   dots?: boolean;
   /** Horizontal reference lines, e.g. the optimum, with labels. */
-  rulesY?: ReadonlyArray<{ y: number; label?: string }>;
+  rulesY?: ReadonlyArray<{ y: number; label?: string; /** Put the label under the line (for a rule at the top of the plot, where above it is the y-axis label). */ below?: boolean }>;
   /** The order (and so the colors) of the series; defaults to their first appearance. */
   series?: readonly string[];
   colors?: readonly string[];
@@ -74,7 +74,7 @@ export function SeriesChart(rows: readonly SeriesRow[], options: SeriesChartOpti
       diverged.length ? Plot.dot(diverged, { x: "x", frameAnchor: "top", dy: 4, symbol: "times", stroke: "series", r: 4, strokeWidth: 2 }) : null,
       diverged.length ? Plot.text(diverged.slice(0, 1), { x: "x", frameAnchor: "top", dy: 16, text: () => "✕ diverged", textAnchor: "end", fill: "var(--theme-foreground-muted)" }) : null,
       // Rule labels above the lines, on a halo of the background, so no line strikes them through.
-      ...rulesY.filter((r) => r.label).map((r) => Plot.text([r], { y: "y", text: "label", frameAnchor: "left", dx: 4, dy: -7, fill: "var(--theme-foreground-muted)", stroke: "var(--theme-background)", strokeWidth: 4, paintOrder: "stroke" })),
+      ...rulesY.filter((r) => r.label).map((r) => Plot.text([r], { y: "y", text: "label", frameAnchor: "left", dx: 4, dy: r.below ? 9 : -7, fill: "var(--theme-foreground-muted)", stroke: "var(--theme-background)", strokeWidth: 4, paintOrder: "stroke" })),
       Plot.tip(shown, Plot.pointer({ x: "x", y: "y", stroke: "series", channels: { series: "series" }, format: { x: numFormat(4), y: numFormat(4) } })),
     ],
   }), { label: `${options.y || "value"} against ${options.x ?? "step"} for ${domain.join(", ")}`, rows: shown, columns: ["series", "x", "y"] });

@@ -166,7 +166,13 @@ export function EditorCell(options: EditorCellOptions): HTMLElement & { value: u
     return loading;
   }
 
-  async function run(source = current(), { quiet = false, reveal = false } = {}) {
+  /**
+   * Runs `source` in the sandbox and publishes its value. `quiet` leaves the
+   * status line as another message set it; `timed: false` (the automatic run
+   * when the page loads) ends with an empty status instead of "Ran in … ms.",
+   * so a run time appears only for a run the reader started.
+   */
+  async function run(source = current(), { quiet = false, reveal = false, timed = true } = {}) {
     const ticket = ++running;
     delete root.dataset.pending;
     // A quiet run (the original code behind a share link's proposal) leaves the status alone: it
@@ -196,7 +202,7 @@ export function EditorCell(options: EditorCellOptions): HTMLElement & { value: u
       setStatus(`The result has the wrong shape: ${problem}`, "error");
       return;
     }
-    if (!quiet) setStatus(`Ran in ${Math.max(1, Math.round(response.ms))} ms.`, "ok");
+    if (!quiet) setStatus(timed ? `Ran in ${Math.max(1, Math.round(response.ms))} ms.` : "", "ok");
     root.value = response.value;
     root.dispatchEvent(new Event("input", { bubbles: true }));
     if (reveal) scrollResultIntoView(root);
@@ -259,7 +265,7 @@ export function EditorCell(options: EditorCellOptions): HTMLElement & { value: u
     notice.textContent = `The shared link's code could not be read (${shared.error}); showing ${stored ? "your saved" : "the original"} code.`;
   }
   if (initial === original) {
-    void isNear.then(() => (running === 0 ? run(original, { quiet: proposal !== undefined }) : undefined));
+    void isNear.then(() => (running === 0 ? run(original, { quiet: proposal !== undefined, timed: false }) : undefined));
   } else {
     // Saved code waits for Run; meanwhile the chart shows the original code's result.
     root.dataset.pending = "saved";
