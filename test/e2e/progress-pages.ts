@@ -43,8 +43,13 @@ export interface Widget {
  * (then the comparison names what is missing); never a fixed sleep.
  */
 export async function settle(page: Page, expected: readonly string[], timeout = 120_000): Promise<void> {
-  // Cells below the first screen wait for visibility() before they compute: scroll through as a reader would.
-  await scrollThrough(page).catch(() => undefined);
+  // Cells below the first screen wait for visibility() before they compute: scroll through as a reader would,
+  // and again (at most 5 passes) while an expected exercise is missing — a cell whose inputs (a heavy cell
+  // further up) were ready only after the pass went by computes when the reader comes back to it.
+  for (let pass = 0; pass < 5; ++pass) {
+    await scrollThrough(page).catch(() => undefined);
+    if (await page.evaluate((ids) => ids.every((id) => document.querySelector(`[data-exercise="${CSS.escape(id)}"]`)), [...expected])) break;
+  }
   await page
     .waitForFunction(
       (ids) => document.querySelectorAll("observablehq-loading").length === 0 && ids.every((id) => document.querySelector(`[data-exercise="${CSS.escape(id)}"]`)),
