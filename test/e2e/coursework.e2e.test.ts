@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { launchChromium } from "./browser.js";
 import { serve, type StaticServer } from "./server.js";
 import { chromiumPath, distDir } from "./setup.js";
+import { scrollThrough } from "./scroll-through.js";
 
 const EXERCISE = '.code-exercise[data-exercise="gradient-descent/gd-step"]';
 const CORRECT = "function gdStep(x, g, lr) {\n  for (let i = 0; i < x.length; i++) x[i] -= lr * g[i];\n}\nreturn {gdStep};";
@@ -95,7 +96,9 @@ describe.runIf(chromiumPath)("coursework", () => {
     await page.waitForFunction(() => document.querySelectorAll(".code-exercise").length >= 10, undefined, { timeout: 30_000 });
     const count = await page.locator(".code-exercise").count();
     expect(count).toBeGreaterThanOrEqual(10);
-    await page.waitForFunction((n) => document.querySelectorAll(".code-exercise .checklist").length === n, count, { timeout: 30_000 });
+    // Each exercise's stub first runs when it nears the viewport: scroll through as a reader would.
+    await scrollThrough(page);
+    await page.waitForFunction((n) => document.querySelectorAll(".code-exercise .checklist").length === n, count, { timeout: 60_000 });
     const texts = await page.locator(".code-exercise-results").allTextContents();
     for (const t of texts) expect(t).toMatch(/not implemented/);
     await context.close();

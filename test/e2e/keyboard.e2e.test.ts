@@ -80,7 +80,8 @@ describe.runIf(chromiumPath && built)("keyboard", () => {
       await second.focus();
       await page.keyboard.press("Enter");
       await expect.poll(async () => (await active(page)).racer).toBe(racer);
-      expect(await page.locator(`.arena-legend button[data-racer="${racer}"]`).getAttribute("aria-pressed")).toBe("true");
+      // The legend is redrawn on the next frame: poll (a busy machine delays it), never a fixed sleep.
+      await expect.poll(() => page.locator(`.arena-legend button[data-racer="${racer}"]`).getAttribute("aria-pressed"), { timeout: 10_000 }).toBe("true");
       const first = buttons.nth(0);
       const other = await first.getAttribute("data-racer");
       await first.focus();
