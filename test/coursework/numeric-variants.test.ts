@@ -127,22 +127,20 @@ describe("the question's wording stays true for every drawn variant (25 students
       expect(12 * x * x - 2 * p.a, s).toBeGreaterThan(0);
     }
   });
-  test('"the largest learning rate for which momentum converges" (momentum/stability-limit): converges at 0.98 of it, diverges at 1.02', () => {
-    const v = NUMERIC_VARIANTS["momentum/stability-limit"];
-    for (const [s, p] of drawn("momentum/stability-limit")) {
-      const limit = v.answer(p);
-      expect(minimize(ravine(), momentum({ lr: 0.98 * limit, momentum: p.beta }), [-5, -2], { steps: 3000 }).loss.at(-1)!, s).toBeLessThan(1e-6);
-      expect(minimize(ravine(), momentum({ lr: 1.02 * limit, momentum: p.beta }), [-5, -2], { steps: 3000 }).diverged, s).toBe(true);
-    }
-  });
-  test('"the largest learning rate for which Nesterov\'s method converges" (nesterov/stability-limit): converges at 0.98 of it, diverges at 1.02', () => {
-    const v = NUMERIC_VARIANTS["nesterov/stability-limit"];
-    for (const [s, p] of drawn("nesterov/stability-limit")) {
-      const limit = v.answer(p);
-      expect(minimize(ravine(), nesterov({ lr: 0.98 * limit, momentum: p.gamma }), [-5, -2], { steps: 3000 }).loss.at(-1)!, s).toBeLessThan(1e-6);
-      expect(minimize(ravine(), nesterov({ lr: 1.02 * limit, momentum: p.gamma }), [-5, -2], { steps: 3000 }).diverged, s).toBe(true);
-    }
-  });
+  const stabilityChecks = [
+    { id: "momentum/stability-limit", method: "momentum", factory: (lr: number, p: Record<string, number>) => momentum({ lr, momentum: p.beta }) },
+    { id: "nesterov/stability-limit", method: "Nesterov's method", factory: (lr: number, p: Record<string, number>) => nesterov({ lr, momentum: p.gamma }) },
+  ];
+  for (const { id, method, factory } of stabilityChecks) {
+    test(`"the largest learning rate for which ${method} converges" (${id}): converges at 0.98 of it, diverges at 1.02`, () => {
+      const v = NUMERIC_VARIANTS[id];
+      for (const [s, p] of drawn(id)) {
+        const limit = v.answer(p);
+        expect(minimize(ravine(), factory(0.98 * limit, p), [-5, -2], { steps: 3000 }).loss.at(-1)!, s).toBeLessThan(1e-6);
+        expect(minimize(ravine(), factory(1.02 * limit, p), [-5, -2], { steps: 3000 }).diverged, s).toBe(true);
+      }
+    });
+  }
   test('"after how many steps is |y| ≥ 1 for the first time?" (arena/saddle-gd-escape): the closed form is the step a gradient-descent run first reaches it', () => {
     const v = NUMERIC_VARIANTS["arena/saddle-gd-escape"];
     for (const [s, p] of drawn("arena/saddle-gd-escape")) expect(v.answer(p), s).toBe(escapeSteps("sgd", { lr: p.lr }, 10 ** p.k));
