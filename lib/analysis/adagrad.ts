@@ -138,6 +138,23 @@ export function documentFrequency(data: SparseDataset): Float64Array {
   return counts;
 }
 
+/**
+ * How sparse a bag-of-words dataset is, as the playground's sparse race
+ * describes it: the mean number of nonzero features per example, and the
+ * "upper median" document frequency m = sorted(df)[⌊d/2⌋], chosen so that
+ * more than half of the d features (at least ⌊d/2⌋ + 1 of them) occur in at
+ * most m examples — the sentence "more than half of the words occur in at
+ * most m sentences" is then true by construction.
+ */
+export function sparsityFacts(data: SparseDataset): { featuresPerExample: number; medianDocumentFrequency: number } {
+  const df = documentFrequency(data);
+  const sorted = Float64Array.from(df).sort();
+  return {
+    featuresPerExample: data.indptr[data.n] / data.n,
+    medianDocumentFrequency: sorted[Math.floor(data.d / 2)],
+  };
+}
+
 /** |Δθ| of an optimizer's first step from θ = 0 on the gradient g (one coordinate per entry of g). */
 export function firstStep(optimizer: Optimizer<any, any>, g: ArrayLike<number>): Float64Array {
   const n = g.length;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { adagrad, adagradEpsInside, bagOfWords, minimize, ravine, sgd, train, logisticRegression } from "../../lib/index.js";
-import { adagradDistance, adagradStepsToTravel, capturing, documentFrequency, firstStep, longSlope, noisyRavine } from "../../lib/analysis/adagrad.js";
+import { adagradDistance, adagradStepsToTravel, capturing, documentFrequency, sparsityFacts, firstStep, longSlope, noisyRavine } from "../../lib/analysis/adagrad.js";
 
 describe("noisyRavine(options)", () => {
   it("is the ravine without t, and adds the same noise at the same t", () => {
@@ -67,6 +67,28 @@ describe("documentFrequency(data)", () => {
   it("counts the examples containing each feature", () => {
     const data = bagOfWords([[0, 1, 1], [1], [2, 1]], [1, 0, 1], ["a", "b", "c", "d"]);
     expect(Array.from(documentFrequency(data))).toEqual([1, 3, 1, 0]);
+  });
+});
+
+describe("sparsityFacts(data)", () => {
+  it("the mean number of features per example", () => {
+    const data = bagOfWords([[0, 1, 1], [1], [2, 1]], [1, 0, 1], ["a", "b", "c", "d"]);
+    // Duplicates in a row count once: the rows hold 2, 1 and 2 distinct features.
+    expect(sparsityFacts(data).featuresPerExample).toBeCloseTo(documentFrequency(data).reduce((a, b) => a + b, 0) / 3, 14);
+  });
+  it("more than half of the features occur in at most m examples, and at most half in fewer than m (so m is the smallest such count), for even and odd d", () => {
+    let seed = 7;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (const d of [1, 2, 5, 8, 13, 40]) {
+      for (let trial = 0; trial < 20; ++trial) {
+        const rows = Array.from({ length: 1 + Math.floor(rand() * 12) }, () => Array.from({ length: Math.floor(rand() * 5) }, () => Math.floor(rand() * d)));
+        const data = bagOfWords(rows, rows.map(() => 0), Array.from({ length: d }, (_, i) => `w${i}`));
+        const df = Array.from(documentFrequency(data));
+        const m = sparsityFacts(data).medianDocumentFrequency;
+        expect(df.filter((c) => c <= m).length).toBeGreaterThan(d / 2);
+        expect(df.filter((c) => c < m).length).toBeLessThanOrEqual(d / 2);
+      }
+    }
   });
 });
 
