@@ -68,6 +68,8 @@ export class ArenaMap {
   private readonly dots: SVGGElement;
   private readonly arrows: SVGGElement;
   private readonly description: HTMLParagraphElement;
+  /** The description's text, rewritten in place per step (a text node's data: no child list change). */
+  private readonly descriptionText = document.createTextNode("");
   private arrowObjective: Objective | null = null;
   private showArrows = false;
   private arrowScale = 1;
@@ -97,6 +99,7 @@ export class ArenaMap {
     this.description = document.createElement("p");
     this.description.id = `${id}-desc`;
     this.description.className = "sr-only";
+    this.description.append(this.descriptionText);
     const defs = svg("defs", {}, this.svg);
     const clip = svg("clipPath", { id }, defs);
     this.clipRect = svg("rect", { x: 0, y: 0 }, clip);
@@ -355,7 +358,7 @@ export class ArenaMap {
     this.arrowKey = key;
     const groups = this.arrows.children;
     if (!this.showArrows || !this.arrowObjective) {
-      this.description.textContent = "";
+      this.descriptionText.data = "";
       return;
     }
     const limit = 0.45 * Math.min(this.width, this.height);
@@ -382,7 +385,7 @@ export class ArenaMap {
       pu.setAttribute("d", u.d);
       lines.push(describeArrows(run.title, v, false, { gradient: g.cut, update: u.cut }));
     }
-    this.description.textContent =
+    this.descriptionText.data =
       `Arrows at step ${Math.floor(at)}, drawn ${this.arrowScale === 1 ? "to the map's scale" : `${this.arrowScale} times their length on the map's scale`}: dashed, the plain gradient step −η∇f with the racer's η; solid, the step the racer takes next (to step ${Math.floor(at) + 1}). ` + lines.join(" ");
   }
 
