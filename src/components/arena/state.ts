@@ -142,8 +142,9 @@ export class ArenaStatePanel {
       this.setText(r.a, value(a));
       this.setText(r.b, value(b));
     });
-    if (fresh && !this.freshRow.isConnected) this.body.append(this.freshRow);
-    else if (!fresh && this.freshRow.isConnected) this.freshRow.remove();
+    const hasFresh = this.freshRow.parentNode === this.body;
+    if (fresh && !hasFresh) this.body.append(this.freshRow);
+    else if (!fresh && hasFresh) this.freshRow.remove();
   }
 
   private setText(node: Text, text: string): void {
