@@ -97,3 +97,49 @@ describe("playbackBar().set, frame after frame", () => {
     bar.element.remove();
   });
 });
+
+describe("ArenaMap and ArenaLossChart paths, drawn to step after step", () => {
+  // jsdom has no Path2D (the map's contour bands): a stand-in that only holds its data.
+  (globalThis as { Path2D?: unknown }).Path2D ??= class { constructor(readonly d?: string) {} addPath() {} };
+  const segments = (d: string | null) => (d ?? "").split(/(?=[ML])/).filter(Boolean);
+
+  test("each path at step s is the first s + 1 points of the whole path, forwards, backwards and after new runs", async () => {
+    const { ArenaMap } = await import("../../src/components/arena/map.js");
+    const { ArenaLossChart } = await import("../../src/components/arena/loss.js");
+    const map = new ArenaMap({ onStart() {} });
+    const loss = new ArenaLossChart({ onHover() {} });
+    map.setSurface(objective);
+    map.resize(600);
+    loss.resize(400, 260);
+    const runs = [adam, sgd].map((r) => ({ name: r.name, title: r.title, color: "red", x: r.trajectory.x, steps: r.trajectory.steps, divergedAt: r.trajectory.divergedAt, loss: r.trajectory.loss }));
+    const check = () => {
+      map.draw(60, null);
+      loss.draw(60);
+      const wholeMap = [...map.element.querySelectorAll(".arena-path")].map((p) => segments(p.getAttribute("d")));
+      const wholeLoss = [...loss.element.querySelectorAll(".arena-loss-solid path")].map((p) => segments(p.getAttribute("d")));
+      expect(wholeMap.map((s) => s.length)).toEqual([61, 61]);
+      expect(wholeLoss.map((s) => s.length)).toEqual([61, 61]);
+      // the faint curve is the whole curve too
+      expect([...loss.element.querySelectorAll(".arena-loss-faint path")].map((p) => segments(p.getAttribute("d")))).toEqual(wholeLoss);
+      for (const at of [0, 0.5, 1, 7.9, 30, 29, 3, 59.99, 60, 75]) {
+        map.draw(at, null);
+        loss.draw(at);
+        const s = Math.min(60, Math.floor(at));
+        [...map.element.querySelectorAll(".arena-path")].forEach((p, k) => expect(segments(p.getAttribute("d")), `map, racer ${k}, at ${at}`).toEqual(wholeMap[k].slice(0, s + 1)));
+        [...loss.element.querySelectorAll(".arena-loss-solid path")].forEach((p, k) => expect(segments(p.getAttribute("d")), `loss, racer ${k}, at ${at}`).toEqual(wholeLoss[k].slice(0, s + 1)));
+      }
+      return wholeMap;
+    };
+    map.setRuns(runs, "adam");
+    loss.setRuns(runs, 60, 0, config.target);
+    const first = check();
+    // new runs of the same racers (another start): every path is redrawn from them, not kept from the last frame
+    const moved = [adam, sgd].map((r) => runRacer(objective, { name: r.name, hyper: defaultHyper("beale", r.name) }, [1, 1], 60, config.target));
+    const runs2 = moved.map((r) => ({ name: r.name, title: r.title, color: "red", x: r.trajectory.x, steps: r.trajectory.steps, divergedAt: r.trajectory.divergedAt, loss: r.trajectory.loss }));
+    map.setRuns(runs2, "adam");
+    loss.setRuns(runs2, 60, 0, config.target);
+    map.draw(60, null);
+    expect(segments(map.element.querySelector(".arena-path")!.getAttribute("d"))[0]).not.toEqual(first[0][0]);
+    check();
+  });
+});
