@@ -147,6 +147,8 @@ async function measurePage(browser: Browser, origin: string, path: string, rate:
 interface ArenaResult {
   sliderP50: number;
   sliderP95: number;
+  /** Median ms of each phase of a slider update (`arena:update:compute|layout|charts|text|frame`). */
+  phases: Record<string, number>;
   fps: number;
   /** Steps the playback readout advanced during the fps window. */
   played: number;
@@ -169,13 +171,17 @@ async function measureArena(browser: Browser, origin: string, rate: number): Pro
     await page.waitForFunction(() => performance.getEntriesByName("arena:update").length > 0, null, { timeout: 120_000 });
     const slider = page.locator(".arena-lr input[type=range]").first();
     await slider.focus();
-    await page.evaluate(() => performance.clearMeasures("arena:update"));
+    await page.evaluate(() => ["", ":compute", ":layout", ":charts", ":text", ":frame"].forEach((p) => performance.clearMeasures("arena:update" + p)));
     for (let k = 0; k < 30; ++k) {
       await page.keyboard.press(k % 2 ? "ArrowLeft" : "ArrowRight");
       await page.waitForTimeout(30);
     }
     await page.waitForTimeout(500);
     const updates = await page.evaluate(() => performance.getEntriesByName("arena:update").map((e) => e.duration));
+    const phases = (await page.evaluate(`Object.fromEntries(["compute", "layout", "charts", "text", "frame"].map((p) => {
+      const d = performance.getEntriesByName("arena:update:" + p).map((e) => e.duration).sort((a, b) => a - b);
+      return [p, d.length ? d[d.length >> 1] : NaN];
+    }))`)) as Record<string, number>;
     // Playback: autoplay may still run (its button then says "pause"); pause, go back to step 0, play.
     const bar = page.locator(".arena-playback").first();
     const toggle = bar.locator("button.arena-play");
@@ -208,7 +214,7 @@ async function measureArena(browser: Browser, origin: string, rate: number): Pro
     })`)) as { fps: number; played: number; playing: boolean; window: number; frame: Record<string, number> };
     // A window in which the readout did not advance, or playback ended early, did not measure playback.
     const ok = measured.played > 0 && measured.playing;
-    return { sliderP50: quantile(updates, 0.5), sliderP95: quantile(updates, 0.95), fps: ok ? measured.fps : NaN, played: measured.played, window: measured.window, frame: measured.frame };
+    return { sliderP50: quantile(updates, 0.5), sliderP95: quantile(updates, 0.95), phases, fps: ok ? measured.fps : NaN, played: measured.played, window: measured.window, frame: measured.frame };
   } finally {
     await context.close();
   }
@@ -251,6 +257,8 @@ async function benchBuild(browser: Browser, dist: string): Promise<void> {
       if (arena) {
         const f = (name: string) => (Number.isFinite(arena.frame[name]) ? arena.frame[name].toFixed(2) : "—");
         console.log(`          arena: slider update p50 ${arena.sliderP50.toFixed(1)} ms, p95 ${arena.sliderP95.toFixed(1)} ms; playback ${Number.isFinite(arena.fps) ? `${arena.fps.toFixed(0)} fps` : "not measured (did not play through the window)"} (readout advanced ${arena.played} steps in ${Math.round(arena.window)} ms)`);
+        const ph = (name: string) => (Number.isFinite(arena.phases[name]) ? arena.phases[name].toFixed(2) : "—");
+        console.log(`          arena: slider update phases, medians: compute ${ph("compute")} ms, layout ${ph("layout")}, charts ${ph("charts")}, text ${ph("text")}, frame ${ph("frame")}`);
         console.log(`          arena: one playback frame ${f("arena:frame")} ms (map ${f("arena:frame:map")}, loss ${f("arena:frame:loss")}, state ${f("arena:frame:state")}, playback bar ${f("arena:frame:playback")})`);
       }
       results.forEach((x, i) => console.log(`          ${x.path.padEnd(20)} first ${ms(x.first).padStart(8)}  settled ${ms(x.settled).padStart(8)}  all after scrolling ${ms(x.scrolled).padStart(8)}  charts drawn first/all ${`${x.charts[0]}/${x.charts[1]}`.padStart(7)}  first view beyond shared ${kb(extra[i]).padStart(7)}`));
