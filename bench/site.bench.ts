@@ -7,9 +7,13 @@
  *   and "settled" (the last change to the page before 2 s of quiet), in ms
  *   after navigation starts; medians and p95 over pages × runs. "Settled" is
  *   the FIRST VIEW, the page as loaded without scrolling: cells further down
- *   wait for visibility() and compute when the reader gets there. Changes
- *   inside `[data-animated]` (the arena's playback, which never stops) are not
- *   counted, so an animated page settles when everything else has;
+ *   wait for visibility() and compute when the reader gets there. On an
+ *   animated page, every region that changes because playback advances (the
+ *   arena's map, loss chart, state panel, legend and playback bar) is
+ *   animation and is marked `[data-animated]`; changes inside it are not
+ *   counted, and everything else must fall quiet: an animated page settles
+ *   when all but its animation has (`npx tsx scripts/perf/arena-mutations.ts`
+ *   lists what keeps changing outside it);
  * - per page, "all after scrolling": once the first view has settled, the page
  *   is scrolled to the bottom one screen per frame (every cell becomes visible
  *   on the way), then the time from the first scroll to the last change
@@ -17,7 +21,11 @@
  * - the compressed (gzip -6) size of each page's first view beyond the files
  *   every page shares;
  * - the arena: p50/p95 of one update after a learning-rate slider key press
- *   (its own `arena:update` measures) and frames per second during playback.
+ *   (its own `arena:update` measures), and playback: paused if autoplay still
+ *   runs, restarted from step 0, played at the default speed, then frames per
+ *   second (requestAnimationFrame callbacks) over a fixed window while it
+ *   plays, with the steps the readout advanced in that window (proof that it
+ *   played) and the mean cost of one drawn frame (its `arena:frame` measures).
  *
  * `BENCH_COMPARE=<other build>` measures a second build in the same run, side
  * by side (before/after on the same busy machine). `BENCH_PAGES=/,/momentum`
@@ -135,7 +143,25 @@ async function measurePage(browser: Browser, origin: string, path: string, rate:
   }
 }
 
-async function measureArena(browser: Browser, origin: string, rate: number): Promise<{ sliderP50: number; sliderP95: number; fps: number }> {
+/** The arena's figures; `fps` is NaN and `played` 0 when playback could not be started. */
+interface ArenaResult {
+  sliderP50: number;
+  sliderP95: number;
+  /** Median ms of each phase of a slider update (`arena:update:compute|layout|charts|text|frame`). */
+  phases: Record<string, number>;
+  fps: number;
+  /** Steps the playback readout advanced during the fps window. */
+  played: number;
+  /** The fps window, ms. */
+  window: number;
+  /** Mean ms of one drawn playback frame (`arena:frame`) and of its parts, during the window. */
+  frame: Record<string, number>;
+}
+
+/** How long the frame rate is counted while playing: shorter than a default race at the default speed (500 steps at 100 steps/s). */
+const FPS_WINDOW = 3000;
+
+async function measureArena(browser: Browser, origin: string, rate: number): Promise<ArenaResult> {
   const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, serviceWorkers: "block" });
   const page: Page = await context.newPage();
   try {
@@ -145,30 +171,50 @@ async function measureArena(browser: Browser, origin: string, rate: number): Pro
     await page.waitForFunction(() => performance.getEntriesByName("arena:update").length > 0, null, { timeout: 120_000 });
     const slider = page.locator(".arena-lr input[type=range]").first();
     await slider.focus();
-    await page.evaluate(() => performance.clearMeasures("arena:update"));
+    await page.evaluate(() => ["", ":compute", ":layout", ":charts", ":text", ":frame"].forEach((p) => performance.clearMeasures("arena:update" + p)));
     for (let k = 0; k < 30; ++k) {
       await page.keyboard.press(k % 2 ? "ArrowLeft" : "ArrowRight");
       await page.waitForTimeout(30);
     }
     await page.waitForTimeout(500);
     const updates = await page.evaluate(() => performance.getEntriesByName("arena:update").map((e) => e.duration));
-    const play = page.locator('button[aria-label="play"]').first();
-    let fps = NaN;
-    if (await play.count()) {
-      await play.click();
-      // A string, not a function: tsx's transform wraps named functions in a __name() helper the page does not have.
-      fps = (await page.evaluate(`new Promise((done) => {
-        let frames = 0;
-        const start = performance.now();
-        const tick = () => {
-          frames += 1;
-          if (performance.now() - start < 3000) requestAnimationFrame(tick);
-          else done((frames * 1000) / (performance.now() - start));
-        };
-        requestAnimationFrame(tick);
-      })`)) as number;
-    }
-    return { sliderP50: quantile(updates, 0.5), sliderP95: quantile(updates, 0.95), fps };
+    const phases = (await page.evaluate(`Object.fromEntries(["compute", "layout", "charts", "text", "frame"].map((p) => {
+      const d = performance.getEntriesByName("arena:update:" + p).map((e) => e.duration).sort((a, b) => a - b);
+      return [p, d.length ? d[d.length >> 1] : NaN];
+    }))`)) as Record<string, number>;
+    // Playback: autoplay may still run (its button then says "pause"); pause, go back to step 0, play.
+    const bar = page.locator(".arena-playback").first();
+    const toggle = bar.locator("button.arena-play");
+    if ((await toggle.getAttribute("aria-label")) === "pause") await toggle.click();
+    await bar.locator('button[aria-label="restart from step 0"]').click();
+    await page.waitForFunction(() => /^step 0 \//.test(document.querySelector(".arena-playback .arena-step")?.textContent ?? ""), null, { timeout: 30_000 });
+    await toggle.click();
+    await page.waitForFunction(() => document.querySelector(".arena-playback button.arena-play")?.getAttribute("aria-label") === "pause", null, { timeout: 30_000 });
+    // A string, not a function: tsx's transform wraps named functions in a __name() helper the page does not have.
+    const measured = (await page.evaluate(`new Promise((done) => {
+      const readout = () => Number(/^step (\\d+)/.exec(document.querySelector(".arena-playback .arena-step")?.textContent ?? "")?.[1] ?? NaN);
+      const names = ["arena:frame", "arena:frame:map", "arena:frame:loss", "arena:frame:state", "arena:frame:playback"];
+      for (const name of names) performance.clearMeasures(name);
+      let frames = 0;
+      const from = readout();
+      const start = performance.now();
+      const tick = () => {
+        frames += 1;
+        if (performance.now() - start < ${FPS_WINDOW}) return requestAnimationFrame(tick);
+        const elapsed = performance.now() - start;
+        const playing = document.querySelector(".arena-playback button.arena-play")?.getAttribute("aria-label") === "pause";
+        const frame = {};
+        for (const name of names) {
+          const d = performance.getEntriesByName(name).map((e) => e.duration);
+          frame[name] = d.length ? d.reduce((a, b) => a + b, 0) / d.length : NaN;
+        }
+        done({ fps: (frames * 1000) / elapsed, played: readout() - from, playing, window: elapsed, frame });
+      };
+      requestAnimationFrame(tick);
+    })`)) as { fps: number; played: number; playing: boolean; window: number; frame: Record<string, number> };
+    // A window in which the readout did not advance, or playback ended early, did not measure playback.
+    const ok = measured.played > 0 && measured.playing;
+    return { sliderP50: quantile(updates, 0.5), sliderP95: quantile(updates, 0.95), phases, fps: ok ? measured.fps : NaN, played: measured.played, window: measured.window, frame: measured.frame };
   } finally {
     await context.close();
   }
@@ -208,7 +254,13 @@ async function benchBuild(browser: Browser, dist: string): Promise<void> {
       const scrolls = results.map((x) => x.scrolled);
       console.log(`  CPU ${rate}×: first chart median ${ms(quantile(firsts, 0.5))}, p95 ${ms(quantile(firsts, 0.95))}; first view settled median ${ms(quantile(settles, 0.5))}, p95 ${ms(quantile(settles, 0.95))}; all after scrolling median ${ms(quantile(scrolls, 0.5))}, p95 ${ms(quantile(scrolls, 0.95))}`);
       console.log(`          first view (gzip): shared by every page ${kb(bytes(shared))}; beyond that median ${kb(quantile(extra, 0.5))}, max ${kb(Math.max(...extra))}`);
-      if (arena) console.log(`          arena: slider update p50 ${arena.sliderP50.toFixed(1)} ms, p95 ${arena.sliderP95.toFixed(1)} ms; playback ${arena.fps.toFixed(0)} fps`);
+      if (arena) {
+        const f = (name: string) => (Number.isFinite(arena.frame[name]) ? arena.frame[name].toFixed(2) : "—");
+        console.log(`          arena: slider update p50 ${arena.sliderP50.toFixed(1)} ms, p95 ${arena.sliderP95.toFixed(1)} ms; playback ${Number.isFinite(arena.fps) ? `${arena.fps.toFixed(0)} fps` : "not measured (did not play through the window)"} (readout advanced ${arena.played} steps in ${Math.round(arena.window)} ms)`);
+        const ph = (name: string) => (Number.isFinite(arena.phases[name]) ? arena.phases[name].toFixed(2) : "—");
+        console.log(`          arena: slider update phases, medians: compute ${ph("compute")} ms, layout ${ph("layout")}, charts ${ph("charts")}, text ${ph("text")}, frame ${ph("frame")}`);
+        console.log(`          arena: one playback frame ${f("arena:frame")} ms (map ${f("arena:frame:map")}, loss ${f("arena:frame:loss")}, state ${f("arena:frame:state")}, playback bar ${f("arena:frame:playback")})`);
+      }
       results.forEach((x, i) => console.log(`          ${x.path.padEnd(20)} first ${ms(x.first).padStart(8)}  settled ${ms(x.settled).padStart(8)}  all after scrolling ${ms(x.scrolled).padStart(8)}  charts drawn first/all ${`${x.charts[0]}/${x.charts[1]}`.padStart(7)}  first view beyond shared ${kb(extra[i]).padStart(7)}`));
     }
   } finally {

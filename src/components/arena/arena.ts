@@ -347,13 +347,25 @@ export function Arena(options: ArenaOptions = {}): ArenaElement {
     if (hadFocus) legend.querySelector<HTMLElement>(`button[data-racer="${hadFocus}"]`)?.focus();
   }
 
+  /** Draws the step `at`: recorded as `arena:frame`, with its parts `arena:frame:map|loss|state|playback` (for profiling playback). */
   function drawFrame() {
     frameQueued = false;
+    const t0 = performance.now();
     map.draw(at, hover);
+    const t1 = performance.now();
     loss.draw(at);
+    const t2 = performance.now();
     const focus = focusName();
     statePanel.draw(runs.find((r) => r.name === focus), objective(), hover ?? at, config.noise > 0);
+    const t3 = performance.now();
     playback.set(at, config.steps, playing);
+    const t4 = performance.now();
+    performance.measure("arena:frame", { start: t0, end: t4 });
+    performance.measure("arena:frame:map", { start: t0, end: t1 });
+    performance.measure("arena:frame:loss", { start: t1, end: t2 });
+    performance.measure("arena:frame:state", { start: t2, end: t3 });
+    performance.measure("arena:frame:playback", { start: t3, end: t4 });
+    if (performance.getEntriesByName("arena:frame").length > 2000) for (const name of ["", ":map", ":loss", ":state", ":playback"]) performance.clearMeasures("arena:frame" + name);
   }
 
   function queueFrame() {

@@ -129,7 +129,7 @@ export class ArenaLossChart {
       this.axesKey = key;
       this.drawAxes(target);
     }
-    this.full = runs.map(() => null);
+    this.traceCurves();
     if (this.faint.children.length !== runs.length || runs.some((r, i) => (this.faint.children[i] as SVGElement).dataset.name !== r.name)) {
       this.faint.replaceChildren();
       this.solid.replaceChildren();
@@ -142,21 +142,35 @@ export class ArenaLossChart {
   }
 
   private axesKey = "";
-  /** Each run's whole curve as path data, built on first use after setRuns. */
-  private full: Array<string | null> = [];
+  /** Each run's whole curve as path data, and where the data for the points up to step i ends (`ends[k][i]`). */
+  private full: string[] = [];
+  private ends: Int32Array[] = [];
+  /** The step each solid curve was last drawn to (−1: not yet, or the runs changed). */
+  private drawn = new Int32Array(0);
 
-  private pathTo(k: number, last: number): string {
-    const ys = this.ys[k];
-    const n = Math.min(last, ys.length - 1);
-    const whole = n === ys.length - 1;
-    if (whole && this.full[k]) return this.full[k]!;
-    const parts: string[] = new Array(n + 1);
-    parts[0] = `M0,${Math.round(ys[0] * 10) / 10}`;
+  /** Builds every run's whole curve once per setRuns; a frame then takes a prefix of it. */
+  private traceCurves(): void {
     const dx = this.width / this.steps;
-    for (let i = 1; i <= n; ++i) parts[i] = `L${Math.round(i * dx * 10) / 10},${Math.round(ys[i] * 10) / 10}`;
-    const d = parts.join("");
-    if (whole) this.full[k] = d;
-    return d;
+    this.full = [];
+    this.ends = [];
+    for (const ys of this.ys) {
+      const parts: string[] = new Array(ys.length);
+      const ends = new Int32Array(ys.length);
+      let length = 0;
+      for (let i = 0; i < ys.length; ++i) {
+        parts[i] = i === 0 ? `M0,${Math.round(ys[0] * 10) / 10}` : `L${Math.round(i * dx * 10) / 10},${Math.round(ys[i] * 10) / 10}`;
+        ends[i] = length += parts[i].length;
+      }
+      this.full.push(parts.join(""));
+      this.ends.push(ends);
+    }
+    this.drawn = new Int32Array(this.ys.length).fill(-1);
+  }
+
+  /** Path data of run k's curve up to step `last` (at most its last point): a prefix of the whole curve. */
+  private pathTo(k: number, last: number): string {
+    const ends = this.ends[k];
+    return this.full[k].slice(0, ends[Math.max(0, Math.min(last, ends.length - 1))]);
   }
 
   private drawAxes(target: number): void {
@@ -201,10 +215,13 @@ export class ArenaLossChart {
 
   /** Draws the played part of each curve up to `at` and the rules. */
   draw(at: number): void {
-    this.runs.forEach((_, k) => {
+    this.runs.forEach((run, k) => {
       const path = this.solid.children[k] as SVGPathElement;
-      const d = this.pathTo(k, Math.floor(at));
-      if (path.getAttribute("d") !== d) path.setAttribute("d", d);
+      const last = Math.max(0, Math.min(Math.floor(at), run.steps));
+      if (this.drawn[k] !== last) {
+        path.setAttribute("d", this.pathTo(k, last));
+        this.drawn[k] = last;
+      }
     });
     const x = this.x(Math.min(at, this.steps));
     for (const [k, v] of Object.entries({ x1: x, x2: x, y1: 0, y2: this.height })) this.rule.setAttribute(k, String(v));

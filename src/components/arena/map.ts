@@ -68,6 +68,8 @@ export class ArenaMap {
   private readonly dots: SVGGElement;
   private readonly arrows: SVGGElement;
   private readonly description: HTMLParagraphElement;
+  /** The description's text, rewritten in place per step (a text node's data: no child list change). */
+  private readonly descriptionText = document.createTextNode("");
   private arrowObjective: Objective | null = null;
   private showArrows = false;
   private arrowScale = 1;
@@ -97,6 +99,7 @@ export class ArenaMap {
     this.description = document.createElement("p");
     this.description.id = `${id}-desc`;
     this.description.className = "sr-only";
+    this.description.append(this.descriptionText);
     const defs = svg("defs", {}, this.svg);
     const clip = svg("clipPath", { id }, defs);
     this.clipRect = svg("rect", { x: 0, y: 0 }, clip);
@@ -164,7 +167,7 @@ export class ArenaMap {
     this.drawAxes();
     this.drawMinima();
     this.pixels = this.runs.map((r) => this.project(r));
-    this.full = this.runs.map(() => null);
+    this.tracePaths();
     this.arrowKey = "";
     this.placeHandle();
   }
@@ -293,23 +296,38 @@ export class ArenaMap {
     }
     this.runs = runs;
     this.pixels = runs.map((r) => this.project(r));
-    this.full = runs.map(() => null);
+    this.tracePaths();
     this.arrowKey = "";
   }
 
-  /** Each run's whole path as path data, built on first use after setRuns. */
-  private full: Array<string | null> = [];
+  /** Each run's whole path as path data, and where the data for the points up to step i ends (`ends[k][i]`). */
+  private full: string[] = [];
+  private ends: Int32Array[] = [];
+  /** The step each path element was last drawn to (−1: not yet, or the runs or size changed). */
+  private drawn: Int32Array = new Int32Array(0);
 
+  /** Builds every run's whole path once (after setRuns or a resize); a frame then takes a prefix of it. */
+  private tracePaths(): void {
+    this.full = [];
+    this.ends = [];
+    this.runs.forEach((run, k) => {
+      const p = this.pixels[k];
+      const parts: string[] = new Array(run.steps + 1);
+      const ends = new Int32Array(run.steps + 1);
+      let length = 0;
+      for (let i = 0; i <= run.steps; ++i) {
+        parts[i] = `${i === 0 ? "M" : "L"}${round(p[2 * i])},${round(p[2 * i + 1])}`;
+        ends[i] = length += parts[i].length;
+      }
+      this.full.push(parts.join(""));
+      this.ends.push(ends);
+    });
+    this.drawn = new Int32Array(this.runs.length).fill(-1);
+  }
+
+  /** Path data of run k's points 0 … last: a prefix of its whole path. */
   private pathData(k: number, last: number): string {
-    const p = this.pixels[k];
-    const whole = last >= this.runs[k].steps;
-    if (whole && this.full[k] !== null) return this.full[k]!;
-    const parts: string[] = new Array(last + 1);
-    parts[0] = `M${round(p[0])},${round(p[1])}`;
-    for (let i = 1; i <= last; ++i) parts[i] = `L${round(p[2 * i])},${round(p[2 * i + 1])}`;
-    const d = parts.join("");
-    if (whole) this.full[k] = d;
-    return d;
+    return this.full[k].slice(0, this.ends[k][last]);
   }
 
   /**
@@ -323,8 +341,10 @@ export class ArenaMap {
       const run = this.runs[k], p = this.pixels[k];
       const last = Math.min(run.steps, Math.floor(at));
       const path = paths[k] as SVGPathElement;
-      const d = this.pathData(k, last);
-      if (path.getAttribute("d") !== d) path.setAttribute("d", d);
+      if (this.drawn[k] !== last) {
+        path.setAttribute("d", this.pathData(k, last));
+        this.drawn[k] = last;
+      }
       path.classList.toggle("arena-focus", run.name === this.focus);
       const g = dots[k] as SVGGElement;
       const gone = run.divergedAt !== null && at >= run.divergedAt;
@@ -355,7 +375,7 @@ export class ArenaMap {
     this.arrowKey = key;
     const groups = this.arrows.children;
     if (!this.showArrows || !this.arrowObjective) {
-      this.description.textContent = "";
+      this.descriptionText.data = "";
       return;
     }
     const limit = 0.45 * Math.min(this.width, this.height);
@@ -382,7 +402,7 @@ export class ArenaMap {
       pu.setAttribute("d", u.d);
       lines.push(describeArrows(run.title, v, false, { gradient: g.cut, update: u.cut }));
     }
-    this.description.textContent =
+    this.descriptionText.data =
       `Arrows at step ${Math.floor(at)}, drawn ${this.arrowScale === 1 ? "to the map's scale" : `${this.arrowScale} times their length on the map's scale`}: dashed, the plain gradient step −η∇f with the racer's η; solid, the step the racer takes next (to step ${Math.floor(at) + 1}). ` + lines.join(" ");
   }
 

@@ -67,6 +67,9 @@ export function playbackBar(callbacks: PlaybackCallbacks): PlaybackBar {
   scrub.addEventListener("input", () => callbacks.onSeek(Number(scrub.value)));
   const readout = document.createElement("output");
   readout.className = "arena-step";
+  // Rewritten in place every frame (a text node's data: no child list change).
+  const readoutText = document.createTextNode("");
+  readout.append(readoutText);
   const speedLabel = document.createElement("label");
   const speed = document.createElement("select");
   for (const s of SPEEDS) {
@@ -90,11 +93,17 @@ export function playbackBar(callbacks: PlaybackCallbacks): PlaybackBar {
         play.replaceChildren(icon(playing ? "pause" : "play"));
         play.setAttribute("aria-label", playing ? "pause" : "play");
         play.title = playing ? "pause" : "play";
+        // The readout (an <output>, a polite live region) would announce every
+        // frame while playing: silent then, announcing again once paused, so
+        // a step, a seek or the end of the race is read out once.
+        if (playing) readout.setAttribute("aria-live", "off");
+        else readout.removeAttribute("aria-live");
       }
-      scrub.max = String(steps);
+      if (scrub.max !== String(steps)) scrub.max = String(steps);
       const shown = Math.floor(at);
       if (scrub.value !== String(shown)) scrub.value = String(shown);
-      readout.textContent = `step ${shown} / ${steps}`;
+      const text = `step ${shown} / ${steps}`;
+      if (readoutText.data !== text) readoutText.data = text;
     },
   };
 }

@@ -37,10 +37,28 @@ export function describeBuffer(optimizer: string, buffer: string): string {
   return OVERRIDES[optimizer]?.[buffer] ?? BUFFERS[buffer] ?? buffer;
 }
 
+/** One row of the panel: its label and two values, as text nodes rewritten in place. */
+interface PanelRow {
+  readonly row: HTMLTableRowElement;
+  readonly label: Text;
+  readonly a: Text;
+  readonly b: Text;
+}
+
+/**
+ * The panel redraws every playback frame, so it reuses its nodes: the rows
+ * stay and only their text nodes' data change (no child list changes, so no
+ * mutation observer of the page's child lists wakes up each frame); rows are
+ * added or removed only when the number of rows changes (step 0 ↔ 1, another
+ * racer).
+ */
 export class ArenaStatePanel {
   readonly element: HTMLElement;
-  private readonly heading: HTMLElement;
+  private readonly heading: Text;
   private readonly body: HTMLTableSectionElement;
+  private readonly rows: PanelRow[] = [];
+  /** The "Step 0: the buffers are fresh" row, shown at step 0 only. */
+  private readonly freshRow: HTMLTableRowElement;
   private readonly g = new Float64Array(2);
   private readonly p = new Float64Array(2);
 
@@ -48,8 +66,10 @@ export class ArenaStatePanel {
     this.element = document.createElement("section");
     this.element.className = "arena-state";
     this.element.setAttribute("aria-label", "State of the highlighted optimizer");
-    this.heading = document.createElement("div");
-    this.heading.className = "arena-state-title";
+    const title = document.createElement("div");
+    title.className = "arena-state-title";
+    this.heading = document.createTextNode("");
+    title.append(this.heading);
     const table = document.createElement("table");
     const head = table.createTHead().insertRow();
     for (const text of ["", "x₁", "x₂"]) {
@@ -59,7 +79,12 @@ export class ArenaStatePanel {
       head.append(th);
     }
     this.body = table.createTBody();
-    this.element.append(this.heading, table);
+    this.freshRow = document.createElement("tr");
+    const cell = this.freshRow.insertCell();
+    cell.colSpan = 3;
+    cell.className = "arena-muted";
+    cell.textContent = "Step 0: the buffers are fresh. Step forward to see them fill.";
+    this.element.append(title, table);
   }
 
   /**
@@ -69,14 +94,14 @@ export class ArenaStatePanel {
    */
   draw(run: RaceRun | undefined, objective: Objective, at: number, noisy = false): void {
     if (!run) {
-      this.heading.textContent = "No racer selected.";
-      this.body.replaceChildren();
+      this.setText(this.heading, "No racer selected.");
+      this.show([], false);
       return;
     }
     const t = run.trajectory;
     const s = Math.max(0, Math.min(t.steps, Math.floor(at)));
     const stopped = t.diverged && at > t.steps ? ` — diverged at step ${t.divergedAt}` : "";
-    this.heading.textContent = `${run.title} at step ${s}: loss ${num(t.loss[s], 4)}${stopped}`;
+    this.setText(this.heading, `${run.title} at step ${s}: loss ${num(t.loss[s], 4)}${stopped}`);
     const rows: Array<[string, number, number]> = [];
     this.p[0] = t.x[2 * s];
     this.p[1] = t.x[2 * s + 1];
@@ -92,23 +117,37 @@ export class ArenaStatePanel {
         rows.push([describeBuffer(run.name, name), values[2 * (s - 1)], values[2 * (s - 1) + 1]]);
       }
     }
-    const body = this.body;
-    body.replaceChildren();
-    for (const [label, a, b] of rows) {
-      const row = body.insertRow();
+    this.show(rows, s === 0);
+  }
+
+  /** Puts `rows` (and the step-0 note if `fresh`) in the table, reusing the rows it has. */
+  private show(rows: ReadonlyArray<[string, number, number]>, fresh: boolean): void {
+    const value = (v: number) => (Number.isNaN(v) ? "—" : num(v, 4));
+    while (this.rows.length > rows.length) this.rows.pop()!.row.remove();
+    while (this.rows.length < rows.length) {
+      const row = document.createElement("tr");
       const th = document.createElement("th");
       th.scope = "row";
-      th.textContent = label;
+      const r: PanelRow = { row, label: document.createTextNode(""), a: document.createTextNode(""), b: document.createTextNode("") };
+      th.append(r.label);
       row.append(th);
-      row.insertCell().textContent = Number.isNaN(a) ? "—" : num(a, 4);
-      row.insertCell().textContent = Number.isNaN(b) ? "—" : num(b, 4);
+      row.insertCell().append(r.a);
+      row.insertCell().append(r.b);
+      this.body.insertBefore(row, this.rows.length ? this.rows[this.rows.length - 1].row.nextSibling : this.body.firstChild);
+      this.rows.push(r);
     }
-    if (s === 0) {
-      const row = body.insertRow();
-      const cell = row.insertCell();
-      cell.colSpan = 3;
-      cell.className = "arena-muted";
-      cell.textContent = "Step 0: the buffers are fresh. Step forward to see them fill.";
-    }
+    rows.forEach(([label, a, b], k) => {
+      const r = this.rows[k];
+      this.setText(r.label, label);
+      this.setText(r.a, value(a));
+      this.setText(r.b, value(b));
+    });
+    const hasFresh = this.freshRow.parentNode === this.body;
+    if (fresh && !hasFresh) this.body.append(this.freshRow);
+    else if (!fresh && hasFresh) this.freshRow.remove();
+  }
+
+  private setText(node: Text, text: string): void {
+    if (node.data !== text) node.data = text;
   }
 }
