@@ -107,8 +107,9 @@ function nearViewport(entries: IntersectionObserverEntry[]): void {
 /**
  * The element before KaTeX has rendered it: the TeX source as its text, so a
  * screen reader meets the formula as written (never an empty or a made-up
- * value), marked `aria-busy` and `data-tex-pending`; the text is transparent
- * (no flash of TeX to the eye) and a display formula keeps to one line of
+ * value), marked `aria-busy` and `data-tex-pending`; the text is invisible
+ * (opacity 0: no flash of TeX to the eye, still read by a screen reader, and
+ * no text for a contrast check to fail) and a display formula keeps one line of
  * height, so the rendered formula replaces it with little shift. It is
  * rendered within a screen of the viewport (rootMargin 100 %).
  */
@@ -116,7 +117,7 @@ function placeholder(element: HTMLElement, tex: string, displayMode: boolean): v
   element.textContent = tex;
   element.setAttribute("aria-busy", "true");
   element.dataset.texPending = "";
-  element.style.color = "transparent";
+  element.style.opacity = "0";
   if (displayMode) {
     element.style.height = "1.6em";
     element.style.overflow = "hidden";

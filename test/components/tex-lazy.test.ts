@@ -73,6 +73,7 @@ describe("tex before KaTeX is loaded (IntersectionObserver available)", () => {
     expect(element.textContent).toBe("\\eta = 0.25");
     expect(element.getAttribute("aria-busy")).toBe("true");
     expect(element.hasAttribute("data-tex-pending")).toBe(true);
+    expect(element.style.opacity).toBe("0");
     expect(element.querySelector(".katex")).toBeNull();
     expect(texModule.katexLoaded()).toBe(false);
   });
