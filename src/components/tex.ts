@@ -8,12 +8,43 @@
  * tex`\eta = ${eta} < 2/L = ${2 / L}`
  * ```
  *
- * A formula KaTeX cannot parse throws, so the cell shows Framework's error
- * (and the browser tests fail) instead of red text.
+ * KaTeX's runtime (75 KB gzip) is loaded only when a live formula is about to
+ * be seen, so a page whose first screen has none does not pay for it:
+ * - once KaTeX is loaded, `tex` renders synchronously, as it always did, and
+ *   a formula KaTeX cannot parse throws, so the cell shows Framework's error;
+ * - before that, `tex` returns its element at once as a placeholder (see
+ *   `pending`) and renders it when it comes within a screen of the viewport
+ *   (IntersectionObserver), right after `import("katex")` resolves; every
+ *   formula still waiting is rendered then too, and later calls are
+ *   synchronous. A formula that fails to parse on this path becomes
+ *   Framework's error box (`.observablehq--error`, "KaTeX parse error: …")
+ *   and the error is logged to the console: the browser tests fail on
+ *   either, as they fail on an error cell.
  */
-import katex from "katex";
+import type Katex from "katex";
 import { numberParts } from "./format.js";
 import { katexOptions } from "./katex-options.js";
+
+type KatexModule = typeof Katex;
+
+/** The loaded KaTeX, or null until `loadKatex()` has resolved. */
+let katex: KatexModule | null = null;
+let loading: Promise<KatexModule> | null = null;
+
+/** Loads KaTeX's runtime once; later `tex` calls then render synchronously. */
+export function loadKatex(): Promise<KatexModule> {
+  loading ??= import("katex").then((module) => {
+    katex = module.default;
+    renderPending();
+    return katex;
+  });
+  return loading;
+}
+
+/** Whether KaTeX is loaded, so that `tex` renders synchronously. */
+export function katexLoaded(): boolean {
+  return katex !== null;
+}
 
 /**
  * Formats a number for display in a formula by the course's one style
@@ -35,27 +66,92 @@ function source(strings: TemplateStringsArray, values: unknown[]): string {
   return out;
 }
 
-function render(displayMode: boolean, strings: TemplateStringsArray, values: unknown[]): HTMLElement {
+interface Pending {
+  source: string;
+  displayMode: boolean;
+}
+
+/** Formulas waiting for KaTeX, by their element. */
+const pending = new Map<HTMLElement, Pending>();
+let observer: IntersectionObserver | null = null;
+
+function renderInto(element: HTMLElement, tex: string, displayMode: boolean, katexModule: KatexModule): void {
+  katexModule.render(tex, element, { ...katexOptions, macros: { ...katexOptions.macros }, displayMode });
+}
+
+/** Renders every formula still waiting (KaTeX has just loaded). */
+function renderPending(): void {
+  if (!katex) return;
+  observer?.disconnect();
+  observer = null;
+  for (const [element, { source: tex, displayMode }] of pending) {
+    pending.delete(element);
+    element.removeAttribute("aria-busy");
+    element.removeAttribute("style");
+    delete element.dataset.texPending;
+    try {
+      renderInto(element, tex, displayMode, katex);
+    } catch (error) {
+      // Too late to throw into the cell: show and log it as Framework shows a failed cell.
+      console.error(error);
+      element.className = "observablehq--error";
+      element.textContent = error instanceof Error ? error.message : String(error);
+    }
+  }
+}
+
+function nearViewport(entries: IntersectionObserverEntry[]): void {
+  if (entries.some((entry) => entry.isIntersecting)) void loadKatex();
+}
+
+/**
+ * The element before KaTeX has rendered it: the TeX source as its text, so a
+ * screen reader meets the formula as written (never an empty or a made-up
+ * value), marked `aria-busy` and `data-tex-pending`; the text is invisible
+ * (opacity 0: no flash of TeX to the eye, still read by a screen reader, and
+ * no text for a contrast check to fail) and a display formula keeps one line of
+ * height, so the rendered formula replaces it with little shift. It is
+ * rendered within a screen of the viewport (rootMargin 100 %).
+ */
+function placeholder(element: HTMLElement, tex: string, displayMode: boolean): void {
+  element.textContent = tex;
+  element.setAttribute("aria-busy", "true");
+  element.dataset.texPending = "";
+  element.style.opacity = "0";
+  if (displayMode) {
+    element.style.height = "1.6em";
+    element.style.overflow = "hidden";
+    element.style.overflowWrap = "anywhere";
+  }
+  pending.set(element, { source: tex, displayMode });
+  if (typeof IntersectionObserver === "undefined") {
+    // No way to know where the element is (an old browser, jsdom): load now.
+    void loadKatex();
+    return;
+  }
+  observer ??= new IntersectionObserver(nearViewport, { rootMargin: "100% 0px" });
+  observer.observe(element);
+}
+
+function render(tex: string, displayMode: boolean): HTMLElement {
   const element = document.createElement(displayMode ? "div" : "span");
   element.className = displayMode ? "math-display" : "math-inline";
-  katex.render(source(strings, values), element, { ...katexOptions, macros: { ...katexOptions.macros }, displayMode });
+  if (katex) renderInto(element, tex, displayMode, katex);
+  else placeholder(element, tex, displayMode);
   return element;
 }
 
 /** Inline math from a template: tex`x_${i}`. */
 export function tex(strings: TemplateStringsArray, ...values: unknown[]): HTMLElement {
-  return render(false, strings, values);
+  return render(source(strings, values), false);
 }
 
 /** Display math from a template. */
 tex.block = function block(strings: TemplateStringsArray, ...values: unknown[]): HTMLElement {
-  return render(true, strings, values);
+  return render(source(strings, values), true);
 };
 
 /** Renders a TeX string that is already complete (e.g. an optimizer's rule from the registry). */
 export function math(source: string, { display = false }: { display?: boolean } = {}): HTMLElement {
-  const element = document.createElement(display ? "div" : "span");
-  element.className = display ? "math-display" : "math-inline";
-  katex.render(source, element, { ...katexOptions, macros: { ...katexOptions.macros }, displayMode: display });
-  return element;
+  return render(source, display);
 }

@@ -4,8 +4,9 @@
 // published question (whose solution the page shows) and then entering a
 // student id does not count for that student's variant, on the page, in the
 // course map's sums or in the exported file.
-import { beforeEach, describe, expect, test } from "vitest";
-import { NumericCheck, readerVariant } from "../../src/components/coursework/exercise.js";
+import { beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { loadReaderVariants, NumericCheck } from "../../src/components/coursework/exercise.js";
+import { readerVariant } from "../../src/components/coursework/reader-variant.js";
 import { chapterProgress, progressFile, readStatuses, type CatalogueItem } from "../../src/components/coursework/progress.js";
 import { writeStudentId } from "../../src/components/coursework/student-id.js";
 import { NUMERIC_VARIANTS } from "../../src/components/coursework/numeric-variants.js";
@@ -28,6 +29,12 @@ function answer(id: string, value: number): HTMLElement {
   return check.querySelector(".exercise-feedback")!;
 }
 const rendered = (id: string) => NumericCheck({ id, answer: id === ID ? PUBLISHED : 1 }).querySelector(".exercise-feedback")!.textContent;
+
+// The variants loaded, as on a page once the first check with a student id has loaded them
+// (NumericCheck then renders synchronously; numeric-check-lazy.test.ts covers the wait before).
+beforeAll(async () => {
+  await loadReaderVariants();
+});
 
 beforeEach(() => {
   localStorage.clear();

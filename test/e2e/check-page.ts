@@ -69,6 +69,10 @@ export async function checkPage(browser: Browser, url: string, options: CheckOpt
     for (const text of await page.locator(".katex-error").allInnerTexts()) {
       problems.push({ kind: "katex-error", detail: text.trim() });
     }
+    // A live formula (tex.ts) waits for KaTeX until it nears the viewport: after scrolling through, none may still wait.
+    for (const source of await page.locator("[data-tex-pending]").allTextContents()) {
+      problems.push({ kind: "katex-error", detail: `formula never rendered: ${source.trim()}` });
+    }
     for (const detail of await page.evaluate(findCodeText, { patterns: CODE_TEXT.map((p) => p.source), skip: CODE_TEXT_SKIP })) {
       problems.push({ kind: "code-text", detail });
     }

@@ -17,7 +17,7 @@ import { html } from "htl";
 import { Checklist } from "./checklist.js";
 import { EditorCell } from "../editor/editor-cell.js";
 import type { CatalogueEntry } from "../../../exercises/catalogue-entry.js";
-import { readStatuses, recordStatus } from "./progress.js";
+import { readStatus, recordStatus } from "./status-store.js";
 import { readStudentId } from "./student-id.js";
 
 export interface CodeExerciseOptions {
@@ -63,7 +63,8 @@ export function CodeExercise({ id, worker, exercises, timeout = 5000, number }: 
   }
   const badge = html`<span class="code-exercise-status"></span>` as HTMLElement;
   const showStatus = () => {
-    const status = readStatuses()[id];
+    // A code exercise has no per-student key: its status is the published one (as readStatuses in progress.ts reads it).
+    const status = readStatus(id) ?? undefined;
     badge.textContent = statusText(status, entry.points);
     badge.dataset.status = status ?? "none";
   };

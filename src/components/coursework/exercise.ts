@@ -8,10 +8,11 @@
  * reload, and a pass of the published question is not a pass of a variant.
  */
 import { html } from "htl";
-import { paramsFor } from "../../lib/variant.js";
-import { numericVariantOf } from "./numeric-variants.js";
+import type { ReaderVariant } from "./reader-variant.js";
 import { readStudentId } from "./student-id.js";
-import { recordStatus, statusKey } from "./progress.js";
+import { readStatus, recordStatus } from "./status-store.js";
+
+export { readStatus } from "./status-store.js";
 
 export interface NumericCheckOptions {
   /** A stable id, unique in the course: `<chapter>/<name>`. */
@@ -46,32 +47,46 @@ export function isClose(value: number, answer: number, tolerance = 1e-3): boolea
   return Math.abs(value - answer) <= tolerance * scale;
 }
 
-/** The stored status of exercise `id`, for `student`'s own variant (null: the published exercise). */
-export function readStatus(id: string, student: string | null = null): ExerciseStatus | null {
-  try {
-    const value = localStorage.getItem(statusKey(id, student));
-    return value === "passed" || value === "failed" ? value : null;
-  } catch {
-    return null;
-  }
-}
+type ReaderVariantModule = typeof import("./reader-variant.js");
+let readerVariants: ReaderVariantModule | null = null;
+let readerVariantsLoading: Promise<ReaderVariantModule> | null = null;
 
 /**
- * The reader's variant of a numeric exercise (numeric-variants.ts), when a
- * student id is stored and the exercise has variants: its question, answer
- * and a hint without numbers. Null: the published question of the page.
+ * Loads the per-student variants (reader-variant.ts and the table of
+ * numeric-variants.ts) once. NumericCheck asks for them only when a student
+ * id is stored; until they arrive its box is empty and `aria-busy`.
  */
-export function readerVariant(id: string, student: string | null = readStudentId()): { statement: string; answer: number; hint: string; tolerance?: number; label?: string } | null {
-  const v = numericVariantOf(id);
-  if (!v || !student) return null;
-  const p = paramsFor(v, student, id);
-  return { statement: v.statement(p), answer: v.answer(p), hint: v.hint, tolerance: v.tolerance, label: v.label?.(p) };
+export function loadReaderVariants(): Promise<ReaderVariantModule> {
+  readerVariantsLoading ??= import("./reader-variant.js").then((module) => (readerVariants = module));
+  return readerVariantsLoading;
 }
 
-export function NumericCheck({ id, label: publishedLabel = "Your answer", answer: published, tolerance: publishedTolerance = 1e-3, hint: publishedHint, explanation: publishedExplanation }: NumericCheckOptions): HTMLElement {
-  // A student's own variant replaces the published numbers (and the explanation, which quotes them).
+export function NumericCheck(options: NumericCheckOptions): HTMLElement {
+  const box = html`<div class="exercise-check" data-exercise=${options.id}></div>` as HTMLElement;
   const student = readStudentId();
-  const mine = readerVariant(id, student);
+  if (student === null) fillCheck(box, options, null, null);
+  else if (readerVariants) fillCheck(box, options, student, readerVariants.readerVariant(options.id, student));
+  else {
+    box.setAttribute("aria-busy", "true");
+    void loadReaderVariants().then(
+      ({ readerVariant }) => {
+        box.removeAttribute("aria-busy");
+        fillCheck(box, options, student, readerVariant(options.id, student));
+      },
+      (error) => {
+        // Never the published question in place of the student's variant: say what failed.
+        console.error(error);
+        box.removeAttribute("aria-busy");
+        box.textContent = `Your variant of this exercise could not be loaded (${String(error)}); reload the page.`;
+      },
+    );
+  }
+  return box;
+}
+
+/** Fills a NumericCheck's box for the published question (mine null) or the student's variant. */
+function fillCheck(box: HTMLElement, { id, label: publishedLabel = "Your answer", answer: published, tolerance: publishedTolerance = 1e-3, hint: publishedHint, explanation: publishedExplanation }: NumericCheckOptions, student: string | null, mine: ReaderVariant | null): void {
+  // A student's own variant replaces the published numbers (and the explanation, which quotes them).
   // A variant's status is stored under its own key: a pass of the published question does not carry over.
   const owner = mine ? student : null;
   const answer = mine ? mine.answer : published;
@@ -102,5 +117,5 @@ export function NumericCheck({ id, label: publishedLabel = "Your answer", answer
   input.addEventListener("keydown", (event) => {
     if (event.key === "Enter") check();
   });
-  return html`<div class="exercise-check" data-exercise=${id}>${mine ? html`<p class="exercise-variant"><strong>Your variant</strong> (student ${student}): ${mine.statement}</p>` : ""}<label>${label}: ${input}</label> ${button} ${feedback}</div>` as HTMLElement;
+  box.append(html`${mine ? html`<p class="exercise-variant"><strong>Your variant</strong> (student ${student}): ${mine.statement}</p>` : ""}<label>${label}: ${input}</label> ${button} ${feedback}`);
 }

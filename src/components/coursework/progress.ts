@@ -16,9 +16,9 @@
 import { html } from "htl";
 import { numericVariantOf } from "./numeric-variants.js";
 import { readStudentId } from "./student-id.js";
+import { STORAGE_PREFIX, statusStorage as storage, type Status, type StatusStorage } from "./status-store.js";
 
-export const STORAGE_PREFIX = "descent:exercise:";
-export type Status = "passed" | "failed";
+export { STORAGE_PREFIX, recordStatus, statusKey, type Status, type StatusStorage } from "./status-store.js";
 
 /** The catalogue's fields this module needs (src/data/exercises.json has more). */
 export interface CatalogueItem {
@@ -29,37 +29,12 @@ export interface CatalogueItem {
   kind: "code" | "numeric" | "concept";
 }
 
-/** The part of the Storage interface used here (a Map-backed fake works in tests). */
-export interface StatusStorage {
-  readonly length: number;
-  key(index: number): string | null;
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-}
-
-function storage(): StatusStorage | null {
-  try {
-    return globalThis.localStorage ?? null;
-  } catch {
-    return null; // storage disabled
-  }
-}
-
 /** Who a status is for: the reader's student id (null: none), and which ids have per-student numeric variants. */
 export interface StatusReader {
   student?: string | null;
   varies?: (id: string) => boolean;
 }
 const hasNumericVariant = (id: string) => numericVariantOf(id) !== null;
-
-/**
- * The storage key of an exercise's status: `descent:exercise:<id>`, or
- * `descent:exercise:<id>#<student>` for a student's own variant of a numeric
- * check (neither ids nor student ids contain "#").
- */
-export function statusKey(id: string, student: string | null = null): string {
-  return STORAGE_PREFIX + id + (student ? `#${student}` : "");
-}
 
 /**
  * Every stored exercise status that counts for this reader, by id: for a
@@ -80,21 +55,6 @@ export function readStatuses(store: StatusStorage | null = storage(), { student 
     if (owner === mine) out[id] = value;
   }
   return out;
-}
-
-/**
- * Records a status: the latest check counts, for code and numeric exercises
- * alike, so "solved" never outlives a regression. `student`: the id whose
- * own variant was answered (null: the published exercise).
- */
-export function recordStatus(id: string, status: Status, { store = storage(), student = null }: { store?: StatusStorage | null; student?: string | null } = {}): void {
-  if (!store) return;
-  try {
-    store.setItem(statusKey(id, student), status);
-  } catch {
-    return; // storage full or disabled: the check still works, it is just not remembered
-  }
-  globalThis.dispatchEvent?.(new CustomEvent("descent:progress", { detail: { id, status } }));
 }
 
 export interface ChapterProgress {
