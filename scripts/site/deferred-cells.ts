@@ -33,9 +33,7 @@ export interface Cell {
 
 /** The page's cells and inline expressions, in document order. */
 export function pageCells(markdown: string, path = "/page.md"): Cell[] {
-  const page = parseMarkdown(markdown, { path, md: createMarkdownIt() } as never) as unknown as {
-    code: { id: string; mode: string; node: { declarations: { name: string }[] | null; references: { name: string }[]; input: string } }[];
-  };
+  const page = parseMarkdown(markdown, { path, md: createMarkdownIt() });
   return page.code.map(({ id, mode, node }, index) => ({
     index,
     id,
