@@ -3,7 +3,7 @@
  * on the built site (1200×900, service worker blocked, optional CPU
  * throttling), printing the navigation milestones (response, DOMContentLoaded,
  * load), when the stylesheets and the modules (Framework's ~130 modulepreloads
- * and their imports) finished arriving, when the first cell ran, and the first
+ * and their imports) finished arriving, and the first
  * chart (the first <svg width>/<canvas> in the main column, as the benchmark
  * finds it). Times are ms after navigation start; medians over --runs.
  *
@@ -20,13 +20,12 @@ const runs = opt("--runs", 1);
 const dist = args[0] && (!args[0].startsWith("/") || args[0].includes("dist")) ? args.shift()! : "dist";
 
 const PROBE = `(() => {
-  window.__wf = { first: null, cell: null };
+  window.__wf = { first: null };
   const look = () => {
     if (window.__wf.first === null) {
       const main = document.getElementById("observablehq-main");
       if (main && main.querySelector("svg[width], canvas")) window.__wf.first = performance.now();
     }
-    if (window.__wf.cell === null && document.querySelector("#observablehq-main .observablehq:not(.observablehq--loading) > :not(:empty), #observablehq-main .observablehq > *")) window.__wf.cell = performance.now();
   };
   new MutationObserver(look).observe(document, { childList: true, subtree: true, attributes: true });
 })();`;
@@ -51,7 +50,7 @@ async function measure(page: import("playwright-core").Page, url: string): Promi
       htmlEnd: nav.responseEnd, domContentLoaded: nav.domContentLoadedEventEnd, load: nav.loadEventEnd,
       modules: js.length, modulesEnd: end(js), css: css.length, cssEnd: end(css), data: data.length, dataEnd: end(data), fonts: fonts.length, fontsEnd: end(fonts),
       kbBeforeFirst: Math.round(before.reduce((s, r) => s + (r.transferSize || r.encodedBodySize), 0) / 1024),
-      firstCell: wf.cell ?? NaN, firstChart: wf.first ?? NaN,
+      firstChart: wf.first ?? NaN,
     };
   })()`) as Promise<Sample>;
 }
@@ -75,7 +74,7 @@ async function main() {
         await context.close();
       }
       const med = (k: string) => { const v = samples.map((s) => s[k]).sort((a, b) => a - b); return Math.round(v[Math.floor(v.length / 2)]); };
-      console.log(`${path} at ${rate}× (median of ${runs}): html ${med("htmlEnd")} · css ×${med("css")} done ${med("cssEnd")} · DOMContentLoaded ${med("domContentLoaded")} · modules ×${med("modules")} done ${med("modulesEnd")} · data ×${med("data")} done ${med("dataEnd")} · fonts ×${med("fonts")} done ${med("fontsEnd")} · first cell output ${med("firstCell")} · first chart ${med("firstChart")} · load ${med("load")} ms · ${med("kbBeforeFirst")} KB fetched before the first chart`);
+      console.log(`${path} at ${rate}× (median of ${runs}): html ${med("htmlEnd")} · css ×${med("css")} done ${med("cssEnd")} · DOMContentLoaded ${med("domContentLoaded")} · modules ×${med("modules")} done ${med("modulesEnd")} · data ×${med("data")} done ${med("dataEnd")} · fonts ×${med("fonts")} done ${med("fontsEnd")} · first chart ${med("firstChart")} · load ${med("load")} ms · ${med("kbBeforeFirst")} KB fetched before the first chart`);
     }
   } finally {
     await browser.close();
