@@ -11,7 +11,7 @@
  * depends on A when B references a name A declares, and "depends" is closed
  * transitively.
  *
- *   npx tsx scripts/site/deferred-cells.ts src/nesterov.md [...]   # candidates and violations
+ *   npx tsx scripts/site/deferred-cells.ts src/nesterov.md [...]   # violations, redundant deferrals, candidates
  */
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
@@ -85,6 +85,22 @@ export function violations(cells: Cell[]): Violation[] {
   return out;
 }
 
+/**
+ * Deferred cells that also wait through an input: they use (directly or
+ * through other cells) a deferred cell above them. Harmless within a screen;
+ * but when that input sits screens above, a reader who jumps to the dependent
+ * (a table-of-contents link) sees it wait until they scroll up to the input,
+ * and a cell whose input is ready only after the reader scrolled past waits
+ * for them to come back. Keep such far-away inputs undeferred
+ * (scripts/perf/cell-positions.ts gives the positions).
+ */
+export function redundant(cells: Cell[]): Cell[] {
+  const deps = dependents(cells);
+  const out = new Set<number>();
+  for (const c of cells) if (c.deferred) for (const j of deps[c.index]) if (cells[j].deferred) out.add(j);
+  return [...out].sort((a, b) => a - b).map((j) => cells[j]);
+}
+
 /** Block cells that could be deferred: no view, nothing above depends on them. */
 export function candidates(cells: Cell[]): Cell[] {
   const deps = dependents(cells);
@@ -97,6 +113,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const cells = pageCells(readFileSync(file, "utf8"), "/" + basename(file));
     console.log(`${file}: ${cells.filter((c) => !c.inline).length} cells, ${cells.filter((c) => c.deferred).length} deferred`);
     for (const v of violations(cells)) { bad++; console.log(`  VIOLATION #${v.cell.index} ${v.cell.head}: ${v.reason}`); }
+    for (const c of redundant(cells)) console.log(`  redundant #${c.index} ${c.head} (also waits through a deferred input above it)`);
     for (const c of candidates(cells)) console.log(`  candidate #${c.index} ${c.head}`);
   }
   process.exit(bad ? 1 : 0);
