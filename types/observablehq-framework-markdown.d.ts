@@ -10,4 +10,8 @@ declare module "@observablehq/framework/dist/markdown.js" {
     quotes?: string;
     typographer?: boolean;
   }): MarkdownIt;
+  /** The page's cells and inline `${…}` expressions in document order (scripts/site/deferred-cells.ts). */
+  export function parseMarkdown(input: string, options: { path: string; md: MarkdownIt }): {
+    code: { id: string; mode: string; node: { declarations: { name: string }[] | null; references: { name: string }[]; input: string } }[];
+  };
 }
