@@ -7,7 +7,7 @@
  *   and "settled" (the last change to the page before 2 s of quiet), in ms
  *   after navigation starts; medians and p95 over pages × runs. "Settled" is
  *   the FIRST VIEW, the page as loaded without scrolling: cells further down
- *   wait for visibility() and compute when the reader gets there. On an
+ *   wait for reached(their section) and compute when the reader gets there. On an
  *   animated page, every region that changes because playback advances (the
  *   arena's map, loss chart, state panel, legend and playback bar) is
  *   animation and is marked `[data-animated]`; changes inside it are not

@@ -12,6 +12,8 @@ declare module "@observablehq/framework/dist/markdown.js" {
   }): MarkdownIt;
   /** The page's cells and inline `${…}` expressions in document order (scripts/site/deferred-cells.ts). */
   export function parseMarkdown(input: string, options: { path: string; md: MarkdownIt }): {
+    /** The page's HTML: headings with their ids, each cell's place as `<!--:<id>:-->`. */
+    body: string;
     code: { id: string; mode: string; node: { declarations: { name: string }[] | null; references: { name: string }[]; input: string } }[];
   };
 }

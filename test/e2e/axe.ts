@@ -29,7 +29,7 @@ export async function axeViolations(
   const page = await context.newPage();
   try {
     await page.goto(url, { waitUntil: "networkidle", timeout: 90_000 });
-    // Cells below the first screen compute when scrolled into view (visibility()): scroll through the page first.
+    // Cells below the first screen compute when the reader reaches their section (reached(), src/components/reached.ts): scroll through the page first.
     await scrollThrough(page);
     await page.waitForFunction(() => document.querySelectorAll(".observablehq--loading").length === 0, null, { timeout: 90_000 }).catch(() => {});
     // Charts draw after their cells resolve (and again on resize): wait until the page stops changing.

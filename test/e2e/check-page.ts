@@ -56,7 +56,7 @@ export async function checkPage(browser: Browser, url: string, options: CheckOpt
   try {
     await page.goto(url, { waitUntil: "networkidle", timeout: 60_000 });
     await page.waitForTimeout(settle);
-    // Cells below the first screen compute when scrolled into view (visibility()): scroll through the page first.
+    // Cells below the first screen compute when the reader reaches their section (reached(), src/components/reached.ts): scroll through the page first.
     await scrollThrough(page);
     // Framework 1.13 marks a pending cell with an <observablehq-loading> element (the class
     // .observablehq--loading is the notebooks' inspector's): none may remain once the page has been scrolled through.

@@ -43,7 +43,7 @@ export interface Widget {
  * (then the comparison names what is missing); never a fixed sleep.
  */
 export async function settle(page: Page, expected: readonly string[], timeout = 120_000): Promise<void> {
-  // Cells below the first screen wait for visibility() before they compute: scroll through as a reader would,
+  // Cells below the first screen wait for reached(their section) before they compute: scroll through as a reader would,
   // and again (at most 5 passes) while an expected exercise is missing — a cell whose inputs (a heavy cell
   // further up) were ready only after the pass went by computes when the reader comes back to it.
   for (let pass = 0; pass < 5; ++pass) {

@@ -1,7 +1,7 @@
 /**
  * Scrolls a page from top to bottom as a reader would, one step of 80 % of the
  * viewport at a time, waiting at each step until the page stops changing — so
- * cells that wait for `visibility()` (computed when scrolled into view) run and
+ * cells that wait for `reached(section)` (computed when the reader gets there) run and
  * draw — then returns to the top; it passes again (at most 3 times) while a
  * cell is still pending, as a reader coming back would. Changes inside `[data-animated]` (the
  * arena's playback) do not count as changes.
@@ -32,7 +32,7 @@ export function scrollThroughScript({ quiet = 300, limit = 20_000, back = true }
       await pause(50);
       while (performance.now() - changed.at < ${quiet} && performance.now() - start < ${limit}) await pause(50);
     };
-    // A cell calls visibility() only once its inputs are ready (a dataset, an editor cell's first run):
+    // A cell calls reached() only once its inputs are ready (a dataset, an editor cell's first run):
     // if they were ready only after the pass went by, it waits for the reader to come back, so pass again
     // while a pending cell remains (at most 3 passes).
     for (let pass = 0; pass < 3; ++pass) {
