@@ -15,7 +15,7 @@
 // - Display equations, tables and code blocks wider than their column become focusable,
 //   named scroll regions (tabindex=0), marked .is-scrollable for the fade cue
 //   in style.css, so a reader sees and can reach what is cut off. They are
-//   measured again after every DOM change, window resize, column resize and
+//   measured again after every DOM change (except inside [data-animated]), window resize, column resize and
 //   font load (KaTeX's fonts widen an equation after the first measurement).
 // - A "Skip to content" link and <html lang="en"> if the build's post-step did
 //   not already add them (the preview server serves Framework's template).
@@ -152,7 +152,17 @@
 
   function start() {
     run();
-    new MutationObserver(schedule).observe(document.body, { childList: true, subtree: true });
+    // Changes inside an animation ([data-animated]: the arena's playback
+    // regions, redrawn every frame) are skipped: those regions are built
+    // accessible by their own components, and re-measuring every scroll box
+    // per frame forced a layout on each one.
+    new MutationObserver(function (records) {
+      for (var i = 0; i < records.length; i++) {
+        var target = records[i].target;
+        var element = target.nodeType === 1 ? target : target.parentElement;
+        if (!element || !element.closest("[data-animated]")) return schedule();
+      }
+    }).observe(document.body, { childList: true, subtree: true });
     window.addEventListener("resize", schedule);
     // Widths change without a DOM mutation or a window resize: when KaTeX's
     // fonts replace the fallback (an equation a few pixels wider than its
