@@ -91,29 +91,30 @@ describe.runIf(chromiumPath && built)("subset fonts keep every glyph the site dr
   const drawn = new Map<string, Set<string>>(); // "family|style" → characters
   const faces = built ? servedFaces() : [];
 
-  test("every page is read, after its cells have run, with the face each character is drawn in", async () => {
-    const pages = builtPages(distDir);
-    expect(pages.length).toBeGreaterThan(15);
-    for (const path of pages) {
-      const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
-      try {
-        await page.goto(site.origin + path, { waitUntil: "load" });
-        await scrollThrough(page, { quiet: 200 });
-        const byFace = (await page.evaluate(DRAWN_SCRIPT)) as Record<string, string>;
-        for (const [key, text] of Object.entries(byFace)) {
-          const [family, weight, style] = key.split("|");
-          const bold = Number(weight) >= 600;
-          // KaTeX's faces come in weights; the variable body fonts in one file per style.
-          const k = family.startsWith("KaTeX_") ? faceKey(family, `${bold ? 700 : 400}|${style}`) : faceKey(family, style);
-          const set = drawn.get(k) ?? new Set<string>();
-          for (const ch of text) if (ch.trim() || ch === "\u00a0") set.add(ch);
-          drawn.set(k, set);
-        }
-      } finally {
-        await page.close();
+  // One test per page (each with the browser tests' timeout), filling `drawn`.
+  test.each(built ? builtPages(distDir) : [])("%s is read, after its cells have run, with the face each character is drawn in", async (path) => {
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    try {
+      await page.goto(site.origin + path, { waitUntil: "load" });
+      await scrollThrough(page, { quiet: 200 });
+      const byFace = (await page.evaluate(DRAWN_SCRIPT)) as Record<string, string>;
+      expect(Object.keys(byFace).length).toBeGreaterThan(0);
+      for (const [key, text] of Object.entries(byFace)) {
+        const [family, weight, style] = key.split("|");
+        const bold = Number(weight) >= 600;
+        // KaTeX's faces come in weights; the variable body fonts in one file per style.
+        const k = family.startsWith("KaTeX_") ? faceKey(family, `${bold ? 700 : 400}|${style}`) : faceKey(family, style);
+        const set = drawn.get(k) ?? new Set<string>();
+        for (const ch of text) if (ch.trim() || ch === "\u00a0") set.add(ch);
+        drawn.set(k, set);
       }
+    } finally {
+      await page.close();
     }
-    // The walk saw the math and the prose (else the checks below would pass on nothing).
+  });
+
+  test("the walk saw the math and the prose (else the checks below would pass on nothing)", () => {
+    expect(builtPages(distDir).length).toBeGreaterThan(15);
     expect([...(drawn.get("KaTeX_Math|400|italic") ?? [])]).toEqual(expect.arrayContaining(["η", "x"]));
     expect([...(drawn.get("KaTeX_Main|400|normal") ?? [])]).toEqual(expect.arrayContaining(["=", "2", "("]));
     expect(drawn.get("Source Serif 4|normal")?.size ?? 0).toBeGreaterThan(60);
