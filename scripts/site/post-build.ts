@@ -6,7 +6,8 @@
  *    (it blocks zooming); the sidebar's close `<label>` moved out of its `<ol>`
  *    (only `<li>` may sit in a list); a "Skip to content" link first in the
  *    body; the service worker's registration.
- * 2. Fonts: the stylesheets' inlined woff2 data URLs become separate files
+ * 2. Fonts: (run first, by the command line) each font is subset to what the
+ *    site can show (`subset-fonts.ts`); then the stylesheets' inlined woff2 data URLs become separate files
  *    (`_file/assets/fonts/<hash>.woff2`), each `@font-face` gets
  *    `font-display: swap`, so text shows at once and a page downloads only the
  *    fonts it uses, instead of ~570 KB of render-blocking CSS.
@@ -18,6 +19,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { subsetFonts } from "./subset-fonts.js";
 
 export const SKIP_LINK = '<a class="skip-link" href="#observablehq-main">Skip to content</a>';
 
@@ -157,6 +159,12 @@ export function postBuild(dist: string): { pages: number; fonts: number; cssBefo
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const dist = resolve(process.argv[2] ?? process.env.DESCENT_OUT ?? "dist");
   if (!statSync(dist, { throwIfNoEntry: false })?.isDirectory()) throw new Error(`post-build: no build at ${dist}`);
+  const s = await subsetFonts(dist, resolve(process.env.DESCENT_SRC ?? "src"));
+  const kb = (n: number) => (n / 1024).toFixed(1);
+  for (const f of s.faces) console.log(`subset-fonts: ${f.family} ${f.style} ${f.weight}: ${kb(f.before)} → ${kb(f.after)} KB`);
+  const before = s.faces.reduce((a, f) => a + f.before, 0);
+  const after = s.faces.reduce((a, f) => a + f.after, 0);
+  console.log(`subset-fonts: ${s.faces.length} faces, ${kb(before)} → ${kb(after)} KB (KaTeX keeps ${s.katexChars} characters: ${s.pages} pages, ${s.formulas} live formulas, the safety set)`);
   const r = postBuild(dist);
   console.log(
     `post-build: ${r.pages} pages fixed; ${r.fonts} fonts moved out of CSS (${(r.cssBefore / 1024).toFixed(0)} KB → ${(r.cssAfter / 1024).toFixed(0)} KB of stylesheets); sw.js caches ${r.files} files`,
