@@ -131,12 +131,9 @@ export function wrongWaits(cells: Cell[]): Violation[] {
 
 /**
  * Deferred cells that also wait through an input: they use (directly or
- * through other cells) a deferred cell above them. Harmless within a screen;
- * but when that input sits screens above, a reader who jumps to the dependent
- * (a table-of-contents link) sees it wait until they scroll up to the input,
- * and a cell whose input is ready only after the reader scrolled past waits
- * for them to come back. Keep such far-away inputs undeferred
- * (scripts/perf/cell-positions.ts gives the positions).
+ * through other cells) a deferred cell above them. Harmless with reached():
+ * the input's section is above, so it is reached first (or jumped past);
+ * listed for information, as such a cell need not wait itself.
  */
 export function redundant(cells: Cell[]): Cell[] {
   const deps = dependents(cells);
