@@ -64,8 +64,8 @@ async function main(): Promise<void> {
       const { onlyA, onlyB } = difference(textA, textB);
       console.log(`${path}: ${textA.length} lines in A, ${textB.length} in B; ${onlyA.length + onlyB.length} differ`);
       if (onlyA.length + onlyB.length) differing++;
-      for (const l of onlyA) console.log(`  - ${l.slice(0, 240)}`);
-      for (const l of onlyB) console.log(`  + ${l.slice(0, 240)}`);
+      for (const l of onlyA) console.log(`  - ${l}`);
+      for (const l of onlyB) console.log(`  + ${l}`);
     }
   } finally {
     await Promise.all([serverA.close(), serverB.close()]);
