@@ -71,6 +71,8 @@ describe.runIf(chromiumPath)("editor cells on /playground", () => {
   test("the race on sparse data draws the reader's optimizer beside the rivals, with a generated verdict and checklist item", async () => {
     const page = await openPlayground(browser, server.origin);
     await page.waitForFunction((cell) => (document.querySelector(`${cell} .editor-cell-status`) as HTMLElement | null)?.dataset.kind === "ok", CELL);
+    // The section computes when the reader reaches it (reached("the-race-on-sparse-data")): go there.
+    await page.locator("h2:has-text('The race on sparse data')").scrollIntoViewIfNeeded();
     const section = page.locator("h2:has-text('The race on sparse data') ~ div.grid").first();
     await section.locator("svg[aria-label*='training loss']").waitFor({ timeout: 15_000 });
     expect(await section.locator("svg[aria-label*='test loss']").count()).toBe(1);

@@ -1,5 +1,6 @@
 // The keyboard path through the built site: the skip link, the rate heatmaps,
 // the arena's start point and racer legend, and leaving an editor cell.
+import { scrollThrough } from "./scroll-through.js";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
@@ -44,6 +45,8 @@ describe.runIf(chromiumPath && built)("keyboard", () => {
   for (const path of ["/momentum", "/nesterov"]) {
     test(`${path}: the rate heatmap's chosen point moves with the arrow keys and is announced`, async () => {
       await open(path, async (page) => {
+        // The heatmap's section computes when the reader reaches it: scroll through the page first.
+        await scrollThrough(page);
         const map = page.locator(".rate-heatmap").first();
         await map.focus();
         const value = () => map.evaluate((e) => ({ ...(e as HTMLElement & { value: { lr: number; beta: number } }).value }));
