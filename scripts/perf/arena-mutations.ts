@@ -7,9 +7,7 @@
  *
  *   npx tsx scripts/perf/arena-mutations.ts [dist /arena] [--seconds 20]
  */
-import { resolve } from "node:path";
-import { findChromium, launchChromium } from "../../test/e2e/browser.js";
-import { serve } from "../../test/e2e/server.js";
+import { withBuiltSite } from "./built-site.js";
 
 const args = process.argv.slice(2);
 const secondsAt = args.indexOf("--seconds");
@@ -41,11 +39,7 @@ const PROBE = `(() => {
 })();`;
 
 async function main() {
-  const chromium = findChromium();
-  if (!chromium) throw new Error("no Chromium");
-  const server = await serve(resolve(dist));
-  const browser = await launchChromium(chromium);
-  try {
+  await withBuiltSite(dist, async (browser, server) => {
     const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, serviceWorkers: "block" });
     const page = await context.newPage();
     await page.addInitScript(PROBE);
@@ -56,9 +50,6 @@ async function main() {
     console.log(`${path}: mutations outside [data-animated] in the first ${seconds} s (latest first)`);
     for (const [key, { n, last }] of rows.slice(0, 40)) console.log(`${String(last).padStart(7)} ms  ×${String(n).padStart(5)}  ${key}`);
     await context.close();
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+  });
 }
 await main();

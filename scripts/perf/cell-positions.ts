@@ -9,9 +9,7 @@
  *   npx tsx scripts/perf/cell-positions.ts [dist] /nesterov [/schedules ...]
  */
 import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
-import { findChromium, launchChromium } from "../../test/e2e/browser.js";
-import { serve } from "../../test/e2e/server.js";
+import { withBuiltSite } from "./built-site.js";
 import { candidates, pageCells } from "../site/deferred-cells.js";
 
 const args = process.argv.slice(2);
@@ -19,11 +17,7 @@ const dist = args[0] && (!args[0].startsWith("/") || args[0].includes("dist")) ?
 const FOLD = 900;
 
 async function main() {
-  const chromium = findChromium();
-  if (!chromium) throw new Error("no Chromium");
-  const server = await serve(resolve(dist));
-  const browser = await launchChromium(chromium);
-  try {
+  await withBuiltSite(dist, async (browser, server) => {
     for (const path of args) {
       const cells = pageCells(readFileSync(`src${path}.md`, "utf8"), `${path}.md`);
       const maybe = new Set(candidates(cells).map((c) => c.index));
@@ -49,9 +43,6 @@ async function main() {
       }
       await context.close();
     }
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+  });
 }
 main();

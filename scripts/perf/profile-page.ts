@@ -11,9 +11,7 @@
  * "first" and "settled" are found like the benchmark does (the first
  * <svg width>/<canvas> in the main column; the last change before 2 s of quiet).
  */
-import { resolve } from "node:path";
-import { findChromium, launchChromium } from "../../test/e2e/browser.js";
-import { serve } from "../../test/e2e/server.js";
+import { withBuiltSite } from "./built-site.js";
 
 interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
 interface Profile { nodes: Node[]; startTime: number; endTime: number; samples: number[]; timeDeltas: number[] }
@@ -45,11 +43,7 @@ function shortUrl(url: string): string {
 }
 
 async function main() {
-  const chromium = findChromium();
-  if (!chromium) throw new Error("no Chromium");
-  const server = await serve(resolve(dist));
-  const browser = await launchChromium(chromium);
-  try {
+  await withBuiltSite(dist, async (browser, server) => {
     for (const path of paths) {
       const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, serviceWorkers: "block" });
       const page = await context.newPage();
@@ -94,9 +88,6 @@ async function main() {
       });
       await context.close();
     }
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+  });
 }
 main();

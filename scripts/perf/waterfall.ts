@@ -9,9 +9,7 @@
  *
  *   npx tsx scripts/perf/waterfall.ts [dist] /reference [/gradient-descent ...] [--rate 4] [--runs 3]
  */
-import { resolve } from "node:path";
-import { findChromium, launchChromium } from "../../test/e2e/browser.js";
-import { serve } from "../../test/e2e/server.js";
+import { withBuiltSite } from "./built-site.js";
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: number) => { const i = args.indexOf(name); return i >= 0 ? Number(args.splice(i, 2)[1]) : dflt; };
@@ -56,11 +54,7 @@ async function measure(page: import("playwright-core").Page, url: string): Promi
 }
 
 async function main() {
-  const chromium = findChromium();
-  if (!chromium) throw new Error("no Chromium");
-  const server = await serve(resolve(dist));
-  const browser = await launchChromium(chromium);
-  try {
+  await withBuiltSite(dist, async (browser, server) => {
     for (const path of args) {
       const samples: Sample[] = [];
       for (let r = 0; r < runs; r++) {
@@ -76,9 +70,6 @@ async function main() {
       const med = (k: string) => { const v = samples.map((s) => s[k]).sort((a, b) => a - b); return Math.round(v[Math.floor(v.length / 2)]); };
       console.log(`${path} at ${rate}× (median of ${runs}): html ${med("htmlEnd")} · css ×${med("css")} done ${med("cssEnd")} · DOMContentLoaded ${med("domContentLoaded")} · modules ×${med("modules")} done ${med("modulesEnd")} · data ×${med("data")} done ${med("dataEnd")} · fonts ×${med("fonts")} done ${med("fontsEnd")} · first chart ${med("firstChart")} · load ${med("load")} ms · ${med("kbBeforeFirst")} KB fetched before the first chart`);
     }
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+  });
 }
 main();
