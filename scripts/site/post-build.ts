@@ -11,7 +11,10 @@
  *    (`_file/assets/fonts/<hash>.woff2`), each `@font-face` gets
  *    `font-display: swap`, so text shows at once and a page downloads only the
  *    fonts it uses, instead of ~570 KB of render-blocking CSS.
- * 3. `sw.js`: a service worker that caches the site's own files, versioned by
+ * 3. Modules: (run by the command line, before the service worker is
+ *    written) each page's 120–140 modules are bundled into ~10–30 files
+ *    (`bundle-modules.ts`).
+ * 4. `sw.js`: a service worker that caches the site's own files, versioned by
  *    a hash of the whole build, so a second visit works offline and the next
  *    visit after a new build picks up the new files.
  */
@@ -19,6 +22,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { BUNDLE_DIR, bundleModules } from "./bundle-modules.js";
 import { subsetFonts } from "./subset-fonts.js";
 
 export const SKIP_LINK = '<a class="skip-link" href="#observablehq-main">Skip to content</a>';
@@ -165,6 +169,9 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const before = s.faces.reduce((a, f) => a + f.before, 0);
   const after = s.faces.reduce((a, f) => a + f.after, 0);
   console.log(`subset-fonts: ${s.faces.length} faces, ${kb(before)} → ${kb(after)} KB (KaTeX keeps ${s.katexChars} characters: ${s.pages} pages, ${s.formulas} live formulas, the safety set)`);
+  const b = await bundleModules(dist);
+  const preloads = b.perPage.map((p) => `${p.before}→${p.after}`).join(", ");
+  console.log(`bundle-modules: ${b.modulesBefore} modules → ${b.outputs} files in ${BUNDLE_DIR}/ (${b.deleted} originals deleted); modules preloaded per page ${preloads}`);
   const r = postBuild(dist);
   console.log(
     `post-build: ${r.pages} pages fixed; ${r.fonts} fonts moved out of CSS (${(r.cssBefore / 1024).toFixed(0)} KB → ${(r.cssAfter / 1024).toFixed(0)} KB of stylesheets); sw.js caches ${r.files} files`,

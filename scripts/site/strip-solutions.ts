@@ -14,9 +14,9 @@
  *   answer, it is a worked solution too).
  *
  * What stays, and why: a numeric exercise's `answer` (the page checks typed
- * answers in the browser, so the number is in its code), and the library under
- * `_import/lib/` (the pages run it; it is the reference of the code
- * exercises). Graded code goes through the student edition, which ships
+ * answers in the browser, so the number is in its code), and the library
+ * (`lib/`, bundled into the pages' modules: the pages run it; it is the
+ * reference of the code exercises). Graded code goes through the student edition, which ships
  * neither (`npm run assignment`).
  */
 import type { default as MarkdownIt, StateCore } from "markdown-it";
