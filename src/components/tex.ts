@@ -14,9 +14,12 @@
  *   a formula KaTeX cannot parse throws, so the cell shows Framework's error;
  * - before that, `tex` returns its element at once as a placeholder (see
  *   `pending`) and renders it when it comes within a screen of the viewport
- *   (IntersectionObserver), right after `import("katex")` resolves; every
- *   formula still waiting is rendered then too, and later calls are
- *   synchronous. A formula that fails to parse on this path becomes
+ *   (IntersectionObserver), right after `import("katex")` resolves. The
+ *   first one to come near loads KaTeX; every placeholder near the viewport
+ *   then renders, and the others each render when they come near (a long
+ *   page's formulas far below are not all typeset at once while the first
+ *   screen loads); before printing, every placeholder renders. Later calls
+ *   are synchronous. A formula that fails to parse on this path becomes
  *   Framework's error box (`.observablehq--error`, "KaTeX parse error: …")
  *   and the error is logged to the console: the browser tests fail on
  *   either, as they fail on an error cell.
@@ -35,7 +38,7 @@ let loading: Promise<KatexModule> | null = null;
 export function loadKatex(): Promise<KatexModule> {
   loading ??= import("katex").then((module) => {
     katex = module.default;
-    renderPending();
+    for (const element of [...pending.keys()]) if (near.has(element)) renderPlaceholder(element);
     return katex;
   });
   return loading;
@@ -71,37 +74,56 @@ interface Pending {
   displayMode: boolean;
 }
 
-/** Formulas waiting for KaTeX, by their element. */
+/** Formulas waiting for KaTeX, or waiting to come near the viewport, by their element. */
 const pending = new Map<HTMLElement, Pending>();
+/** The waiting elements the IntersectionObserver last reported within a screen of the viewport. */
+const near = new Set<HTMLElement>();
 let observer: IntersectionObserver | null = null;
+let printHook = false;
 
 function renderInto(element: HTMLElement, tex: string, displayMode: boolean, katexModule: KatexModule): void {
   katexModule.render(tex, element, { ...katexOptions, macros: { ...katexOptions.macros }, displayMode });
 }
 
-/** Renders every formula still waiting (KaTeX has just loaded). */
-function renderPending(): void {
-  if (!katex) return;
-  observer?.disconnect();
-  observer = null;
-  for (const [element, { source: tex, displayMode }] of pending) {
-    pending.delete(element);
-    element.removeAttribute("aria-busy");
-    element.removeAttribute("style");
-    delete element.dataset.texPending;
-    try {
-      renderInto(element, tex, displayMode, katex);
-    } catch (error) {
-      // Too late to throw into the cell: show and log it as Framework shows a failed cell.
-      console.error(error);
-      element.className = "observablehq--error";
-      element.textContent = error instanceof Error ? error.message : String(error);
-    }
+/** Renders one waiting formula (KaTeX is loaded). */
+function renderPlaceholder(element: HTMLElement): void {
+  const waiting = pending.get(element);
+  if (!katex || !waiting) return;
+  pending.delete(element);
+  near.delete(element);
+  observer?.unobserve(element);
+  element.removeAttribute("aria-busy");
+  element.removeAttribute("style");
+  delete element.dataset.texPending;
+  try {
+    renderInto(element, waiting.source, waiting.displayMode, katex);
+  } catch (error) {
+    // Too late to throw into the cell: show and log it as Framework shows a failed cell.
+    console.error(error);
+    element.className = "observablehq--error";
+    element.textContent = error instanceof Error ? error.message : String(error);
   }
 }
 
 function nearViewport(entries: IntersectionObserverEntry[]): void {
-  if (entries.some((entry) => entry.isIntersecting)) void loadKatex();
+  for (const entry of entries) {
+    const element = entry.target as HTMLElement;
+    if (!entry.isIntersecting) {
+      near.delete(element);
+      continue;
+    }
+    near.add(element);
+    if (katex) renderPlaceholder(element);
+    else void loadKatex();
+  }
+}
+
+/** A printed page shows every formula: render what still waits (or, without KaTeX yet, show its TeX source). */
+function beforePrint(): void {
+  for (const [element, { source }] of [...pending]) {
+    if (katex) renderPlaceholder(element);
+    else if (element.textContent === source) element.style.opacity = "1";
+  }
 }
 
 /**
@@ -125,9 +147,14 @@ function placeholder(element: HTMLElement, tex: string, displayMode: boolean): v
   }
   pending.set(element, { source: tex, displayMode });
   if (typeof IntersectionObserver === "undefined") {
-    // No way to know where the element is (an old browser, jsdom): load now.
+    // No way to know where the element is (an old browser, jsdom): render it as soon as KaTeX is loaded.
+    near.add(element);
     void loadKatex();
     return;
+  }
+  if (!printHook && typeof addEventListener === "function") {
+    addEventListener("beforeprint", beforePrint);
+    printHook = true;
   }
   observer ??= new IntersectionObserver(nearViewport, { rootMargin: "100% 0px" });
   observer.observe(element);

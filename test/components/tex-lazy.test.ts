@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 // tex.ts loads KaTeX only when a live formula nears the viewport. Both paths:
 // before KaTeX is loaded (a placeholder, rendered once an IntersectionObserver
-// reports the element near the viewport) and after (synchronous, as before).
+// reports the element near the viewport, each placeholder on its own) and
+// after (synchronous, as before).
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 
 type TexModule = typeof import("../../src/components/tex.js");
@@ -98,27 +99,54 @@ describe("tex before KaTeX is loaded (IntersectionObserver available)", () => {
     expect(element.querySelector(".katex")).toBeNull();
   });
 
-  test("renders every waiting formula once one nears the viewport, then renders synchronously", async () => {
+  test("renders the waiting formulas near the viewport once KaTeX loads, the others when they come near; later calls are synchronous", async () => {
     const near = texModule.tex`\eta = ${0.25}`;
+    const alsoNear = texModule.tex`\beta`;
     const far = texModule.math("x_{t+1} = x_t - \\eta g_t", { display: true });
-    FakeObserver.instances[0].fire(near, true);
+    const observer = FakeObserver.instances[0];
+    observer.fire(alsoNear, true);
+    observer.fire(far, false);
     await until(() => texModule.katexLoaded());
     expect(katexLoads).toBe(1);
-    for (const element of [near, far]) {
+    for (const element of [near, alsoNear]) {
+      if (element === near) {
+        // Not reported near yet: still waiting.
+        expect(element.hasAttribute("data-tex-pending")).toBe(true);
+        observer.fire(element, true);
+      }
       expect(element.querySelector(".katex")).not.toBeNull();
       expect(element.hasAttribute("aria-busy")).toBe(false);
       expect(element.hasAttribute("data-tex-pending")).toBe(false);
       expect(element.getAttribute("style")).toBeNull();
     }
+    // The formula far below still waits, invisible, until it comes within a screen.
+    expect(far.querySelector(".katex")).toBeNull();
+    expect(far.getAttribute("aria-busy")).toBe("true");
+    observer.fire(far, true);
+    expect(far.querySelector(".katex-display")).not.toBeNull();
+    expect(far.hasAttribute("aria-busy")).toBe(false);
     expect(near.className).toBe("math-inline");
     expect(far.className).toBe("math-display");
-    expect(far.querySelector(".katex-display")).not.toBeNull();
     // The MathML a screen reader reads holds the formula.
     expect(near.querySelector("math annotation")?.textContent).toBe("\\eta = 0.25");
     // Later formulas render at once.
     const later = texModule.tex`y`;
     expect(later.querySelector(".katex")).not.toBeNull();
     expect(later.hasAttribute("aria-busy")).toBe(false);
+  });
+
+  test("before printing, every waiting formula renders (KaTeX loaded) or shows its TeX source (not yet)", async () => {
+    const far = texModule.tex`\gamma`;
+    dispatchEvent(new Event("beforeprint"));
+    expect(far.style.opacity).toBe("1");
+    expect(far.textContent).toBe("\\gamma");
+    const near = texModule.tex`\delta`;
+    FakeObserver.instances[0].fire(near, true);
+    await until(() => texModule.katexLoaded());
+    expect(far.querySelector(".katex")).toBeNull();
+    dispatchEvent(new Event("beforeprint"));
+    expect(far.querySelector(".katex")).not.toBeNull();
+    expect(far.hasAttribute("data-tex-pending")).toBe(false);
   });
 
   test("the same formula renders to the same markup on both paths", async () => {
@@ -135,6 +163,7 @@ describe("tex before KaTeX is loaded (IntersectionObserver available)", () => {
     const good = texModule.tex`x`;
     FakeObserver.instances[0].fire(bad, true);
     await until(() => texModule.katexLoaded());
+    FakeObserver.instances[0].fire(good, true);
     expect(bad.className).toBe("observablehq--error");
     expect(bad.textContent).toMatch(/^KaTeX parse error/);
     expect(bad.hasAttribute("aria-busy")).toBe(false);
