@@ -43,6 +43,7 @@ import type { Browser, Page } from "playwright-core";
 import { findChromium, launchChromium } from "../test/e2e/browser.js";
 import { builtPages } from "../test/e2e/pages.js";
 import { serve } from "../test/e2e/server.js";
+import { measurePlayback } from "../scripts/perf/arena-fps.js";
 
 /** CPU slowdowns to measure (`BENCH_RATES=1` for 1× only). */
 const RATES = (process.env.BENCH_RATES ?? "1,4").split(",").map(Number).filter((r) => r >= 1);
@@ -190,28 +191,9 @@ async function measureArena(browser: Browser, origin: string, rate: number): Pro
     await page.waitForFunction(() => /^step 0 \//.test(document.querySelector(".arena-playback .arena-step")?.textContent ?? ""), null, { timeout: 30_000 });
     await toggle.click();
     await page.waitForFunction(() => document.querySelector(".arena-playback button.arena-play")?.getAttribute("aria-label") === "pause", null, { timeout: 30_000 });
-    // A string, not a function: tsx's transform wraps named functions in a __name() helper the page does not have.
-    const measured = (await page.evaluate(`new Promise((done) => {
-      const readout = () => Number(/^step (\\d+)/.exec(document.querySelector(".arena-playback .arena-step")?.textContent ?? "")?.[1] ?? NaN);
-      const names = ["arena:frame", "arena:frame:map", "arena:frame:loss", "arena:frame:state", "arena:frame:playback"];
-      for (const name of names) performance.clearMeasures(name);
-      let frames = 0;
-      const from = readout();
-      const start = performance.now();
-      const tick = () => {
-        frames += 1;
-        if (performance.now() - start < ${FPS_WINDOW}) return requestAnimationFrame(tick);
-        const elapsed = performance.now() - start;
-        const playing = document.querySelector(".arena-playback button.arena-play")?.getAttribute("aria-label") === "pause";
-        const frame = {};
-        for (const name of names) {
-          const d = performance.getEntriesByName(name).map((e) => e.duration);
-          frame[name] = d.length ? d.reduce((a, b) => a + b, 0) / d.length : NaN;
-        }
-        done({ fps: (frames * 1000) / elapsed, played: readout() - from, playing, window: elapsed, frame });
-      };
-      requestAnimationFrame(tick);
-    })`)) as { fps: number; played: number; playing: boolean; window: number; frame: Record<string, number> };
+    const window = await measurePlayback(page, FPS_WINDOW);
+    const frame = Object.fromEntries(Object.entries(window.frames).map(([name, { count, total }]) => [name, count ? total / count : NaN]));
+    const measured = { ...window, frame };
     // A window in which the readout did not advance, or playback ended early, did not measure playback.
     const ok = measured.played > 0 && measured.playing;
     return { sliderP50: quantile(updates, 0.5), sliderP95: quantile(updates, 0.95), phases, fps: ok ? measured.fps : NaN, played: measured.played, window: measured.window, frame: measured.frame };

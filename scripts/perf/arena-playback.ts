@@ -12,6 +12,7 @@
 import { resolve } from "node:path";
 import { findChromium, launchChromium } from "../../test/e2e/browser.js";
 import { serve } from "../../test/e2e/server.js";
+import { measurePlayback } from "./arena-fps.js";
 
 interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }
 interface Profile { nodes: Node[]; samples: number[]; timeDeltas: number[] }
@@ -54,31 +55,13 @@ async function main() {
     }
     const before = await metrics();
     await toggle.click();
-    const r = (await page.evaluate(`new Promise((done) => {
-      const readout = () => Number(/^step (\\d+)/.exec(document.querySelector(".arena-playback .arena-step")?.textContent ?? "")?.[1] ?? NaN);
-      const names = ["arena:frame", "arena:frame:map", "arena:frame:loss", "arena:frame:state", "arena:frame:playback"];
-      for (const name of names) performance.clearMeasures(name);
-      let frames = 0;
-      const from = readout();
-      const start = performance.now();
-      const tick = () => {
-        frames += 1;
-        if (performance.now() - start < ${WINDOW}) return requestAnimationFrame(tick);
-        const frame = {};
-        for (const name of names) {
-          const d = performance.getEntriesByName(name).map((e) => e.duration);
-          frame[name] = [d.length, d.reduce((a, b) => a + b, 0)];
-        }
-        done({ fps: (frames * 1000) / (performance.now() - start), played: readout() - from, frame });
-      };
-      requestAnimationFrame(tick);
-    })`)) as { fps: number; played: number; frame: Record<string, [number, number]> };
+    const r = await measurePlayback(page, WINDOW);
     const after = await metrics();
     const d = (k: string) => (after[k] - before[k]) * 1000;
     console.log(`/arena playback at ${rate}× CPU${narrow ? ", 390 px" : ""}: ${r.fps.toFixed(1)} fps, readout advanced ${r.played} steps in ${WINDOW} ms`);
     console.log(`  browser time in the window (ms): script ${d("ScriptDuration").toFixed(0)}, style ${d("RecalcStyleDuration").toFixed(0)}, layout ${d("LayoutDuration").toFixed(0)} (${after.LayoutCount - before.LayoutCount} layouts, ${after.RecalcStyleCount - before.RecalcStyleCount} style recalcs), all tasks ${d("TaskDuration").toFixed(0)}`);
-    const [n, total] = r.frame["arena:frame"];
-    console.log(`  arena:frame ×${n}, mean ${(total / Math.max(1, n)).toFixed(2)} ms: ` + ["map", "loss", "state", "playback"].map((k) => `${k} ${(r.frame["arena:frame:" + k][1] / Math.max(1, n)).toFixed(2)}`).join(", "));
+    const { count: n, total } = r.frames["arena:frame"];
+    console.log(`  arena:frame ×${n}, mean ${(total / Math.max(1, n)).toFixed(2)} ms: ` + ["map", "loss", "state", "playback"].map((k) => `${k} ${(r.frames["arena:frame:" + k].total / Math.max(1, n)).toFixed(2)}`).join(", "));
     if (functions) {
       const { profile } = (await cdp.send("Profiler.stop")) as { profile: Profile };
       const byId = new Map(profile.nodes.map((n) => [n.id, n]));
