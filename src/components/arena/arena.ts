@@ -410,21 +410,37 @@ export function Arena(options: ArenaOptions = {}): ArenaElement {
   }
 
   // ---- layout ----
+  // The widths of the arena, the map's cell and the side column, as the
+  // ResizeObserver last saw them (read there, where layout is already done),
+  // so an update after a key press does not force a layout to measure them.
+  // 0: not observed yet, then measured on the spot.
+  const widths = new Map<Element, number>();
+  const widthOf = (element: HTMLElement) => widths.get(element) || element.clientWidth;
   let lastWidth = 0;
   function layout() {
-    const width = root.clientWidth;
+    const width = widthOf(root);
     if (width === 0) return;
-    root.classList.toggle("arena-narrow", width < 720);
-    const mapWidth = mapCell.clientWidth || width;
+    const narrow = width < 720;
+    if (root.classList.contains("arena-narrow") !== narrow) {
+      root.classList.toggle("arena-narrow", narrow);
+      // The columns change with the class: measure them again now.
+      widths.delete(mapCell);
+      widths.delete(side);
+    }
+    const mapWidth = widthOf(mapCell) || width;
     map.resize(mapWidth);
-    const sideWidth = side.clientWidth || width;
-    loss.resize(sideWidth, width < 720 ? 220 : 260);
+    const sideWidth = widthOf(side) || width;
+    loss.resize(sideWidth, narrow ? 220 : 260);
     lastWidth = width;
   }
-  const observer = new ResizeObserver(() => {
-    if (root.clientWidth !== lastWidth) queueUpdate();
+  const observer = new ResizeObserver((entries) => {
+    for (const entry of entries) widths.set(entry.target, (entry.target as HTMLElement).clientWidth);
+    // The columns are fractions of the arena's width (style.ts), so only the arena's own width calls for a new layout.
+    if (widthOf(root) !== lastWidth) queueUpdate();
   });
   observer.observe(root);
+  observer.observe(mapCell);
+  observer.observe(side);
 
   // ---- the hash ----
   function queueHash() {
