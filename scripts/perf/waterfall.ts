@@ -2,8 +2,8 @@
  * What a page waits for before its first chart: one load in headless Chromium
  * on the built site (1200×900, service worker blocked, optional CPU
  * throttling), printing the navigation milestones (response, DOMContentLoaded,
- * load), when the stylesheets and the modules (Framework's ~130 modulepreloads
- * and their imports) finished arriving, and the first
+ * load), when the stylesheets and the modules (the page's modulepreloads — 16–30
+ * bundles since scripts/site/bundle-modules.ts, ~130 modules before — and their imports) finished arriving, and the first
  * chart (the first <svg width>/<canvas> in the main column, as the benchmark
  * finds it). Times are ms after navigation start; medians over --runs.
  *

@@ -3,7 +3,7 @@
 // cell, KaTeX error, or code/broken value shown as text — in light and dark
 // mode. The pages in KNOWN_CODE_IN_MATH (known failures, fixed by issue 16)
 // may still show code as text; every other problem fails them as any page.
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -40,6 +40,17 @@ describe.runIf(chromiumPath)("the built site", () => {
 
   test("has the home page and the chapters the sidebar lists", () => {
     expect(pages()).toContain("/");
+  });
+
+  test("every page loads its modules as a few bundles (scripts/site/bundle-modules.ts), not one file per module", () => {
+    for (const path of pages()) {
+      const file = join(dist, path === "/" ? "index.html" : path.endsWith("/") ? `${path}index.html` : `${path}.html`);
+      const html = readFileSync(file, "utf8");
+      const preloads = [...html.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((m) => m[1]);
+      expect(preloads.filter((href) => !/\/_observablehq\//.test(href)).every((href) => /\/_bundle\//.test(href)), path).toBe(true);
+      expect(preloads.length, path).toBeLessThanOrEqual(40);
+      expect(html, path).not.toMatch(/import\("(\.\.?\/)+_(import|node)\//);
+    }
   });
 
   for (const path of existsSync(dist) ? pages() : []) {
