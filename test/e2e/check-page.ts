@@ -63,15 +63,19 @@ export async function checkPage(browser: Browser, url: string, options: CheckOpt
     await page.waitForFunction(() => document.querySelectorAll("#observablehq-main observablehq-loading, .observablehq--loading").length === 0, null, { timeout: 60_000 }).catch(() => {
       problems.push({ kind: "error-cell", detail: "cells still loading 60 s after scrolling through the page" });
     });
+    // A live formula (tex.ts) is typeset when it comes near the viewport: after scrolling through, none the
+    // reader can see may still wait. One inside a closed <details> (a solution) is not rendered and waits until opened.
+    const waiting = `[...document.querySelectorAll("#observablehq-main [data-tex-pending]")].filter((e) => !e.closest("details:not([open])") && e.checkVisibility()).map((e) => e.textContent)`;
+    for (const source of (await page.evaluate(waiting)) as string[]) {
+      problems.push({ kind: "katex-error", detail: `formula never rendered: ${source.trim()}` });
+    }
+    // Then typeset the rest, as printing does, so a formula in a closed solution that KaTeX cannot parse is caught too.
+    await page.evaluate(() => dispatchEvent(new Event("beforeprint")));
     for (const text of await page.locator(".observablehq--error").allInnerTexts()) {
       problems.push({ kind: "error-cell", detail: text.trim() });
     }
     for (const text of await page.locator(".katex-error").allInnerTexts()) {
       problems.push({ kind: "katex-error", detail: text.trim() });
-    }
-    // A live formula (tex.ts) waits for KaTeX until it nears the viewport: after scrolling through, none may still wait.
-    for (const source of await page.locator("[data-tex-pending]").allTextContents()) {
-      problems.push({ kind: "katex-error", detail: `formula never rendered: ${source.trim()}` });
     }
     for (const detail of await page.evaluate(findCodeText, { patterns: CODE_TEXT.map((p) => p.source), skip: CODE_TEXT_SKIP })) {
       problems.push({ kind: "code-text", detail });
