@@ -9,6 +9,8 @@ import { launchChromium } from "./browser.js";
 import { serve, type StaticServer } from "./server.js";
 import { chromiumPath, distDir } from "./setup.js";
 import { scrollThrough } from "./scroll-through.js";
+import { CHECKS } from "../../exercises/checks.js";
+import { visibleCases } from "../../exercises/check.js";
 
 const EXERCISE = '.code-exercise[data-exercise="gradient-descent/gd-step"]';
 const CORRECT = "function gdStep(x, g, lr) {\n  for (let i = 0; i < x.length; i++) x[i] -= lr * g[i];\n}\nreturn {gdStep};";
@@ -84,6 +86,45 @@ describe.runIf(chromiumPath)("coursework", () => {
     expect(file).toMatchObject({ format: "descent-progress", student: "Ada Lovelace" });
     expect(file.exercises.find((e: { id: string }) => e.id === "gradient-descent/gd-step")).toMatchObject({ status: "passed", points: 5, maxPoints: 5 });
     expect(file.totals.points).toBe(5);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test("with a student id, the code exercise checks that student's variant and its pass is stored and counted under that id only", async () => {
+    const ID = "gradient-descent/gd-step";
+    const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(`${server.origin}/instructors`, { waitUntil: "networkidle" });
+    await page.evaluate(() => localStorage.setItem("descent:student-id", "alice"));
+    await page.reload({ waitUntil: "networkidle" });
+    expect(await page.textContent(`${EXERCISE} .code-exercise-variant`)).toMatch(/Your variant \(student alice\)/);
+
+    await typeAndRun(page, CORRECT);
+    // The checks listed are alice's (her hand-worked step), not the published ones.
+    const aliceFirst = visibleCases(CHECKS[ID], "alice")[0].name;
+    expect(aliceFirst).not.toBe(CHECKS[ID].cases[0].name);
+    expect(await checklist(page, /4 of 4 checks pass/)).toContain(aliceFirst);
+    expect(await page.textContent(`${EXERCISE} .code-exercise-status`)).toMatch(/✓ solved · 5 of 5 points/);
+    const stored = await page.evaluate(() => Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith("descent:exercise:")).map((k) => [k, localStorage.getItem(k)])));
+    expect(stored).toEqual({ [`descent:exercise:${ID}#alice`]: "passed" });
+
+    const mapBadge = async () => {
+      await page.goto(`${server.origin}/`, { waitUntil: "networkidle" });
+      await page.waitForSelector('.course-map li[data-chapter="gradient-descent"] .course-map-progress');
+      return await page.textContent('.course-map li[data-chapter="gradient-descent"] .course-map-progress');
+    };
+    expect(await mapBadge()).toMatch(/^1\/\d+ exercises solved/);
+    // Another id, or none, does not inherit alice's pass.
+    await page.evaluate(() => localStorage.setItem("descent:student-id", "bob"));
+    expect(await mapBadge()).toMatch(/^0\/\d+ exercises solved/);
+    await page.evaluate(() => localStorage.removeItem("descent:student-id"));
+    expect(await mapBadge()).toMatch(/^0\/\d+ exercises solved/);
+    await page.goto(`${server.origin}/instructors`, { waitUntil: "networkidle" });
+    await page.waitForSelector(`${EXERCISE} .code-exercise-status`);
+    expect(await page.textContent(`${EXERCISE} .code-exercise-status`)).toBe("5 points");
+    expect(await page.locator(`${EXERCISE} .code-exercise-variant`).count()).toBe(0);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -5,9 +5,17 @@
  * the sandbox worker's `exercise` adapter runs the exercise's visible checks
  * against the functions the code returns, and the list below the editor says
  * which pass and, for each that fails, what was expected and what came back.
- * The status is stored in the browser under `descent:exercise:<id>` (as
- * NumericCheck does), so it counts on the course map and in the exported
- * progress; a pass is kept even if later edits break the code.
+ * The latest run's status is stored in the browser, so it counts on the
+ * course map and in the exported progress; a run that fails outright (a
+ * syntax error) records nothing, so a pass is kept until a run's checks fail.
+ *
+ * With a student id set (student-id.ts) and per-student variants (the
+ * catalogue's `variant: "per-student"`, from `check.variant` in the
+ * exercise's check module), the sandbox and the verifier run the visible
+ * cases of that student's variant, not the published ones, and the status is
+ * stored and read under that student's key, `descent:exercise:<id>#<student
+ * id>`, as NumericCheck does; otherwise under `descent:exercise:<id>`. The
+ * rule is `statusOwner` in status-store.ts, whose comment explains it.
  *
  *   const worker = FileAttachment("workers/sandbox.js").href;
  *   const exercises = FileAttachment("data/exercises.json").json();
@@ -17,7 +25,7 @@ import { html } from "htl";
 import { Checklist } from "./checklist.js";
 import { EditorCell } from "../editor/editor-cell.js";
 import type { CatalogueEntry } from "../../../exercises/catalogue-entry.js";
-import { readStatus, recordStatus } from "./status-store.js";
+import { readStatus, recordStatus, statusOwner } from "./status-store.js";
 import { readStudentId } from "./student-id.js";
 
 export interface CodeExerciseOptions {
@@ -61,18 +69,19 @@ export function CodeExercise({ id, worker, exercises, timeout = 5000, number }: 
   if (!entry || entry.kind !== "code" || !entry.starter) {
     throw new Error(`CodeExercise: no code exercise ${JSON.stringify(id)} in the catalogue (exercises/index.ts)`);
   }
+  // The reader's variant (a student id stored on the coding exercises page); the published one without it.
+  const student = readStudentId();
+  // The status belongs to the variant checked: the student's own (their key) or the published one.
+  const owner = statusOwner(student, entry.variant === "per-student");
   const badge = html`<span class="code-exercise-status"></span>` as HTMLElement;
   const showStatus = () => {
-    // A code exercise has no per-student key: its status is the published one (as readStatuses in progress.ts reads it).
-    const status = readStatus(id) ?? undefined;
+    const status = readStatus(id, owner) ?? undefined;
     badge.textContent = statusText(status, entry.points);
     badge.dataset.status = status ?? "none";
   };
   showStatus();
 
   const results = html`<div class="code-exercise-results" aria-live="polite"><p class="code-exercise-waiting">Checking…</p></div>` as HTMLElement;
-  // The reader's variant (a student id stored on the coding exercises page); the published one without it.
-  const student = readStudentId();
   const cell = EditorCell({ id, code: entry.starter, worker, adapter: "exercise", params: student ? { id, student } : { id }, timeout, title: "Your code" });
   // Saved code does not run by itself: the checks wait for Run.
   if (cell.dataset.pending === "saved") results.replaceChildren(html`<p class="code-exercise-waiting">Your saved code is in the editor; press <strong>Run</strong> to check it.</p>`);
@@ -92,7 +101,7 @@ export function CodeExercise({ id, worker, exercises, timeout = 5000, number }: 
       : Checklist(value.results.map((r) => ({ name: r.name, status: r.pass ? "pass" as const : "fail" as const, detail: r.message })));
     results.replaceChildren(...[intro, list].filter(Boolean) as Node[]);
     // The latest run counts: a pass does not stick after a regression.
-    if (!value.untouched) recordStatus(id, value.passed === value.total ? "passed" : "failed");
+    if (!value.untouched) recordStatus(id, value.passed === value.total ? "passed" : "failed", { student: owner });
     showStatus();
   });
 
@@ -112,6 +121,7 @@ export function CodeExercise({ id, worker, exercises, timeout = 5000, number }: 
       ${badge}
     </div>
     <p class="code-exercise-statement">${statementHtml(entry.statement)}</p>
+    ${owner ? html`<p class="exercise-variant code-exercise-variant"><strong>Your variant</strong> (student ${owner}): the checks below use the problems of your own variant, the same ones as your assignment's tests.</p>` : ""}
     ${cell}
     ${results}
   </section>` as HTMLElement;

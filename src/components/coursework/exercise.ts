@@ -4,13 +4,13 @@
  * expression like `2/4` or `1e-3` is fine), presses Check (or Enter), and gets
  * a clear pass or a hint. The last result is remembered in the browser
  * (localStorage key `descent:exercise:<id>`, or `descent:exercise:<id>#<student
- * id>` for a student's own variant: progress.ts), so progress survives a
+ * id>` for a student's own variant: status-store.ts), so progress survives a
  * reload, and a pass of the published question is not a pass of a variant.
  */
 import { html } from "htl";
 import type { ReaderVariant } from "./reader-variant.js";
 import { readStudentId } from "./student-id.js";
-import { readStatus, recordStatus } from "./status-store.js";
+import { readStatus, recordStatus, statusOwner } from "./status-store.js";
 
 export { readStatus } from "./status-store.js";
 
@@ -88,7 +88,7 @@ export function NumericCheck(options: NumericCheckOptions): HTMLElement {
 function fillCheck(box: HTMLElement, { id, label: publishedLabel = "Your answer", answer: published, tolerance: publishedTolerance = 1e-3, hint: publishedHint, explanation: publishedExplanation }: NumericCheckOptions, student: string | null, mine: ReaderVariant | null): void {
   // A student's own variant replaces the published numbers (and the explanation, which quotes them).
   // A variant's status is stored under its own key: a pass of the published question does not carry over.
-  const owner = mine ? student : null;
+  const owner = statusOwner(student, mine !== null);
   const answer = mine ? mine.answer : published;
   const tolerance = mine?.tolerance ?? publishedTolerance;
   const hint = mine ? mine.hint : publishedHint;

@@ -3,12 +3,13 @@
  *
  * Every checked exercise stores its status under `descent:exercise:<id>`
  * ("passed" or "failed"): NumericCheck (exercise.ts) and CodeExercise
- * (code-exercise.ts) both write there. A numeric check answered in a
- * student's own variant (a student id is set and the check has per-student
- * variants, numeric-variants.ts) stores it under
+ * (code-exercise.ts) both write there. An exercise checked in a student's own
+ * variant (a student id is set and the exercise has per-student variants:
+ * the catalogue's `variant: "per-student"`, code or numeric) stores it under
  * `descent:exercise:<id>#<student id>` instead, and only that key counts
- * while that id is set: a pass on the published question (whose solution the
- * page shows) or on another student's variant is not a pass of this one.
+ * while that id is set: a pass on the published exercise (whose solution the
+ * page shows) or on another student's variant is not a pass of this one
+ * (the rule, `statusOwner`, and its reasons are in status-store.ts).
  * This module reads them all, sums them per chapter with the points of the
  * catalogue (src/data/exercises.json), and writes the file a student hands in
  * ("Export my progress").
@@ -16,7 +17,7 @@
 import { html } from "htl";
 import { numericVariantOf } from "./numeric-variants.js";
 import { readStudentId } from "./student-id.js";
-import { STORAGE_PREFIX, statusStorage as storage, type Status, type StatusStorage } from "./status-store.js";
+import { STORAGE_PREFIX, statusOwner, statusStorage as storage, type Status, type StatusStorage } from "./status-store.js";
 
 export { STORAGE_PREFIX, recordStatus, statusKey, type Status, type StatusStorage } from "./status-store.js";
 
@@ -27,9 +28,11 @@ export interface CatalogueItem {
   title: string;
   points: number;
   kind: "code" | "numeric" | "concept";
+  /** Code and numeric exercises: whether each student gets their own variant (src/data/exercises.json always says). */
+  variant?: "per-student" | "fixed";
 }
 
-/** Who a status is for: the reader's student id (null: none), and which ids have per-student numeric variants. */
+/** Who a status is for: the reader's student id (null: none), and which ids have per-student variants. */
 export interface StatusReader {
   student?: string | null;
   varies?: (id: string) => boolean;
@@ -37,10 +40,26 @@ export interface StatusReader {
 const hasNumericVariant = (id: string) => numericVariantOf(id) !== null;
 
 /**
- * Every stored exercise status that counts for this reader, by id: for a
- * check with per-student variants while a student id is set, the status of
- * that student's variant (none if they have not answered it yet); otherwise
- * the status of the published exercise.
+ * Which ids have per-student variants, as the catalogue says (its `variant`
+ * field; a code exercise varies when its check module has a `variant`). An
+ * entry without the field (a catalogue made by hand) falls back to the table
+ * of numeric variants, which knows no code exercise.
+ */
+export function perStudentIn(catalogue: readonly CatalogueItem[]): (id: string) => boolean {
+  const variant = new Map(catalogue.map((e) => [e.id, e.variant]));
+  return (id) => {
+    const v = variant.get(id);
+    return v === undefined ? hasNumericVariant(id) : v === "per-student";
+  };
+}
+
+/**
+ * Every stored exercise status that counts for this reader, by id: for an
+ * exercise with per-student variants while a student id is set, the status of
+ * that student's variant (none if they have not checked it yet); otherwise
+ * the status of the published exercise. `varies` says which ids have
+ * per-student variants: pass `perStudentIn(catalogue)`, as the summaries
+ * below do; the default knows only the numeric variants.
  */
 export function readStatuses(store: StatusStorage | null = storage(), { student = readStudentId(), varies = hasNumericVariant }: StatusReader = {}): Record<string, Status> {
   const out: Record<string, Status> = {};
@@ -51,8 +70,7 @@ export function readStatuses(store: StatusStorage | null = storage(), { student 
     const value = store.getItem(key);
     if (value !== "passed" && value !== "failed") continue;
     const [id, owner = null] = key.slice(STORAGE_PREFIX.length).split("#");
-    const mine = student !== null && varies(id) ? student : null;
-    if (owner === mine) out[id] = value;
+    if (owner === statusOwner(student, varies(id))) out[id] = value;
   }
   return out;
 }
@@ -75,7 +93,7 @@ export interface ChapterProgress {
  * points. Every check on a page is a catalogue entry (test/coursework/page-checks.test.ts
  * in the sources, test/e2e/progress-consistency.e2e.test.ts in the built site).
  */
-export function chapterProgress(catalogue: readonly CatalogueItem[], statuses: Record<string, Status> = readStatuses()): Record<string, ChapterProgress> {
+export function chapterProgress(catalogue: readonly CatalogueItem[], statuses: Record<string, Status> = readStatuses(storage(), { varies: perStudentIn(catalogue) })): Record<string, ChapterProgress> {
   const out: Record<string, ChapterProgress> = {};
   const get = (chapter: string) => (out[chapter] ??= { chapter, checked: 0, solved: 0, attempted: 0, points: 0, maxPoints: 0 });
   for (const e of catalogue) {
@@ -104,7 +122,7 @@ export interface ProgressFile {
 }
 
 /** The file a student hands in: name, date, the status and points of every code and numeric exercise of the catalogue (and of nothing else). */
-export function progressFile(student: string, catalogue: readonly CatalogueItem[], statuses: Record<string, Status> = readStatuses(), now = new Date()): ProgressFile {
+export function progressFile(student: string, catalogue: readonly CatalogueItem[], statuses: Record<string, Status> = readStatuses(storage(), { varies: perStudentIn(catalogue) }), now = new Date()): ProgressFile {
   const exercises: ProgressFile["exercises"] = catalogue
     .filter((e) => e.kind !== "concept")
     .map((e) => {
@@ -160,7 +178,7 @@ export function ProgressExport(catalogue: readonly CatalogueItem[]): HTMLElement
       return;
     }
     const now = new Date();
-    const file = progressFile(name.value, catalogue, readStatuses(), now);
+    const file = progressFile(name.value, catalogue, readStatuses(storage(), { varies: perStudentIn(catalogue) }), now);
     const url = URL.createObjectURL(new Blob([JSON.stringify(file, null, 2)], { type: "application/json" }));
     const link = html`<a href=${url} download=${progressFileName(name.value, now)} hidden></a>` as HTMLAnchorElement;
     document.body.append(link);
