@@ -54,9 +54,9 @@ export function pageImports(html: string, pageFile: string): PageImport[] {
   return [...seen.values()];
 }
 
-/** The source of a page's entry module: `export * as m0 from "<abs path>";` per import. */
-export function entrySource(imports: readonly PageImport[], dist: string): string {
-  return imports.map((imp, i) => `export * as m${i} from ${JSON.stringify(join(dist, imp.file))};\n`).join("");
+/** The source of a page's entry module, resolved from the site root: `export * as m0 from "./_import/lib/run.js";` per import (relative, so no drive letter reads as a package name on Windows). */
+export function entrySource(imports: readonly PageImport[]): string {
+  return imports.map((imp, i) => `export * as m${i} from ${JSON.stringify(`./${imp.file}`)};\n`).join("");
 }
 
 /**
@@ -181,7 +181,7 @@ export async function bundleModules(dist: string): Promise<BundleReport> {
           b.onResolve({ filter: /^descent-page:/ }, (args) => ({ path: args.path.slice("descent-page:".length), namespace: "descent-page" }));
           b.onLoad({ filter: /.*/, namespace: "descent-page" }, (args) => {
             const plan = plans.find((p) => p.page === args.path)!;
-            return { contents: entrySource(plan.imports, dist), resolveDir: dist, loader: "js" };
+            return { contents: entrySource(plan.imports), resolveDir: dist, loader: "js" };
           });
         },
       },
