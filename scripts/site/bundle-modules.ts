@@ -25,9 +25,10 @@
  * as they are and kept out of the bundles. The bundled originals are deleted
  * unless a file outside the bundles still names them.
  */
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join, posix, relative, resolve, sep } from "node:path";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join, posix, relative, resolve } from "node:path";
 import { build, type Metafile, type Plugin } from "esbuild";
+import { siteFiles, toPosix } from "./site-files.js";
 
 /** The directory, under the site root, that the bundles are written to. */
 export const BUNDLE_DIR = "_bundle";
@@ -41,6 +42,8 @@ export interface PageImport {
 const MODULE_SCRIPT = /<script type="module">([\s\S]*?)<\/script>/g;
 /** `import("./x.js")` and `from "./x.js"`, for the module folders that are bundled. */
 const SPECIFIER = /(\bimport\(\s*|\bfrom\s*)"((?:\.\.?\/)+(?:_import|_node)\/[^"]+\.js)"/g;
+/** Framework's preload of a module that is bundled. */
+const BUNDLED_PRELOAD = /<link rel="modulepreload" href="(?:\.\.?\/)+(?:_import|_node)\/[^"]+">\n?/g;
 
 /** The modules a page's inline module scripts import from `_import/` and `_node/`, in order of first appearance. */
 export function pageImports(html: string, pageFile: string): PageImport[] {
@@ -67,21 +70,17 @@ export function entrySource(imports: readonly PageImport[]): string {
 export function rewritePage(html: string, imports: readonly PageImport[], entryUrl: string, preloads: readonly string[]): string {
   const index = new Map(imports.map((imp, i) => [imp.specifier, i]));
   let out = html.replace(MODULE_SCRIPT, (whole, script: string) => {
-    const statics: string[] = [];
     const body = script.replace(SPECIFIER, (match, head: string, specifier: string) => {
       const i = index.get(specifier);
       if (i === undefined) return match;
-      if (head.startsWith("import(")) return `${head}${JSON.stringify(entryUrl)}).then((m) => m.m${i}`;
-      // A static `import {a} from "x"`: import the entry's namespace under a name and destructure below.
-      statics.push(`m${i}`);
-      return `${head}${JSON.stringify(entryUrl)}`;
+      // Framework writes every cell's import as a dynamic import(); a static one would need its names rewritten too.
+      if (!head.startsWith("import(")) throw new Error(`bundle-modules: a static import of ${specifier}; only import() is rewritten`);
+      return `${head}${JSON.stringify(entryUrl)}).then((m) => m.m${i}`;
     });
-    if (statics.length > 0) throw new Error(`bundle-modules: static imports of bundled modules are not supported (${statics.join(", ")})`);
     return whole.replace(script, body);
   });
-  const preloadRe = /<link rel="modulepreload" href="((?:\.\.?\/)+(?:_import|_node)\/[^"]+)">\n?/g;
   let first = -1;
-  out = out.replace(preloadRe, (match, _href: string, offset: number) => {
+  out = out.replace(BUNDLED_PRELOAD, (_match, offset: number) => {
     if (first < 0) first = offset;
     return "";
   });
@@ -90,15 +89,6 @@ export function rewritePage(html: string, imports: readonly PageImport[], entryU
   else out = out.replace("</head>", `${links}</head>`);
   return out;
 }
-
-function walk(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    return entry.isDirectory() ? walk(path) : [path];
-  });
-}
-
-const toPosix = (path: string) => path.split(sep).join("/");
 
 /** Keeps Framework's own modules out of the bundles: they are imported from their place in the site. */
 function frameworkExternal(dist: string, outdir: string): Plugin {
@@ -132,7 +122,8 @@ function staticClosure(meta: Metafile, output: string, dist: string): string[] {
 
 export interface BundleReport {
   pages: number;
-  modulesBefore: number;
+  /** Modules that went into the bundles. */
+  modulesBundled: number;
   /** Per page: modules preloaded before → after (Framework's own excluded). */
   perPage: { page: string; before: number; after: number }[];
   outputs: number;
@@ -142,8 +133,7 @@ export interface BundleReport {
 export async function bundleModules(dist: string): Promise<BundleReport> {
   dist = resolve(dist);
   const outdir = join(dist, BUNDLE_DIR);
-  const pages = walk(dist)
-    .map((file) => toPosix(relative(dist, file)))
+  const pages = siteFiles(dist)
     .filter((rel) => rel.endsWith(".html"))
     .sort();
   const plans = pages
@@ -198,17 +188,16 @@ export async function bundleModules(dist: string): Promise<BundleReport> {
     const output = entryOutputs.get(plan.page);
     if (!output) throw new Error(`bundle-modules: esbuild wrote no entry for ${plan.page}`);
     const root = posix.relative(posix.dirname(plan.page), ".") || ".";
-    const url = (rel: string) => `${root}/${rel}`.replace(/^(?!\.)/, "./");
+    const url = (rel: string) => `${root}/${rel}`;
     const closure = staticClosure(meta, output, dist);
     const entryUrl = url(closure[0]);
-    const before = (plan.html.match(/<link rel="modulepreload" href="(?:\.\.?\/)+(?:_import|_node)\//g) ?? []).length;
+    const before = (plan.html.match(BUNDLED_PRELOAD) ?? []).length;
     writeFileSync(join(dist, plan.page), rewritePage(plan.html, plan.imports, entryUrl, closure.map(url)));
     perPage.push({ page: plan.page, before, after: closure.length });
   }
   // The bundled originals, unless a file that is not itself bundled still names one.
   const bundled = new Set(Object.keys(meta.inputs).filter((input) => !input.startsWith("descent-page:")).map((input) => toPosix(relative(dist, resolve(input)))));
-  const others = walk(dist)
-    .map((file) => toPosix(relative(dist, file)))
+  const others = siteFiles(dist)
     .filter((rel) => !bundled.has(rel) && /\.(html|js|css)$/.test(rel));
   const named = new Set<string>();
   for (const rel of others) {
@@ -224,6 +213,6 @@ export async function bundleModules(dist: string): Promise<BundleReport> {
     rmSync(join(dist, file));
     deleted += 1;
   }
-  return { pages: plans.length, modulesBefore: bundled.size, perPage, outputs: Object.keys(meta.outputs).length, deleted };
+  return { pages: plans.length, modulesBundled: bundled.size, perPage, outputs: Object.keys(meta.outputs).length, deleted };
 }
 

@@ -19,10 +19,11 @@
  *    visit after a new build picks up the new files.
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { BUNDLE_DIR, bundleModules } from "./bundle-modules.js";
+import { siteFiles, toPosix, walkFiles } from "./site-files.js";
 import { subsetFonts } from "./subset-fonts.js";
 
 export const SKIP_LINK = '<a class="skip-link" href="#observablehq-main">Skip to content</a>';
@@ -57,13 +58,6 @@ export function externalizeFonts(css: string, fontDir = "fonts"): { css: string;
     /font-display\s*:/.test(body) ? rule : `@font-face{font-display:swap;${body.trim()}}`,
   );
   return { css: out, fonts };
-}
-
-function walk(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    return entry.isDirectory() ? walk(path) : [path];
-  });
 }
 
 /** The URL a page is linked by: `index.html` → `./`, `momentum.html` → `./momentum`. */
@@ -127,8 +121,8 @@ export function postBuild(dist: string): { pages: number; fonts: number; cssBefo
   let cssBefore = 0;
   let cssAfter = 0;
   const allFonts = new Map<string, Buffer>();
-  for (const file of walk(dist)) {
-    const rel = relative(dist, file).replace(/\\/g, "/");
+  for (const file of walkFiles(dist)) {
+    const rel = toPosix(relative(dist, file));
     if (rel.endsWith(".html")) {
       const depth = rel.split("/").length - 1;
       const root = depth === 0 ? "./" : "../".repeat(depth);
@@ -149,8 +143,7 @@ export function postBuild(dist: string): { pages: number; fonts: number; cssBefo
       writeFileSync(file, out);
     }
   }
-  const files = walk(dist)
-    .map((file) => relative(dist, file).replace(/\\/g, "/"))
+  const files = siteFiles(dist)
     .filter((rel) => rel !== "sw.js" && !rel.endsWith(".map"))
     .sort();
   const hash = createHash("sha256");
@@ -171,7 +164,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   console.log(`subset-fonts: ${s.faces.length} faces, ${kb(before)} → ${kb(after)} KB (KaTeX keeps ${s.katexChars} characters: ${s.pages} pages, ${s.formulas} live formulas, the safety set)`);
   const b = await bundleModules(dist);
   const preloads = b.perPage.map((p) => `${p.before}→${p.after}`).join(", ");
-  console.log(`bundle-modules: ${b.modulesBefore} modules → ${b.outputs} files in ${BUNDLE_DIR}/ (${b.deleted} originals deleted); modules preloaded per page ${preloads}`);
+  console.log(`bundle-modules: ${b.modulesBundled} modules → ${b.outputs} files in ${BUNDLE_DIR}/ (${b.deleted} originals deleted); modules preloaded per page ${preloads}`);
   const r = postBuild(dist);
   console.log(
     `post-build: ${r.pages} pages fixed; ${r.fonts} fonts moved out of CSS (${(r.cssBefore / 1024).toFixed(0)} KB → ${(r.cssAfter / 1024).toFixed(0)} KB of stylesheets); sw.js caches ${r.files} files`,

@@ -20,9 +20,9 @@
 import { convert } from "fontverter";
 import { Blob, Face } from "harfbuzzjs";
 import subsetFont from "subset-font";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync, writeFileSync } from "node:fs";
 import { katexGlyphSet, unicodeRangeChars } from "./font-glyphs.js";
+import { walkFiles } from "./site-files.js";
 
 /** Variable body fonts: the weights the site's CSS uses, as a range of the `wght` axis. */
 export const BODY_WEIGHTS: Readonly<Record<string, { min: number; max: number }>> = {
@@ -134,7 +134,7 @@ export async function subsetStylesheet(css: string, katexChars: ReadonlySet<stri
 export async function subsetFonts(dist: string, srcDir: string): Promise<{ faces: FaceReport[]; katexChars: number; pages: number; formulas: number }> {
   const { chars, sources } = katexGlyphSet(dist, srcDir);
   const faces: FaceReport[] = [];
-  for (const file of walk(dist)) {
+  for (const file of walkFiles(dist)) {
     if (!file.endsWith(".css")) continue;
     const css = readFileSync(file, "utf8");
     if (!css.includes("data:font/woff2")) continue;
@@ -143,11 +143,4 @@ export async function subsetFonts(dist: string, srcDir: string): Promise<{ faces
     writeFileSync(file, out.css);
   }
   return { faces, katexChars: chars.size, pages: sources.pages, formulas: sources.formulas };
-}
-
-function walk(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    return entry.isDirectory() ? walk(path) : [path];
-  });
 }

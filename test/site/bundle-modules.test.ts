@@ -33,6 +33,11 @@ describe("pageImports and rewritePage", () => {
     expect(pageImports(PAGE.replaceAll("./_", "../_"), "sub/page.html")[0].file).toBe("_import/lib/a.js");
   });
 
+  test("a static import of a bundled module is an error naming it (only import() is rewritten)", () => {
+    const page = PAGE.replace('import {define} from "./_observablehq/client.js";', 'import {define} from "./_observablehq/client.js";\nimport {b} from "./_import/lib/b.js";');
+    expect(() => rewritePage(page, pageImports(page, "p.html"), "./_bundle/p-X.js", [])).toThrow(/static import of \.\/_import\/lib\/b\.js/);
+  });
+
   test("Framework's own modules are not bundled", () => {
     expect(pageImports(PAGE, "p.html").map((i) => i.file)).not.toContain("_observablehq/client.js");
   });
