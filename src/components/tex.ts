@@ -79,7 +79,6 @@ const pending = new Map<HTMLElement, Pending>();
 /** The waiting elements the IntersectionObserver last reported within a screen of the viewport. */
 const near = new Set<HTMLElement>();
 let observer: IntersectionObserver | null = null;
-let printHook = false;
 
 function renderInto(element: HTMLElement, tex: string, displayMode: boolean, katexModule: KatexModule): void {
   katexModule.render(tex, element, { ...katexOptions, macros: { ...katexOptions.macros }, displayMode });
@@ -120,11 +119,12 @@ function nearViewport(entries: IntersectionObserverEntry[]): void {
 
 /** A printed page shows every formula: render what still waits (or, without KaTeX yet, show its TeX source). */
 function beforePrint(): void {
-  for (const [element, { source }] of [...pending]) {
+  for (const element of [...pending.keys()]) {
     if (katex) renderPlaceholder(element);
-    else if (element.textContent === source) element.style.opacity = "1";
+    else element.style.opacity = "1";
   }
 }
+globalThis.addEventListener?.("beforeprint", beforePrint);
 
 /**
  * The element before KaTeX has rendered it: the TeX source as its text, so a
@@ -151,10 +151,6 @@ function placeholder(element: HTMLElement, tex: string, displayMode: boolean): v
     near.add(element);
     void loadKatex();
     return;
-  }
-  if (!printHook && typeof addEventListener === "function") {
-    addEventListener("beforeprint", beforePrint);
-    printHook = true;
   }
   observer ??= new IntersectionObserver(nearViewport, { rootMargin: "100% 0px" });
   observer.observe(element);
