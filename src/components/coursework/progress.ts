@@ -53,6 +53,9 @@ export function perStudentIn(catalogue: readonly CatalogueItem[]): (id: string) 
   };
 }
 
+/** The statuses that count for this reader, for the exercises of `catalogue` (which says which vary per student). */
+const statusesOf = (catalogue: readonly CatalogueItem[]) => readStatuses(storage(), { varies: perStudentIn(catalogue) });
+
 /**
  * Every stored exercise status that counts for this reader, by id: for an
  * exercise with per-student variants while a student id is set, the status of
@@ -93,7 +96,7 @@ export interface ChapterProgress {
  * points. Every check on a page is a catalogue entry (test/coursework/page-checks.test.ts
  * in the sources, test/e2e/progress-consistency.e2e.test.ts in the built site).
  */
-export function chapterProgress(catalogue: readonly CatalogueItem[], statuses: Record<string, Status> = readStatuses(storage(), { varies: perStudentIn(catalogue) })): Record<string, ChapterProgress> {
+export function chapterProgress(catalogue: readonly CatalogueItem[], statuses: Record<string, Status> = statusesOf(catalogue)): Record<string, ChapterProgress> {
   const out: Record<string, ChapterProgress> = {};
   const get = (chapter: string) => (out[chapter] ??= { chapter, checked: 0, solved: 0, attempted: 0, points: 0, maxPoints: 0 });
   for (const e of catalogue) {
@@ -122,7 +125,7 @@ export interface ProgressFile {
 }
 
 /** The file a student hands in: name, date, the status and points of every code and numeric exercise of the catalogue (and of nothing else). */
-export function progressFile(student: string, catalogue: readonly CatalogueItem[], statuses: Record<string, Status> = readStatuses(storage(), { varies: perStudentIn(catalogue) }), now = new Date()): ProgressFile {
+export function progressFile(student: string, catalogue: readonly CatalogueItem[], statuses: Record<string, Status> = statusesOf(catalogue), now = new Date()): ProgressFile {
   const exercises: ProgressFile["exercises"] = catalogue
     .filter((e) => e.kind !== "concept")
     .map((e) => {
@@ -178,7 +181,7 @@ export function ProgressExport(catalogue: readonly CatalogueItem[]): HTMLElement
       return;
     }
     const now = new Date();
-    const file = progressFile(name.value, catalogue, readStatuses(storage(), { varies: perStudentIn(catalogue) }), now);
+    const file = progressFile(name.value, catalogue, statusesOf(catalogue), now);
     const url = URL.createObjectURL(new Blob([JSON.stringify(file, null, 2)], { type: "application/json" }));
     const link = html`<a href=${url} download=${progressFileName(name.value, now)} hidden></a>` as HTMLAnchorElement;
     document.body.append(link);
