@@ -3,26 +3,20 @@
 // cell, KaTeX error, or code/broken value shown as text — in light and dark
 // mode. The pages in KNOWN_CODE_IN_MATH (known failures, fixed by issue 16)
 // may still show code as text; every other problem fails them as any page.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { KNOWN_CODE_IN_MATH } from "../../scripts/site/code-in-math.js";
 import { launchChromium } from "./browser.js";
 import { checkPage, describeProblems } from "./check-page.js";
+import { builtPages } from "./pages.js";
 import { serve, type StaticServer } from "./server.js";
 import { chromiumPath, distDir } from "./setup.js";
 
 const dist = distDir;
 
-function pages(dir = dist): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    if (entry.name.startsWith("_")) return [];
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return pages(path);
-    return entry.name.endsWith(".html") ? ["/" + relative(dist, path).replace(/\\/g, "/").replace(/(index)?\.html$/, "")] : [];
-  });
-}
+const pages = () => builtPages(dist);
 
 describe.runIf(chromiumPath)("the built site", () => {
   let browser: Browser;
