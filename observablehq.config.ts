@@ -26,12 +26,14 @@ export default {
   style: "style.css",
   globalStylesheets: [],
   // class-mode.js runs before the body is parsed (hidden solutions never flash); a11y.js
-  // only fixes what cells render, so it is deferred and never holds up parsing.
+  // only fixes what cells render and keep-anchor.js only acts after a jump to a heading,
+  // so both are deferred and never hold up parsing.
   head: `<link rel="icon" href="./favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="./assets/fonts.css">
 <link rel="stylesheet" href="./assets/katex.css">
 <script src="./assets/class-mode.js"></script>
-<script src="./assets/a11y.js" defer></script>`,
+<script src="./assets/a11y.js" defer></script>
+<script src="./assets/keep-anchor.js" defer></script>`,
   // With JavaScript off, the text and equations still read (KaTeX is rendered at build time); say what does not work.
   header: `<noscript><p class="noscript-note" role="note"><strong>JavaScript is off.</strong> The text and the equations read as they are, but the charts, sliders, code cells, exercises, the arena and the course map's progress need JavaScript. Turn it on to use them.</p></noscript>`,
   footer: `Descent — an interactive course on gradient-based optimization. Code and text under the <a href="https://opensource.org/license/mit">MIT licence</a>; datasets under their own licences (see <code>data/README.md</code>).`,

@@ -60,6 +60,13 @@ for (const path of list) {
       width: narrow ? 390 : 1280,
       settle: 1500,
       inspect: async (page) => {
+        // Blocks far from the viewport are skipped until a reader scrolls near
+        // them (content-visibility: auto, src/style.css); a full-page capture
+        // does not scroll, so render them all, as a reader scrolling would see them.
+        if (fullPage) {
+          await page.addStyleTag({ content: "#observablehq-main > * { content-visibility: visible !important; }" });
+          await page.waitForTimeout(1500);
+        }
         if (tiles) {
           const width = narrow ? 390 : 1280;
           const tile = narrow ? 1600 : 1800;

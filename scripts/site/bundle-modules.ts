@@ -28,6 +28,7 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, posix, relative, resolve } from "node:path";
 import { build, type Metafile, type Plugin } from "esbuild";
+import { importedNames, type ImportNames } from "./import-names.js";
 import { siteFiles, toPosix } from "./site-files.js";
 
 /** The directory, under the site root, that the bundles are written to. */
@@ -57,9 +58,28 @@ export function pageImports(html: string, pageFile: string): PageImport[] {
   return [...seen.values()];
 }
 
-/** The source of a page's entry module, resolved from the site root: `export * as m0 from "./_import/lib/run.js";` per import (relative, so no drive letter reads as a package name on Windows). */
-export function entrySource(imports: readonly PageImport[]): string {
-  return imports.map((imp, i) => `export * as m${i} from ${JSON.stringify(`./${imp.file}`)};\n`).join("");
+/**
+ * The source of a page's entry module, resolved from the site root (relative,
+ * so no drive letter reads as a package name on Windows). Per import, `m0`,
+ * `m1`, … is what the page's `import()` receives:
+ * - the names the page takes from it, when `names` knows them
+ *   (import-names.ts): `import * as i0 from "./_node/plot.js"; export const m0 = {["line"]: i0.line};`
+ *   — esbuild keeps only what is read from `i0`, and a name the module lacks
+ *   is `undefined`, as it was before;
+ * - otherwise the whole module: `export * as m0 from "./_import/lib/run.js";`.
+ */
+export function entrySource(imports: readonly PageImport[], names: ImportNames = new Map()): string {
+  return imports
+    .map((imp, i) => {
+      const file = JSON.stringify(`./${imp.file}`);
+      const taken = names.get(imp.specifier);
+      if (!taken) return `export * as m${i} from ${file};\n`;
+      const read = (name: string) => (/^[A-Za-z_$][\w$]*$/.test(name) ? `i${i}.${name}` : `i${i}[${JSON.stringify(name)}]`);
+      // Computed keys: a plain `"__proto__": …` would set the object's prototype instead of a property.
+      const fields = [...taken].sort().map((name) => `[${JSON.stringify(name)}]: ${read(name)}`);
+      return `import * as i${i} from ${file};\nexport const m${i} = {${fields.join(", ")}};\n`;
+    })
+    .join("");
 }
 
 /**
@@ -124,6 +144,9 @@ export interface BundleReport {
   pages: number;
   /** Modules that went into the bundles. */
   modulesBundled: number;
+  /** Page imports that take only the names the page uses (import-names.ts), and those that take the whole module. */
+  importsByName: number;
+  importsWhole: number;
   /** Per page: modules preloaded before → after (Framework's own excluded). */
   perPage: { page: string; before: number; after: number }[];
   outputs: number;
@@ -139,7 +162,7 @@ export async function bundleModules(dist: string): Promise<BundleReport> {
   const plans = pages
     .map((page) => {
       const html = readFileSync(join(dist, page), "utf8");
-      return { page, html, imports: pageImports(html, page) };
+      return { page, html, imports: pageImports(html, page), names: importedNames([...html.matchAll(MODULE_SCRIPT)].map((m) => m[1])) };
     })
     .filter((plan) => plan.imports.length > 0);
   for (const plan of plans) {
@@ -171,7 +194,7 @@ export async function bundleModules(dist: string): Promise<BundleReport> {
           b.onResolve({ filter: /^descent-page:/ }, (args) => ({ path: args.path.slice("descent-page:".length), namespace: "descent-page" }));
           b.onLoad({ filter: /.*/, namespace: "descent-page" }, (args) => {
             const plan = plans.find((p) => p.page === args.path)!;
-            return { contents: entrySource(plan.imports), resolveDir: dist, loader: "js" };
+            return { contents: entrySource(plan.imports, plan.names), resolveDir: dist, loader: "js" };
           });
         },
       },
@@ -213,6 +236,8 @@ export async function bundleModules(dist: string): Promise<BundleReport> {
     rmSync(join(dist, file));
     deleted += 1;
   }
-  return { pages: plans.length, modulesBundled: bundled.size, perPage, outputs: Object.keys(meta.outputs).length, deleted };
+  const imports = plans.flatMap((plan) => plan.imports.map((imp) => plan.names.get(imp.specifier)));
+  const importsByName = imports.filter((names) => names instanceof Set).length;
+  return { pages: plans.length, modulesBundled: bundled.size, importsByName, importsWhole: imports.length - importsByName, perPage, outputs: Object.keys(meta.outputs).length, deleted };
 }
 

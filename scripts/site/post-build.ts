@@ -164,7 +164,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   console.log(`subset-fonts: ${s.faces.length} faces, ${kb(before)} → ${kb(after)} KB (KaTeX keeps ${s.katexChars} characters: ${s.pages} pages, ${s.formulas} live formulas, the safety set)`);
   const b = await bundleModules(dist);
   const preloads = b.perPage.map((p) => `${p.before}→${p.after}`).join(", ");
-  console.log(`bundle-modules: ${b.modulesBundled} modules → ${b.outputs} files in ${BUNDLE_DIR}/ (${b.deleted} originals deleted); modules preloaded per page ${preloads}`);
+  console.log(`bundle-modules: ${b.modulesBundled} modules → ${b.outputs} files in ${BUNDLE_DIR}/ (${b.deleted} originals deleted); page imports taken by name ${b.importsByName}, whole ${b.importsWhole}; modules preloaded per page ${preloads}`);
   const r = postBuild(dist);
   console.log(
     `post-build: ${r.pages} pages fixed; ${r.fonts} fonts moved out of CSS (${(r.cssBefore / 1024).toFixed(0)} KB → ${(r.cssAfter / 1024).toFixed(0)} KB of stylesheets); sw.js caches ${r.files} files`,

@@ -15,8 +15,11 @@
 // - Display equations, tables and code blocks wider than their column become focusable,
 //   named scroll regions (tabindex=0), marked .is-scrollable for the fade cue
 //   in style.css, so a reader sees and can reach what is cut off. They are
-//   measured again after every DOM change (except inside [data-animated]), window resize, column resize and
-//   font load (KaTeX's fonts widen an equation after the first measurement).
+//   measured again after every DOM change (except inside [data-animated]), window resize, column resize,
+//   font load (KaTeX's fonts widen an equation after the first measurement) and
+//   when a block far down the page comes near the screen and is laid out
+//   (content-visibility: auto, style.css) or a <details> opens; a box the browser
+//   is not rendering (a skipped block, a closed <details>) is not measured.
 // - A "Skip to content" link and <html lang="en"> if the build's post-step did
 //   not already add them (the preview server serves Framework's template).
 (function () {
@@ -85,11 +88,20 @@
     for (var s = 0; s < swatches.length; s++) swatches[s].setAttribute("aria-hidden", "true");
   }
 
+  /** True when the browser is skipping the element's rendering (content-visibility: auto, far from the screen). */
+  function isSkipped(element) {
+    return !!element && typeof element.checkVisibility === "function" && !element.checkVisibility({ contentVisibilityAuto: true });
+  }
+
   function fixScrollers(root) {
     // Inputs.table's form is itself a scroll box (down, and sideways when wide)
     var boxes = root.querySelectorAll(".math-display, .table-scroll, pre, form[class$='-table'], form[class*='-table ']");
     for (var i = 0; i < boxes.length; i++) {
       var box = boxes[i];
+      // A box inside a block the browser skips (content-visibility: auto in
+      // style.css) is measured when the block comes near, not now: reading its
+      // width would lay the block out, which is what the skipping saves.
+      if (isSkipped(box) || isSkipped(box.firstElementChild)) continue;
       var scrolls = box.scrollWidth > box.clientWidth + 1 || (box.tagName === "FORM" && box.scrollHeight > box.clientHeight + 1);
       box.classList.toggle("is-scrollable", scrolls);
       if (scrolls && !box.hasAttribute("tabindex")) {
@@ -164,6 +176,11 @@
       }
     }).observe(document.body, { childList: true, subtree: true });
     window.addEventListener("resize", schedule);
+    // A block skipped while far from the screen (style.css) is laid out when it
+    // comes near: measure its scroll boxes then. The event does not bubble.
+    document.addEventListener("contentvisibilityautostatechange", schedule, true);
+    // A closed <details> does not lay out its content either; measure when it opens.
+    document.addEventListener("toggle", schedule, true);
     // Widths change without a DOM mutation or a window resize: when KaTeX's
     // fonts replace the fallback (an equation a few pixels wider than its
     // column was measured as fitting before), and when the column itself

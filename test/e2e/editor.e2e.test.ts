@@ -32,8 +32,13 @@ async function statusText(page: Page): Promise<string> {
   return (await page.textContent(`${CELL} .editor-cell-status`)) ?? "";
 }
 
-/** The race chart: the markup of the first chart card after the cell (legend and plot). */
+/**
+ * The race chart: the markup of the first chart card after the cell (legend and plot),
+ * looked at as a reader would: scrolled to. A block far from the screen is not laid out
+ * (content-visibility: auto, src/style.css), so its chart waits for its width until then.
+ */
 async function raceChart(page: Page): Promise<string> {
+  await page.locator(".card").first().scrollIntoViewIfNeeded();
   await page.waitForSelector(".card svg");
   return page.locator(".card").first().innerHTML();
 }
@@ -86,6 +91,9 @@ describe.runIf(chromiumPath)("editor cells on /playground", () => {
     await typeCode(page, "function f({lr}={}) { return {name: 'stuck', hyper: {lr}, init: () => ({t: 0}), step(x, g, s) { s.t++; if (x.length > 100) while (true) {} for (let i = 0; i < x.length; i++) x[i] -= lr * g[i]; }}; }\nreturn {factory: f, hyper: {lr: 0.01}};");
     await page.click(`${CELL} button:has-text("Run")`);
     await page.waitForFunction(() => /Your latest run did not finish: Stopped after 4 s/.test(document.querySelector(".sparse-race-status")?.textContent ?? ""), undefined, { timeout: 15_000 });
+    // Back at the section (typing scrolled the page up to the editor), the last charts are still there.
+    await section.scrollIntoViewIfNeeded();
+    await section.locator("svg[aria-label*='training loss']").waitFor({ timeout: 5_000 });
     expect(await section.locator("svg[aria-label*='training loss']").count()).toBe(1);
     await page.context().close();
   });

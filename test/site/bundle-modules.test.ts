@@ -132,6 +132,24 @@ describe("bundleModules on a small site", () => {
     expect(existsSync(join(dir, "_import/lib/only-two.js"))).toBe(true);
   });
 
+  test("a page that reads only some of a namespace's names gets those; the others are left out of the bundles", async () => {
+    site();
+    write("_node/big@1.0.0/index.js", `export const used = () => "the used export";\nexport const unused = () => "an export no page reads";\n`);
+    write(
+      "three.html",
+      `<head>\n<link rel="modulepreload" href="./_node/big@1.0.0/index.js">\n</head>\n<script type="module">\n` +
+        `const [Big, {a}] = await Promise.all([import("./_node/big@1.0.0/index.js"), import("./_import/lib/a.js")]);\nwindow.mods = [Big.used(), typeof a];\n</script>\n`,
+    );
+    const report = await bundleModules(dir);
+    expect(await run("three.html")).toEqual(["the used export", "function"]);
+    const bundles = readdirSync(join(dir, BUNDLE_DIR)).map((f) => readFileSync(join(dir, BUNDLE_DIR, f), "utf8"));
+    expect(bundles.some((text) => text.includes("the used export"))).toBe(true);
+    expect(bundles.some((text) => text.includes("an export no page reads"))).toBe(false);
+    // one.html and two.html read whole arrays of modules (window.mods = mods), so theirs stay whole
+    expect(report.importsByName).toBe(2);
+    expect(report.importsWhole).toBe(5);
+  });
+
   test("a page that imports a module missing from the build is an error naming both", async () => {
     site();
     write("three.html", page(["_import/lib/missing.js"]));

@@ -7,7 +7,7 @@ import { convert } from "fontverter";
 import { describe, expect, test } from "vitest";
 import { katexCharacters, MATH_SAFETY, renderedCharacters, runtimeFormulas, texTemplates, unicodeRangeChars } from "../../scripts/site/font-glyphs.js";
 import { inlineWoff2, packageDir } from "../../scripts/site/inline-fonts.js";
-import { BODY_WEIGHTS, fontCharacters, missingCharacters, subsetStylesheet } from "../../scripts/site/subset-fonts.js";
+import { BODY_WEIGHTS, ITALIC_INSTANCES, fontCharacters, missingCharacters, subsetStylesheet } from "../../scripts/site/subset-fonts.js";
 import { katexOptions } from "../../src/components/katex-options.js";
 
 const katexFonts = join(packageDir("katex"), "dist", "fonts");
@@ -89,6 +89,26 @@ describe("subsetting (scripts/site/subset-fonts.ts)", () => {
     const axes = new Face(new Blob(await convert(subset, "sfnt"))).getAxisInfos();
     expect({ min: axes.wght.min, max: axes.wght.max }).toEqual(BODY_WEIGHTS.Inter);
     expect(subset.length).toBeLessThan(original.length);
+  });
+
+  test("a body font's italic becomes one static face per weight in ITALIC_INSTANCES, each keeping the whole unicode-range and smaller than the variable subset", async () => {
+    const dir = packageDir("@fontsource-variable/source-serif-4");
+    const range = "U+0000-00FF,U+2000-206F,U+2212";
+    const rule = (style: string) => inlineWoff2(`@font-face{font-family:'Source Serif 4';font-style:${style};font-weight:200 900;src:url(./files/source-serif-4-latin-wght-${style}.woff2) format('woff2-variations');unicode-range:${range}}`, dir);
+    const original = readFileSync(join(dir, "files", "source-serif-4-latin-wght-italic.woff2"));
+    const { css: out, faces } = await subsetStylesheet(rule("italic"), new Set());
+    const rules = [...out.matchAll(/@font-face\{([^}]*)\}/g)].map((m) => m[1]);
+    expect(rules.map((body) => /font-weight:(\d+)/.exec(body)![1])).toEqual(ITALIC_INSTANCES.map(String));
+    expect(faces.map((f) => [f.style, f.weight])).toEqual(ITALIC_INSTANCES.map((w) => ["italic", String(w)]));
+    const { css: variable } = await subsetStylesheet(rule("normal"), new Set());
+    const variableBytes = Buffer.from(/base64,([A-Za-z0-9+/=]+)/.exec(variable)![1], "base64").length;
+    for (const body of rules) {
+      expect(body).toMatch(/format\(["']woff2["']\)/);
+      const subset = Buffer.from(/base64,([A-Za-z0-9+/=]+)/.exec(body)![1], "base64");
+      expect(await missingCharacters(original, subset, unicodeRangeChars(range))).toEqual([]);
+      expect(new Face(new Blob(await convert(subset, "sfnt"))).getAxisInfos()).toEqual({});
+      expect(subset.length).toBeLessThan(0.7 * variableBytes);
+    }
   });
 
   test("subsetting is deterministic: the same stylesheet and characters give the same bytes (so file names and the service worker's version are stable)", async () => {
