@@ -72,6 +72,20 @@ export function unicodeRangeChars(value: string): string {
   return out;
 }
 
+/** A CSS `unicode-range` value naming exactly the characters of `chars` (runs of consecutive code points as ranges). */
+export function unicodeRangeOf(chars: Iterable<string>): string {
+  const points = [...new Set([...chars].map((ch) => ch.codePointAt(0)!))].sort((a, b) => a - b);
+  const parts: string[] = [];
+  const hex = (c: number) => c.toString(16).toUpperCase().padStart(4, "0");
+  for (let i = 0; i < points.length; ) {
+    let j = i;
+    while (j + 1 < points.length && points[j + 1] === points[j] + 1) j++;
+    parts.push(i === j ? `U+${hex(points[i])}` : `U+${hex(points[i])}-${hex(points[j])}`);
+    i = j + 1;
+  }
+  return parts.join(",");
+}
+
 const NAMED_ENTITIES: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0" };
 
 /** Decodes the HTML character references in a text node (named: the five XML ones and `&nbsp;`; numeric: all). */

@@ -21,7 +21,7 @@ import { convert } from "fontverter";
 import { Blob, Face } from "harfbuzzjs";
 import subsetFont from "subset-font";
 import { readFileSync, writeFileSync } from "node:fs";
-import { katexGlyphSet, unicodeRangeChars } from "./font-glyphs.js";
+import { ASCII, katexGlyphSet, range, unicodeRangeChars, unicodeRangeOf } from "./font-glyphs.js";
 import { walkFiles } from "./site-files.js";
 
 /** Variable body fonts: the weights the site's CSS uses, as a range of the `wght` axis. */
@@ -38,6 +38,23 @@ export const BODY_WEIGHTS: Readonly<Record<string, { min: number; max: number }>
  * the nearer one, as CSS's font matching does.
  */
 export const ITALIC_INSTANCES: readonly number[] = [400, 700];
+
+/**
+ * Faces served in two files split by `unicode-range`: the characters nearly
+ * every use of the face needs, and the rest. A browser downloads a file only
+ * when the page draws a character of its range in that face, so a page whose
+ * italic is plain English, or whose bold math is letters and digits, loads the
+ * small file only (Source Serif 4 italic: 17 → 11 KB; KaTeX_Main bold: 19 → 12 KB).
+ * Keyed by "family|weight|style"; the value is the common part.
+ */
+export const SPLIT_FACES: Readonly<Record<string, string>> = {
+  // Prose: ASCII, the no-break space, dashes, curly quotes, the ellipsis, and the
+  // control characters (a tab or newline in the text must not fetch the rest).
+  "Source Serif 4|400|italic": range(0, 0x1f) + ASCII + "\u00a0–—‘’“”…",
+  "Source Serif 4|700|italic": range(0, 0x1f) + ASCII + "\u00a0–—‘’“”…",
+  // Bold math (\mathbf): ASCII and the Greek letters.
+  "KaTeX_Main|700|normal": ASCII + range(0x391, 0x3a9) + range(0x3b1, 0x3c9),
+};
 
 /**
  * OpenType layout features the body fonts keep: those browsers apply by default
@@ -130,11 +147,25 @@ export async function subsetStylesheet(css: string, katexChars: ReadonlySet<stri
           : [{ options, body: out }];
       const rulesOut: string[] = [];
       for (const variant of variants) {
-        const subset = await subsetFont(font, chars, variant.options);
-        const missing = await missingCharacters(font, subset, chars);
-        if (missing.length > 0) throw new Error(`subset-fonts: the ${family} subset lost ${missing.length} characters it must keep: ${missing.slice(0, 10).map(describe).join(", ")}`);
-        faces.push({ family, weight: descriptor(variant.body, "font-weight") ?? "normal", style: descriptor(variant.body, "font-style") ?? "normal", before: font.length, after: subset.length });
-        rulesOut.push(`@font-face{${variant.body.replace(data[0], `url(data:font/woff2;base64,${subset.toString("base64")})`)}}`);
+        const weight = descriptor(variant.body, "font-weight") ?? "400";
+        const style = descriptor(variant.body, "font-style") ?? "normal";
+        // One file, or two split by unicode-range (SPLIT_FACES): the common characters, then the rest.
+        const common = SPLIT_FACES[`${family}|${weight}|${style}`];
+        const pieces = common
+          ? [[...chars].filter((ch) => common.includes(ch)), [...chars].filter((ch) => !common.includes(ch))].filter((piece) => piece.length > 0).map((piece) => piece.join(""))
+          : [chars];
+        for (const piece of pieces) {
+          const subset = await subsetFont(font, piece, variant.options);
+          const missing = await missingCharacters(font, subset, piece);
+          if (missing.length > 0) throw new Error(`subset-fonts: the ${family} subset lost ${missing.length} characters it must keep: ${missing.slice(0, 10).map(describe).join(", ")}`);
+          faces.push({ family, weight, style, before: font.length, after: subset.length });
+          let rule = variant.body.replace(data[0], `url(data:font/woff2;base64,${subset.toString("base64")})`);
+          if (common) {
+            const unicodeRange = `unicode-range:${unicodeRangeOf(piece)}`;
+            rule = /unicode-range\s*:[^;}]*/.test(rule) ? rule.replace(/unicode-range\s*:[^;}]*/, unicodeRange) : `${rule.replace(/;?\s*$/, "")};${unicodeRange}`;
+          }
+          rulesOut.push(`@font-face{${rule}}`);
+        }
       }
       return rulesOut.join("\n");
       })(),

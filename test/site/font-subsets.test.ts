@@ -5,9 +5,9 @@ import subsetFont from "subset-font";
 import { Blob, Face } from "harfbuzzjs";
 import { convert } from "fontverter";
 import { describe, expect, test } from "vitest";
-import { katexCharacters, MATH_SAFETY, renderedCharacters, runtimeFormulas, texTemplates, unicodeRangeChars } from "../../scripts/site/font-glyphs.js";
+import { katexCharacters, MATH_SAFETY, renderedCharacters, runtimeFormulas, texTemplates, unicodeRangeChars, unicodeRangeOf } from "../../scripts/site/font-glyphs.js";
 import { inlineWoff2, packageDir } from "../../scripts/site/inline-fonts.js";
-import { BODY_WEIGHTS, ITALIC_INSTANCES, fontCharacters, missingCharacters, subsetStylesheet } from "../../scripts/site/subset-fonts.js";
+import { BODY_WEIGHTS, ITALIC_INSTANCES, SPLIT_FACES, fontCharacters, missingCharacters, subsetStylesheet } from "../../scripts/site/subset-fonts.js";
 import { katexOptions } from "../../src/components/katex-options.js";
 
 const katexFonts = join(packageDir("katex"), "dist", "fonts");
@@ -91,24 +91,49 @@ describe("subsetting (scripts/site/subset-fonts.ts)", () => {
     expect(subset.length).toBeLessThan(original.length);
   });
 
-  test("a body font's italic becomes one static face per weight in ITALIC_INSTANCES, each keeping the whole unicode-range and smaller than the variable subset", async () => {
+  test("a body font's italic becomes static faces per weight in ITALIC_INSTANCES, each split in two by unicode-range (SPLIT_FACES) that together keep the whole range", async () => {
     const dir = packageDir("@fontsource-variable/source-serif-4");
     const range = "U+0000-00FF,U+2000-206F,U+2212";
     const rule = (style: string) => inlineWoff2(`@font-face{font-family:'Source Serif 4';font-style:${style};font-weight:200 900;src:url(./files/source-serif-4-latin-wght-${style}.woff2) format('woff2-variations');unicode-range:${range}}`, dir);
     const original = readFileSync(join(dir, "files", "source-serif-4-latin-wght-italic.woff2"));
     const { css: out, faces } = await subsetStylesheet(rule("italic"), new Set());
     const rules = [...out.matchAll(/@font-face\{([^}]*)\}/g)].map((m) => m[1]);
-    expect(rules.map((body) => /font-weight:(\d+)/.exec(body)![1])).toEqual(ITALIC_INSTANCES.map(String));
-    expect(faces.map((f) => [f.style, f.weight])).toEqual(ITALIC_INSTANCES.map((w) => ["italic", String(w)]));
+    const weightOf = (body: string) => /font-weight:(\d+)/.exec(body)![1];
+    expect(rules.map(weightOf)).toEqual(ITALIC_INSTANCES.flatMap((w) => [String(w), String(w)]));
+    expect(faces.map((f) => [f.style, f.weight])).toEqual(ITALIC_INSTANCES.flatMap((w) => [["italic", String(w)], ["italic", String(w)]]));
     const { css: variable } = await subsetStylesheet(rule("normal"), new Set());
     const variableBytes = Buffer.from(/base64,([A-Za-z0-9+/=]+)/.exec(variable)![1], "base64").length;
-    for (const body of rules) {
-      expect(body).toMatch(/format\(["']woff2["']\)/);
-      const subset = Buffer.from(/base64,([A-Za-z0-9+/=]+)/.exec(body)![1], "base64");
-      expect(await missingCharacters(original, subset, unicodeRangeChars(range))).toEqual([]);
-      expect(new Face(new Blob(await convert(subset, "sfnt"))).getAxisInfos()).toEqual({});
-      expect(subset.length).toBeLessThan(0.7 * variableBytes);
+    for (const weight of ITALIC_INSTANCES) {
+      const [common, rest] = rules.filter((body) => weightOf(body) === String(weight));
+      const rangeOf = (body: string) => unicodeRangeChars(/unicode-range:([^;}]*)/.exec(body)![1]);
+      // the common part is what SPLIT_FACES names, the rest is the remainder, and together they are the declared range
+      expect(rangeOf(common)).toBe([...unicodeRangeChars(range)].filter((ch) => SPLIT_FACES[`Source Serif 4|${weight}|italic`].includes(ch)).join(""));
+      expect([...rangeOf(common) + rangeOf(rest)].sort().join("")).toBe([...unicodeRangeChars(range)].sort().join(""));
+      for (const body of [common, rest]) {
+        expect(body).toMatch(/format\(["']woff2["']\)/);
+        const subset = Buffer.from(/base64,([A-Za-z0-9+/=]+)/.exec(body)![1], "base64");
+        expect(await missingCharacters(original, subset, rangeOf(body))).toEqual([]);
+        expect(new Face(new Blob(await convert(subset, "sfnt"))).getAxisInfos()).toEqual({});
+      }
+      const bytes = (body: string) => Buffer.from(/base64,([A-Za-z0-9+/=]+)/.exec(body)![1], "base64").length;
+      expect(bytes(common)).toBeLessThan(0.45 * variableBytes);
     }
+  });
+
+  test("KaTeX_Main bold is split into its letters and digits and the rest; the regular face stays one file", async () => {
+    const keep = new Set("x=(2)≤∑αΣ→");
+    const bold = inlineWoff2(`@font-face{font-family:KaTeX_Main;src:url(KaTeX_Main-Bold.woff2) format("woff2");font-weight:700;font-style:normal}`, katexFonts);
+    const { css: out } = await subsetStylesheet(bold, keep);
+    const ranges = [...out.matchAll(/unicode-range:([^;}]*)/g)].map((m) => unicodeRangeChars(m[1]));
+    expect(ranges).toEqual(["()2=xΣα", "→≤∑"].map((r) => [...r].sort((a, b) => a.codePointAt(0)! - b.codePointAt(0)!).join("")));
+    const regular = inlineWoff2(`@font-face{font-family:KaTeX_Main;src:url(KaTeX_Main-Regular.woff2) format("woff2");font-weight:400;font-style:normal}`, katexFonts);
+    expect((await subsetStylesheet(regular, keep)).css).not.toContain("unicode-range");
+  });
+
+  test("unicodeRangeOf names exactly the characters given, as runs", () => {
+    expect(unicodeRangeOf("cabxz")).toBe("U+0061-0063,U+0078,U+007A");
+    const chars = "\u00a0–—‘’“”…αβγ∑";
+    expect(unicodeRangeChars(unicodeRangeOf(chars))).toBe([...chars].sort((a, b) => a.codePointAt(0)! - b.codePointAt(0)!).join(""));
   });
 
   test("subsetting is deterministic: the same stylesheet and characters give the same bytes (so file names and the service worker's version are stable)", async () => {
