@@ -51,6 +51,9 @@ function* walk(root: Node, parents: Node[] = []): Generator<[Node, Node[]]> {
   }
 }
 
+/** An Identifier's name, else undefined. */
+const identifier = (node: Node | null | undefined) => (node?.type === "Identifier" ? (node as Node & { name: string }).name : undefined);
+
 const isFunction = (node: Node) => node.type === "FunctionDeclaration" || node.type === "FunctionExpression" || node.type === "ArrowFunctionExpression";
 
 /** The pattern an `import()` is bound to by `const [...] = await Promise.all([...])` or `const x = await import(...)`; undefined if neither. */
@@ -59,7 +62,7 @@ function bindingOf(expression: Node, parents: Node[]): Node | null | undefined {
   if (parent?.type === "AwaitExpression" && grand?.type === "VariableDeclarator" && grand.init === parent) return grand.id as Node;
   if (parent?.type === "ArrayExpression" && grand?.type === "CallExpression" && great?.type === "AwaitExpression" && great2?.type === "VariableDeclarator" && great2.init === great) {
     const callee = grand.callee as Node;
-    const isPromiseAll = callee.type === "MemberExpression" && (callee.object as Node).type === "Identifier" && (callee.object as Node & { name: string }).name === "Promise" && (callee.property as Node & { name: string }).name === "all";
+    const isPromiseAll = callee.type === "MemberExpression" && identifier(callee.object as Node) === "Promise" && identifier(callee.property as Node) === "all";
     const id = great2.id as Node;
     if (!isPromiseAll || id.type !== "ArrayPattern") return undefined;
     const sources = parent.elements as (Node | null)[];
@@ -91,10 +94,10 @@ const enclosingFunction = (parents: Node[]) => parents.find(isFunction);
  * `binding` (declared in the function `declaredIn`), or null if they use the
  * namespace any other way.
  */
-function namespaceNames(asts: Node[], name: string, binding: Node, declaredIn: Node | undefined): Set<string> | null {
+function namespaceNames(nodes: readonly [Node, Node[]][], name: string, binding: Node, declaredIn: Node | undefined): Set<string> | null {
   const names = new Set<string>();
-  for (const [node, parents] of asts.flatMap((ast) => [...walk(ast)])) {
-    if (node.type !== "Identifier" || (node as Node & { name: string }).name !== name || node === binding) continue;
+  for (const [node, parents] of nodes) {
+    if (identifier(node) !== name || node === binding) continue;
     const [parent, grand, great] = parents;
     if (parent.type === "MemberExpression" && parent.object === node) {
       const property = parent.property as Node & { name?: string; value?: unknown };
@@ -129,22 +132,21 @@ export function importedNames(scripts: readonly string[]): ImportNames {
     for (const n of names) seen.add(n);
     out.set(specifier, seen);
   };
-  // A page's cells share one runtime, so a namespace is looked for in all of its scripts.
-  const asts = scripts.map((script) => parse(script, { ecmaVersion: "latest", sourceType: "module" }) as unknown as Node);
+  // Every node of every script, walked once. A page's cells share one runtime,
+  // so a namespace is looked for in all of its scripts.
+  const nodes = scripts.flatMap((script) => [...walk(parse(script, { ecmaVersion: "latest", sourceType: "module" }) as unknown as Node)]);
   // Direct eval can read any binding by a name no analysis sees.
-  const evals = asts.some((ast) => [...walk(ast)].some(([node]) => node.type === "Identifier" && (node as Node & { name: string }).name === "eval"));
-  for (const ast of asts) {
-    for (const [node, parents] of walk(ast)) {
-      if (node.type !== "ImportExpression") continue;
-      const source = node.source as Node & { value?: unknown };
-      if (source.type !== "Literal" || typeof source.value !== "string") continue;
-      const binding = evals ? undefined : bindingOf(node, parents);
-      if (binding === undefined) add(source.value, null);
-      else if (binding === null) add(source.value, new Set());
-      else if (binding.type === "ObjectPattern") add(source.value, patternNames(binding));
-      else if (binding.type === "Identifier") add(source.value, namespaceNames(asts, (binding as Node & { name: string }).name, binding, enclosingFunction(parents)));
-      else add(source.value, null);
-    }
+  const evals = nodes.some(([node]) => identifier(node) === "eval");
+  for (const [node, parents] of nodes) {
+    if (node.type !== "ImportExpression") continue;
+    const source = node.source as Node & { value?: unknown };
+    if (source.type !== "Literal" || typeof source.value !== "string") continue;
+    const binding = evals ? undefined : bindingOf(node, parents);
+    if (binding === undefined) add(source.value, null);
+    else if (binding === null) add(source.value, new Set());
+    else if (binding.type === "ObjectPattern") add(source.value, patternNames(binding));
+    else if (binding.type === "Identifier") add(source.value, namespaceNames(nodes, identifier(binding)!, binding, enclosingFunction(parents)));
+    else add(source.value, null);
   }
   return out;
 }

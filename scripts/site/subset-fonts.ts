@@ -47,14 +47,35 @@ export const ITALIC_INSTANCES: readonly number[] = [400, 700];
  * small file only (Source Serif 4 italic: 17 → 11 KB; KaTeX_Main bold: 19 → 12 KB).
  * Keyed by "family|weight|style"; the value is the common part.
  */
-export const SPLIT_FACES: Readonly<Record<string, string>> = {
+export const SPLIT_FACES: Readonly<Record<string, string>> = (() => {
   // Prose: ASCII, the no-break space, dashes, curly quotes, the ellipsis, and the
   // control characters (a tab or newline in the text must not fetch the rest).
-  "Source Serif 4|400|italic": range(0, 0x1f) + ASCII + "\u00a0–—‘’“”…",
-  "Source Serif 4|700|italic": range(0, 0x1f) + ASCII + "\u00a0–—‘’“”…",
-  // Bold math (\mathbf): ASCII and the Greek letters.
-  "KaTeX_Main|700|normal": ASCII + range(0x391, 0x3a9) + range(0x3b1, 0x3c9),
-};
+  const prose = range(0, 0x1f) + ASCII + "\u00a0–—‘’“”…";
+  return {
+    ...Object.fromEntries(ITALIC_INSTANCES.map((weight) => [`Source Serif 4|${weight}|italic`, prose])),
+    // Bold math (\mathbf): ASCII and the Greek letters.
+    "KaTeX_Main|700|normal": ASCII + range(0x391, 0x3a9) + range(0x3b1, 0x3c9),
+  };
+})();
+
+/** A variable face's `@font-face` body made a static instance's: one `font-weight`, format `woff2`. */
+function staticFace(body: string, weight: number): string {
+  return body.replace(/font-weight\s*:\s*\d+\s+\d+/, `font-weight:${weight}`).replace(/format\((['"])woff2-variations\1\)/, "format($1woff2$1)");
+}
+
+/** The characters of `chars` split in two by `common` (those in it, then the rest), empty parts left out; or `chars` whole without `common`. */
+function splitBy(chars: string, common: string | undefined): string[] {
+  if (!common) return [chars];
+  const all = [...chars];
+  return [all.filter((ch) => common.includes(ch)), all.filter((ch) => !common.includes(ch))].filter((part) => part.length > 0).map((part) => part.join(""));
+}
+
+/** An `@font-face` body with its `unicode-range` set to exactly `chars` (replaced, or added). */
+function withUnicodeRange(body: string, chars: string): string {
+  const declaration = `unicode-range:${unicodeRangeOf(chars)}`;
+  const existing = /unicode-range\s*:[^;}]*/;
+  return existing.test(body) ? body.replace(existing, declaration) : `${body.replace(/;?\s*$/, "")};${declaration}`;
+}
 
 /**
  * OpenType layout features the body fonts keep: those browsers apply by default
@@ -143,7 +164,7 @@ export async function subsetStylesheet(css: string, katexChars: ReadonlySet<stri
       // One face, or one static instance per weight for a body font's italic.
       const variants =
         family in BODY_WEIGHTS && descriptor(body, "font-style") === "italic"
-          ? ITALIC_INSTANCES.map((weight) => ({ options: { ...options, variationAxes: { wght: weight } }, body: out.replace(/font-weight\s*:\s*\d+\s+\d+/, `font-weight:${weight}`).replace(/format\((['"])woff2-variations\1\)/, "format($1woff2$1)") }))
+          ? ITALIC_INSTANCES.map((weight) => ({ options: { ...options, variationAxes: { wght: weight } }, body: staticFace(out, weight) }))
           : [{ options, body: out }];
       const rulesOut: string[] = [];
       for (const variant of variants) {
@@ -151,20 +172,13 @@ export async function subsetStylesheet(css: string, katexChars: ReadonlySet<stri
         const style = descriptor(variant.body, "font-style") ?? "normal";
         // One file, or two split by unicode-range (SPLIT_FACES): the common characters, then the rest.
         const common = SPLIT_FACES[`${family}|${weight}|${style}`];
-        const pieces = common
-          ? [[...chars].filter((ch) => common.includes(ch)), [...chars].filter((ch) => !common.includes(ch))].filter((piece) => piece.length > 0).map((piece) => piece.join(""))
-          : [chars];
-        for (const piece of pieces) {
+        for (const piece of splitBy(chars, common)) {
           const subset = await subsetFont(font, piece, variant.options);
           const missing = await missingCharacters(font, subset, piece);
           if (missing.length > 0) throw new Error(`subset-fonts: the ${family} subset lost ${missing.length} characters it must keep: ${missing.slice(0, 10).map(describe).join(", ")}`);
           faces.push({ family, weight, style, before: font.length, after: subset.length });
-          let rule = variant.body.replace(data[0], `url(data:font/woff2;base64,${subset.toString("base64")})`);
-          if (common) {
-            const unicodeRange = `unicode-range:${unicodeRangeOf(piece)}`;
-            rule = /unicode-range\s*:[^;}]*/.test(rule) ? rule.replace(/unicode-range\s*:[^;}]*/, unicodeRange) : `${rule.replace(/;?\s*$/, "")};${unicodeRange}`;
-          }
-          rulesOut.push(`@font-face{${rule}}`);
+          const rule = variant.body.replace(data[0], `url(data:font/woff2;base64,${subset.toString("base64")})`);
+          rulesOut.push(`@font-face{${common ? withUnicodeRange(rule, piece) : rule}}`);
         }
       }
       return rulesOut.join("\n");
